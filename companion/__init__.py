@@ -1,0 +1,1 @@
+"""Companion: an opt-in SMS companion for physical health."""

@@ -1,0 +1,108 @@
+"""`create_app(settings)`: every route, service and background task wired in one place."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+
+from aiohttp import web
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from companion.clock import Clock, system_clock
+from companion.config import Settings
+from companion.crypto.keyring import Keyring
+from companion.crypto.keysource import load_keyring
+from companion.db.connection import create_engine, session_factory
+from companion.i18n.catalog import Catalog, load_catalog
+from companion.metrics import Metrics
+from companion.services.context import ServiceContext
+from companion.services.dispatcher import Dispatcher
+from companion.services.rate import SendRate
+from companion.sms.gateway import SmsGateway
+from companion.sms.simulator_gateway import SimulatorGateway
+from companion.sms.twilio_gateway import TwilioGateway
+from companion.web import operations, simulator, twilio_webhook
+from companion.web.keys import CONTEXT, DISPATCHER, SETTINGS, SIMULATOR
+
+log = logging.getLogger(__name__)
+
+MAX_REQUEST_BYTES = 64 * 1024
+_WAKE = web.AppKey("dispatcher_wake", asyncio.Event)
+
+
+def create_app(
+    settings: Settings,
+    *,
+    clock: Clock = system_clock,
+    keyring: Keyring | None = None,
+    catalog: Catalog | None = None,
+) -> web.Application:
+    """Build the application. Nothing starts until the app does (cleanup contexts).
+
+    Args:
+        settings: validated settings.
+        clock: where "now" comes from (tests pass their own).
+        keyring: the data keys; by default from settings (see `load_keyring`).
+        catalog: the message catalog; by default `messages/`.
+    """
+    app = web.Application(client_max_size=MAX_REQUEST_BYTES)
+    app[SETTINGS] = settings
+    keys = keyring or load_keyring(settings)
+    words = catalog or load_catalog()
+
+    async def services(app: web.Application) -> AsyncIterator[None]:
+        engine = create_engine(settings.database_url)
+        wake = asyncio.Event()
+        app[_WAKE] = wake
+        app[CONTEXT] = ServiceContext(
+            sessions=session_factory(engine),
+            keyring=keys,
+            catalog=words,
+            clock=clock,
+            metrics=Metrics(),
+            wake_dispatcher=wake.set,
+        )
+        yield
+        await engine.dispose()
+
+    async def dispatcher(app: web.Application) -> AsyncIterator[None]:
+        gateway: SmsGateway
+        if settings.twilio is None:
+            gateway = app[SIMULATOR] = SimulatorGateway()
+            callback = None
+        else:
+            gateway = TwilioGateway(settings.twilio)
+            callback = settings.public_base_url + "/twilio/status"
+        worker = Dispatcher(app[CONTEXT], gateway, SendRate(settings.max_mps), callback, app[_WAKE])
+        app[DISPATCHER] = worker
+        task = asyncio.create_task(worker.run_forever())
+        yield
+        worker.stop()
+        await task  # in-flight sends finish and are recorded before we close
+        await gateway.close()
+
+    async def scheduler(app: web.Application) -> AsyncIterator[None]:
+        sweeps = AsyncIOScheduler(timezone="UTC")
+        sweeps.add_job(
+            app[DISPATCHER].release_stale,
+            "interval",
+            seconds=settings.sweep_seconds,
+            id="outbox-sweep",
+            coalesce=True,
+            max_instances=1,
+            misfire_grace_time=int(settings.sweep_seconds * 2) + 1,
+        )
+        sweeps.start()
+        yield
+        sweeps.shutdown(wait=False)
+
+    app.cleanup_ctx.extend([services, dispatcher, scheduler])
+    app.router.add_post("/twilio/sms", twilio_webhook.inbound_sms)
+    app.router.add_post("/twilio/status", twilio_webhook.status_callback)
+    app.router.add_get("/healthz", operations.healthz)
+    app.router.add_get("/metrics", operations.metrics)
+    if settings.simulator_mode:
+        app.router.add_get("/simulator", simulator.page)
+        app.router.add_post("/simulator", simulator.send)
+    return app

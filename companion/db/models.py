@@ -1,0 +1,130 @@
+"""Database tables. Personal values are sealed bytes (see `companion.crypto.sealing`)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    SmallInteger,
+    String,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from companion.db.types import UTCDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_id() -> str:
+    """A random row id, known before insert so values can be sealed to their row."""
+    return uuid.uuid4().hex
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Person(Base):
+    """Someone who texted JOIN or was invited. Found by the blind index of their number."""
+
+    __tablename__ = "person"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    phone_index: Mapped[str] = mapped_column(String(64), unique=True)
+    phone: Mapped[bytes] = mapped_column(LargeBinary)
+    name: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+    status: Mapped[str] = mapped_column(String(16))
+    locale: Mapped[str] = mapped_column(String(16), default="en")
+    terms_version: Mapped[str | None] = mapped_column(String(64), default=None)
+    terms_accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    invited_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    stopped_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    unreachable_code: Mapped[int | None] = mapped_column(Integer, default=None)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class StrangerReply(Base):
+    """When a number that is not enrolled was last told how to join (at most daily)."""
+
+    __tablename__ = "stranger_reply"
+
+    phone_index: Mapped[str] = mapped_column(String(64), primary_key=True)
+    last_replied_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class InboundMessage(Base):
+    """One message Twilio delivered to us, deduplicated on its MessageSid."""
+
+    __tablename__ = "inbound_message"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    message_sid: Mapped[str] = mapped_column(String(64), unique=True)
+    person_id: Mapped[str | None] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), index=True, default=None
+    )
+    phone_index: Mapped[str] = mapped_column(String(64), index=True)
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class OutboxMessage(Base):
+    """An SMS to send, written in the same transaction as the change that caused it."""
+
+    __tablename__ = "outbox_message"
+    __table_args__ = (
+        Index("ix_outbox_message_due", "status", "priority", "not_before"),
+        Index("ix_outbox_message_claim", "status", "claimed_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    person_id: Mapped[str | None] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), index=True, default=None
+    )
+    phone_index: Mapped[str] = mapped_column(String(64), index=True)
+    to_number: Mapped[bytes] = mapped_column(LargeBinary)
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+    message_key: Mapped[str] = mapped_column(String(64))
+    priority: Mapped[int] = mapped_column(SmallInteger)
+    status: Mapped[str] = mapped_column(String(16))
+    not_before: Mapped[datetime] = mapped_column(UTCDateTime)
+    valid_until: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    claim_token: Mapped[str | None] = mapped_column(String(32), default=None)
+    twilio_sid: Mapped[str | None] = mapped_column(String(64), unique=True, default=None)
+    delivery_status: Mapped[str | None] = mapped_column(String(16), default=None)
+    error_code: Mapped[int | None] = mapped_column(Integer, default=None)
+    failure_reason: Mapped[str | None] = mapped_column(String(32), default=None)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+class SafetyEvent(Base):
+    """Crisis language was detected in a message and signposting was sent."""
+
+    __tablename__ = "safety_event"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    person_id: Mapped[str | None] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), index=True, default=None
+    )
+    phone_index: Mapped[str] = mapped_column(String(64), index=True)
+    inbound_id: Mapped[str] = mapped_column(ForeignKey("inbound_message.id", ondelete="CASCADE"))
+    category: Mapped[str] = mapped_column(String(32))
+    negated: Mapped[bool] = mapped_column(Boolean)
+    pattern: Mapped[str] = mapped_column(String(64))
+    detected_at: Mapped[datetime] = mapped_column(UTCDateTime)

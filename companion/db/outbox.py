@@ -1,0 +1,165 @@
+"""The outbox: queued SMS, claimed in batches, sent once, with their outcome recorded."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from companion.crypto.keyring import Keyring
+from companion.crypto.sealing import associated_data, seal, unseal
+from companion.db.models import OutboxMessage, new_id
+
+PENDING, SENDING, SENT, FAILED, CANCELLED, EXPIRED = (
+    "pending",
+    "sending",
+    "sent",
+    "failed",
+    "cancelled",
+    "expired",
+)
+
+
+@dataclass(frozen=True)
+class ClaimedSms:
+    """A claimed outbox row, unsealed, ready to hand to the gateway."""
+
+    id: str
+    claim_token: str
+    person_id: str | None
+    to: str
+    body: str
+    attempts: int
+    valid_until: datetime | None
+    created_at: datetime
+
+
+def queue_sms(
+    session: AsyncSession,
+    keyring: Keyring,
+    *,
+    to: str,
+    phone_index: str,
+    person_id: str | None,
+    body: str,
+    message_key: str,
+    priority: int,
+    now: datetime,
+    not_before: datetime | None = None,
+    valid_until: datetime | None = None,
+) -> OutboxMessage:
+    """Add an outbox row to the session's transaction (it is sent only once committed)."""
+    row_id = new_id()
+    row = OutboxMessage(
+        id=row_id,
+        person_id=person_id,
+        phone_index=phone_index,
+        to_number=seal(keyring, to, associated_data("outbox_message", "to_number", row_id)),
+        body=seal(keyring, body, associated_data("outbox_message", "body", row_id)),
+        message_key=message_key,
+        priority=priority,
+        status=PENDING,
+        not_before=not_before or now,
+        valid_until=valid_until,
+        attempts=0,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(row)
+    return row
+
+
+async def claim_due(
+    session: AsyncSession,
+    keyring: Keyring,
+    now: datetime,
+    limit: int,
+    only_phone_index: str | None = None,
+) -> list[ClaimedSms]:
+    """Claim up to `limit` due rows, replies first, marking them `sending`.
+
+    Call inside a transaction. On PostgreSQL, rows another process holds are skipped
+    (FOR UPDATE SKIP LOCKED), so each row is claimed by exactly one dispatcher.
+    `only_phone_index` limits the claim to one number (the terminal simulator).
+    """
+    query = (
+        select(OutboxMessage)
+        .where(OutboxMessage.status == PENDING, OutboxMessage.not_before <= now)
+        .order_by(OutboxMessage.priority, OutboxMessage.not_before, OutboxMessage.created_at)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    if only_phone_index is not None:
+        query = query.where(OutboxMessage.phone_index == only_phone_index)
+    rows = list(await session.scalars(query))
+    claimed = []
+    for row in rows:
+        row.status, row.claim_token = SENDING, uuid.uuid4().hex
+        row.claimed_at, row.updated_at = now, now
+        claimed.append(
+            ClaimedSms(
+                id=row.id,
+                claim_token=row.claim_token,
+                person_id=row.person_id,
+                to=unseal(
+                    keyring, row.to_number, associated_data("outbox_message", "to_number", row.id)
+                ),
+                body=unseal(keyring, row.body, associated_data("outbox_message", "body", row.id)),
+                attempts=row.attempts,
+                valid_until=row.valid_until,
+                created_at=row.created_at,
+            )
+        )
+    return claimed
+
+
+async def release_stale_claims(session: AsyncSession, now: datetime, lease: timedelta) -> int:
+    """Put rows claimed longer than `lease` ago back to pending (their dispatcher died).
+
+    Returns:
+        How many rows were released.
+    """
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.status == SENDING, OutboxMessage.claimed_at < now - lease)
+        .values(status=PENDING, claim_token=None, claimed_at=None, updated_at=now)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def finish(session: AsyncSession, claim: ClaimedSms, now: datetime, **values: object) -> bool:
+    """Record the outcome of a claimed row, only if our claim still holds.
+
+    Returns:
+        False if the claim was lost (released as stale and claimed again elsewhere).
+    """
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == claim.id, OutboxMessage.claim_token == claim.claim_token)
+        .values(updated_at=now, **values)
+    )
+    return int(result.rowcount) == 1  # type: ignore[attr-defined]
+
+
+async def cancel_pending_for(session: AsyncSession, person_id: str, now: datetime) -> int:
+    """Cancel every queued row for a person (they texted STOP)."""
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.person_id == person_id, OutboxMessage.status == PENDING)
+        .values(status=CANCELLED, failure_reason="stopped", updated_at=now)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def oldest_due_age(session: AsyncSession, now: datetime) -> float:
+    """Seconds the oldest due pending row has waited (dispatcher lag), 0 if none."""
+    oldest = await session.scalar(
+        select(OutboxMessage.not_before)
+        .where(OutboxMessage.status == PENDING, OutboxMessage.not_before <= now)
+        .order_by(OutboxMessage.not_before)
+        .limit(1)
+    )
+    return 0.0 if oldest is None else max(0.0, (now - oldest).total_seconds())

@@ -1,0 +1,56 @@
+"""Reading and writing people, with their number and name sealed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from companion.crypto.blind_index import phone_index
+from companion.crypto.keyring import Keyring
+from companion.crypto.sealing import associated_data, seal, unseal
+from companion.db.models import Person, StrangerReply, new_id
+
+
+async def find_person(session: AsyncSession, index: str, *, lock: bool = False) -> Person | None:
+    """The person with this phone blind index, locked for update if asked (PostgreSQL)."""
+    query = select(Person).where(Person.phone_index == index)
+    if lock:
+        query = query.with_for_update()
+    result: Person | None = await session.scalar(query)
+    return result
+
+
+def new_person(keyring: Keyring, e164: str, status: str, now: datetime) -> Person:
+    """A new person row with the number sealed to the row and indexed blind."""
+    person_id = new_id()
+    return Person(
+        id=person_id,
+        phone_index=phone_index(keyring, e164),
+        phone=seal(keyring, e164, associated_data("person", "phone", person_id)),
+        status=status,
+        locale="en",
+        created_at=now,
+        updated_at=now,
+    )
+
+
+def person_phone(keyring: Keyring, person: Person) -> str:
+    """The person's number, unsealed."""
+    return unseal(keyring, person.phone, associated_data("person", "phone", person.id))
+
+
+async def told_how_to_join_since(session: AsyncSession, index: str, since: datetime) -> bool:
+    """True if this unknown number was told how to join at or after `since`."""
+    row = await session.get(StrangerReply, index)
+    return row is not None and row.last_replied_at >= since
+
+
+async def note_told_how_to_join(session: AsyncSession, index: str, now: datetime) -> None:
+    """Remember that this unknown number was just told how to join."""
+    row = await session.get(StrangerReply, index)
+    if row is None:
+        session.add(StrangerReply(phone_index=index, last_replied_at=now))
+    else:
+        row.last_replied_at = now

@@ -1,0 +1,42 @@
+"""Prometheus metrics, in a registry per app (importing registers nothing globally)."""
+
+from __future__ import annotations
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, generate_latest
+
+
+class Metrics:
+    """The counters and gauges the service exports at /metrics."""
+
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        self.inbound = Counter(
+            "companion_inbound_messages",
+            "Inbound SMS webhooks by result",
+            ["result"],
+            registry=self.registry,
+        )
+        self.outbound = Counter(
+            "companion_outbound_messages",
+            "Outbound SMS send attempts by outcome",
+            ["outcome"],
+            registry=self.registry,
+        )
+        self.delivery = Counter(
+            "companion_delivery_status_callbacks",
+            "Delivery status callbacks by status",
+            ["status"],
+            registry=self.registry,
+        )
+        self.safety = Counter(
+            "companion_safety_events", "Crisis signposting sent", registry=self.registry
+        )
+        self.dispatcher_lag = Gauge(
+            "companion_dispatcher_lag_seconds",
+            "Age of the oldest due outbox message not yet sent",
+            registry=self.registry,
+        )
+
+    def render(self) -> bytes:
+        """The exposition text."""
+        return bytes(generate_latest(self.registry))

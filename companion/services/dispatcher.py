@@ -1,0 +1,191 @@
+"""The outbox dispatcher: claims due rows, sends each once, records what happened."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from datetime import datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from companion.db import outbox
+from companion.db.models import Person
+from companion.engine.enrolment import Status
+from companion.services.context import ServiceContext
+from companion.services.rate import SendRate
+from companion.sms.gateway import (
+    OutboundSms,
+    PermanentSendError,
+    SmsGateway,
+    TransientSendError,
+)
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 8
+MAX_BACKOFF = timedelta(minutes=30)
+CLAIM_LEASE = timedelta(minutes=2)
+BATCH = 50
+_OPTED_OUT = 21610
+
+
+def backoff(attempts: int) -> timedelta:
+    """Delay before retry number `attempts` (1-based): 2s, 4s, 8s ... capped."""
+    return min(timedelta(seconds=2**attempts), MAX_BACKOFF)
+
+
+class Dispatcher:
+    """Drains the outbox through a gateway at the configured rate."""
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        gateway: SmsGateway,
+        rate: SendRate,
+        status_callback_url: str | None,
+        wake: asyncio.Event,
+        concurrency: int = 8,
+        only_phone_index: str | None = None,
+    ) -> None:
+        self._ctx = ctx
+        self._gateway = gateway
+        self._rate = rate
+        self._callback = status_callback_url
+        self._slots = asyncio.Semaphore(concurrency)
+        self._wake = wake
+        self._stopping = False
+        self._only = only_phone_index
+
+    async def run_once(self) -> int:
+        """Claim one batch of due rows and send them. Returns how many were claimed."""
+        now = self._ctx.clock()
+        async with self._ctx.sessions() as session, session.begin():
+            claims = await outbox.claim_due(session, self._ctx.keyring, now, BATCH, self._only)
+        await asyncio.gather(*(self._send(claim) for claim in claims))
+        return len(claims)
+
+    async def drain(self) -> int:
+        """Send batches until nothing is due. Returns how many rows were claimed."""
+        total = 0
+        while (claimed := await self.run_once()) > 0:
+            total += claimed
+        return total
+
+    async def release_stale(self) -> int:
+        """Return rows whose dispatcher died mid-send to the queue."""
+        async with self._ctx.sessions() as session, session.begin():
+            released = await outbox.release_stale_claims(session, self._ctx.clock(), CLAIM_LEASE)
+            lag = await outbox.oldest_due_age(session, self._ctx.clock())
+        self._ctx.metrics.dispatcher_lag.set(lag)
+        if released:
+            log.warning("released stale outbox claims", extra={"count": released})
+        return released
+
+    async def run_forever(self, idle_seconds: float = 1.0) -> None:
+        """Loop until `stop()`: drain, then wait for a wake-up or the idle tick."""
+        while not self._stopping:
+            try:
+                await self.drain()
+            except Exception:
+                log.exception("dispatcher pass failed; will retry")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), idle_seconds)
+            self._wake.clear()
+
+    def stop(self) -> None:
+        """Finish the batch in hand, then leave `run_forever`."""
+        self._stopping = True
+        self._wake.set()
+
+    async def _send(self, claim: outbox.ClaimedSms) -> None:
+        async with self._slots:
+            now = self._ctx.clock()
+            if claim.valid_until is not None and now > claim.valid_until:
+                await self._finish(
+                    claim, "expired", status=outbox.EXPIRED, failure_reason="expired"
+                )
+                return
+            await self._rate.acquire()
+            validity = None
+            if claim.valid_until is not None:
+                validity = int((claim.valid_until - now).total_seconds())
+            sms = OutboundSms(claim.to, claim.body, self._callback, validity)
+            try:
+                receipt = await self._gateway.send(sms)
+            except TransientSendError as error:
+                await self._retry(claim, error)
+            except PermanentSendError as error:
+                await self._fail(claim, error)
+            else:
+                await self._finish(
+                    claim,
+                    "sent",
+                    status=outbox.SENT,
+                    twilio_sid=receipt.sid,
+                    delivery_status=receipt.status,
+                    attempts=claim.attempts + 1,
+                    sent_at=self._ctx.clock(),
+                )
+
+    async def _retry(self, claim: outbox.ClaimedSms, error: TransientSendError) -> None:
+        attempts = claim.attempts + 1
+        if attempts >= MAX_ATTEMPTS:
+            await self._finish(
+                claim,
+                "gave_up",
+                status=outbox.FAILED,
+                attempts=attempts,
+                error_code=error.code,
+                failure_reason="retries_exhausted",
+            )
+            return
+        delay = backoff(attempts)
+        if error.retry_after is not None:
+            delay = max(delay, timedelta(seconds=error.retry_after))
+        await self._finish(
+            claim,
+            "retry",
+            status=outbox.PENDING,
+            attempts=attempts,
+            error_code=error.code,
+            claim_token=None,
+            claimed_at=None,
+            not_before=self._ctx.clock() + delay,
+        )
+
+    async def _fail(self, claim: outbox.ClaimedSms, error: PermanentSendError) -> None:
+        async with self._ctx.sessions() as session, session.begin():
+            await outbox.finish(
+                session,
+                claim,
+                self._ctx.clock(),
+                status=outbox.FAILED,
+                attempts=claim.attempts + 1,
+                error_code=error.code,
+                failure_reason=error.reason,
+            )
+            if claim.person_id is not None:
+                await _mark_unreachable(session, claim.person_id, error.code, self._ctx.clock())
+        self._ctx.metrics.outbound.labels("failed").inc()
+        log.warning("outbox message failed", extra={"outbox_id": claim.id, "code": error.code})
+
+    async def _finish(self, claim: outbox.ClaimedSms, outcome: str, **values: object) -> None:
+        async with self._ctx.sessions() as session, session.begin():
+            held = await outbox.finish(session, claim, self._ctx.clock(), **values)
+        self._ctx.metrics.outbound.labels(outcome).inc()
+        log.info("outbox message %s", outcome, extra={"outbox_id": claim.id, "claim_held": held})
+
+
+async def _mark_unreachable(
+    session: AsyncSession, person_id: str, code: int | None, now: datetime
+) -> None:
+    """A carrier opt-out (21610) stops the person; other permanent errors are noted."""
+    person = await session.get(Person, person_id)
+    if person is None:
+        return
+    person.unreachable_code = code
+    if code == _OPTED_OUT and person.status != Status.STOPPED:
+        person.status = Status.STOPPED
+        person.stopped_at = person.updated_at = now
+        await outbox.cancel_pending_for(session, person_id, now)

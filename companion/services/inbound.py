@@ -1,0 +1,175 @@
+"""Inbound SMS: dedupe, decide (pure core), persist and queue replies in one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from companion.crypto.blind_index import phone_index
+from companion.crypto.sealing import associated_data, seal
+from companion.db import outbox, people
+from companion.db.models import InboundMessage, Person, SafetyEvent, new_id
+from companion.engine.enrolment import Outcome, Sender, Status, respond
+from companion.services.context import ServiceContext
+from companion.sms.phone import InvalidPhoneNumber, to_e164
+
+log = logging.getLogger(__name__)
+
+STRANGER_REPLY_INTERVAL = timedelta(days=1)
+_ATTEMPTS = 3
+
+
+class InboundResult(StrEnum):
+    HANDLED = "handled"
+    DUPLICATE = "duplicate"
+    INVALID_NUMBER = "invalid_number"
+
+
+@dataclass(frozen=True)
+class InboundSms:
+    """One message as Twilio (or the simulator) delivered it."""
+
+    message_sid: str
+    from_number: str
+    body: str
+
+
+async def handle_inbound(ctx: ServiceContext, sms: InboundSms) -> InboundResult:
+    """Record and answer one inbound SMS exactly once.
+
+    A MessageSid seen before is acknowledged and does nothing. Everything the message
+    causes (state change, safety event, queued replies) commits together or not at all.
+    """
+    try:
+        e164 = to_e164(sms.from_number)
+    except InvalidPhoneNumber:
+        ctx.metrics.inbound.labels("invalid_number").inc()
+        return InboundResult.INVALID_NUMBER
+    for attempt in range(_ATTEMPTS):
+        try:
+            async with ctx.sessions() as session, session.begin():
+                inbound_id = await _handle(ctx, session, sms, e164)
+        except IntegrityError:
+            # Either Twilio redelivered (the MessageSid exists) or two first messages
+            # from one new number raced to create the person: then try again.
+            if await _seen(ctx, sms.message_sid) or attempt == _ATTEMPTS - 1:
+                ctx.metrics.inbound.labels("duplicate").inc()
+                log.info("inbound duplicate", extra={"message_sid": sms.message_sid})
+                return InboundResult.DUPLICATE
+            continue
+        ctx.metrics.inbound.labels("handled").inc()
+        log.info("inbound handled", extra={"inbound_id": inbound_id})
+        ctx.wake_dispatcher()
+        return InboundResult.HANDLED
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+async def _seen(ctx: ServiceContext, message_sid: str) -> bool:
+    async with ctx.sessions() as session, session.begin():
+        found = await session.scalar(
+            select(InboundMessage.id).where(InboundMessage.message_sid == message_sid)
+        )
+    return found is not None
+
+
+async def _handle(ctx: ServiceContext, session: AsyncSession, sms: InboundSms, e164: str) -> str:
+    now = ctx.clock()
+    index = phone_index(ctx.keyring, e164)
+    inbound_id = new_id()
+    session.add(
+        InboundMessage(
+            id=inbound_id,
+            message_sid=sms.message_sid,
+            phone_index=index,
+            body=seal(
+                ctx.keyring, sms.body, associated_data("inbound_message", "body", inbound_id)
+            ),
+            received_at=now,
+        )
+    )
+    await session.flush()
+    person = await people.find_person(session, index, lock=True)
+    told = person is None and await people.told_how_to_join_since(
+        session, index, now - STRANGER_REPLY_INTERVAL
+    )
+    sender = Sender(
+        status=Status(person.status) if person else None,
+        has_accepted_terms=person is not None and person.terms_accepted_at is not None,
+        told_how_to_join_today=told,
+    )
+    outcome = respond(sender, sms.body)
+    person = _apply(ctx, session, person, outcome, e164, now)
+    inbound = await session.get(InboundMessage, inbound_id)
+    assert inbound is not None
+    inbound.person_id = person.id if person else None
+    if outcome.cancel_pending and person is not None:
+        await outbox.cancel_pending_for(session, person.id, now)
+    if outcome.tells_how_to_join:
+        await people.note_told_how_to_join(session, index, now)
+    if outcome.safety is not None:
+        ctx.metrics.safety.inc()
+        session.add(
+            SafetyEvent(
+                person_id=person.id if person else None,
+                phone_index=index,
+                inbound_id=inbound_id,
+                category=outcome.safety.category,
+                negated=outcome.safety.negated,
+                pattern=outcome.safety.pattern,
+                detected_at=now,
+            )
+        )
+    locale = person.locale if person else "en"
+    for reply in outcome.replies:
+        outbox.queue_sms(
+            session,
+            ctx.keyring,
+            to=e164,
+            phone_index=index,
+            person_id=person.id if person else None,
+            body=ctx.catalog.render(reply.message_id, locale),
+            message_key=reply.message_id,
+            priority=reply.priority,
+            now=now,
+        )
+    return inbound_id
+
+
+def _apply(
+    ctx: ServiceContext,
+    session: AsyncSession,
+    person: Person | None,
+    outcome: Outcome,
+    e164: str,
+    now: datetime,
+) -> Person | None:
+    """Create or update the person as the outcome says."""
+    if outcome.status is None:
+        return person
+    if person is None:
+        person = people.new_person(ctx.keyring, e164, outcome.status, now)
+        session.add(person)
+    if person.status != outcome.status:
+        person.status = outcome.status
+        person.updated_at = now
+        if outcome.status == Status.STOPPED:
+            person.stopped_at = now
+    if outcome.shown_terms is not None:
+        person.terms_version = terms_version(ctx, outcome.shown_terms, person.locale)
+    if outcome.accepts_terms:
+        person.terms_accepted_at = now
+    return person
+
+
+def terms_version(ctx: ServiceContext, message_id: str, locale: str) -> str:
+    """Identify the exact wording shown: message id, locale and a hash of the text."""
+    text = ctx.catalog.render(message_id, locale)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return f"{message_id}:{locale}:{digest}"

@@ -1,0 +1,105 @@
+"""The Twilio gateway: the `twilio` package's async client, pointed at a configurable host."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import aiohttp
+from twilio.base.exceptions import TwilioRestException
+from twilio.http.async_http_client import AsyncTwilioHttpClient
+from twilio.rest import Client
+
+from companion.config import TWILIO_DEFAULT_API_BASE_URL, TwilioSettings
+from companion.sms.gateway import OutboundSms, PermanentSendError, SendReceipt, TransientSendError
+
+# Twilio error codes that will never succeed on retry, with our reason code.
+_PERMANENT = {
+    21610: "opted_out",
+    21211: "invalid_number",
+    21614: "not_mobile",
+    21612: "unreachable",
+    21408: "region_disabled",
+    30004: "blocked",
+    30006: "landline",
+}
+
+
+class _BaseUrlHttpClient(AsyncTwilioHttpClient):  # type: ignore[misc]
+    """Rewrites Twilio's API host to `base_url` (a proxy, or a local fake in tests)."""
+
+    def __init__(self, base_url: str, timeout: float) -> None:
+        # The client logs request parameters and response bodies (numbers, message
+        # text) at INFO; its own logger stays at WARNING so they never reach our logs.
+        quiet = logging.getLogger("companion.sms.twilio_http")
+        quiet.setLevel(logging.WARNING)
+        super().__init__(timeout=timeout, logger=quiet)
+        self._base_url = base_url
+        self._timeout_seconds = timeout
+
+    async def request(
+        self,
+        method: str,
+        url: str,
+        params: dict[str, object] | None = None,
+        data: dict[str, object] | None = None,
+        headers: dict[str, str] | None = None,
+        auth: tuple[str, str] | None = None,
+        timeout: float | None = None,
+        allow_redirects: bool = False,
+    ) -> Any:
+        if url.startswith(TWILIO_DEFAULT_API_BASE_URL):
+            url = self._base_url + url[len(TWILIO_DEFAULT_API_BASE_URL) :]
+        headers = dict(headers or {})
+        if auth is not None:
+            # aiohttp deprecates the BasicAuth object the client would build.
+            headers["Authorization"] = aiohttp.encode_basic_auth(*auth)
+        # The client ignores its own timeout (aiohttp then waits forever); bound it here.
+        async with asyncio.timeout(self._timeout_seconds):
+            return await super().request(
+                method, url, params, data, headers, None, None, allow_redirects
+            )
+
+
+class TwilioGateway:
+    """Sends through Twilio's Messages API. Create it inside the running event loop."""
+
+    def __init__(self, settings: TwilioSettings, timeout: float = 15.0) -> None:
+        self._settings = settings
+        self._http = _BaseUrlHttpClient(settings.api_base_url, timeout)
+        self._client = Client(
+            settings.account_sid, settings.auth_token, http_client=self._http, environment={}
+        )
+
+    async def send(self, sms: OutboundSms) -> SendReceipt:
+        """Create the message at Twilio; classify failures as transient or permanent."""
+        params: dict[str, Any] = {"to": sms.to, "body": sms.body}
+        if self._settings.messaging_service_sid:
+            params["messaging_service_sid"] = self._settings.messaging_service_sid
+        else:
+            params["from_"] = self._settings.from_number
+        if sms.status_callback:
+            params["status_callback"] = sms.status_callback
+        if sms.validity_seconds is not None:
+            params["validity_period"] = max(1, min(sms.validity_seconds, 36_000))
+        try:
+            message = await self._client.messages.create_async(**params)
+        except TwilioRestException as error:
+            raise _classify(error) from None
+        except (TimeoutError, aiohttp.ClientError) as error:
+            raise TransientSendError(None) from error
+        return SendReceipt(sid=str(message.sid), status=str(message.status))
+
+    async def close(self) -> None:
+        """Close the HTTP session."""
+        await self._http.close()
+
+
+def _classify(error: TwilioRestException) -> TransientSendError | PermanentSendError:
+    status, code = int(error.status), error.code
+    if code in _PERMANENT:
+        return PermanentSendError(code, _PERMANENT[code])
+    if status == 429 or status >= 500:
+        return TransientSendError(code)
+    return PermanentSendError(code, f"http_{status}")

@@ -1,0 +1,15 @@
+"""Typed keys for what `create_app` puts on the application."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from companion.config import Settings
+from companion.services.context import ServiceContext
+from companion.services.dispatcher import Dispatcher
+from companion.sms.simulator_gateway import SimulatorGateway
+
+SETTINGS = web.AppKey("settings", Settings)
+CONTEXT = web.AppKey("context", ServiceContext)
+DISPATCHER = web.AppKey("dispatcher", Dispatcher)
+SIMULATOR = web.AppKey("simulator", SimulatorGateway)

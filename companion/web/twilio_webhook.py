@@ -1,0 +1,64 @@
+"""Twilio's webhooks: inbound SMS and delivery status callbacks, both signed."""
+
+from __future__ import annotations
+
+import logging
+
+from aiohttp import web
+
+from companion.services.inbound import InboundSms, handle_inbound
+from companion.services.status import is_known_status, record_status
+from companion.web.keys import CONTEXT, SETTINGS
+from companion.web.signature import is_signed
+
+log = logging.getLogger(__name__)
+
+EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
+MAX_FIELD_LENGTH = 2000
+MAX_SMS_BODY = 1600
+
+
+async def _signed_form(request: web.Request) -> dict[str, str]:
+    """The form Twilio posted, or an HTTP error: 400 malformed, 403 not signed by Twilio."""
+    settings = request.app[SETTINGS]
+    if settings.twilio is None:
+        raise web.HTTPForbidden(text="Twilio is not configured (simulator mode)\n")
+    if request.content_type != "application/x-www-form-urlencoded":
+        raise web.HTTPBadRequest(text="expected a form post\n")
+    try:
+        raw = await request.post()
+        form = {key: value for key, value in raw.items() if isinstance(value, str)}
+    except (ValueError, UnicodeDecodeError):
+        raise web.HTTPBadRequest(text="malformed form\n") from None
+    if len(form) != len(raw) or any(len(v) > MAX_FIELD_LENGTH for v in form.values()):
+        raise web.HTTPBadRequest(text="malformed form\n")
+    if not is_signed(request, form, settings.twilio.auth_token, settings.public_base_url):
+        log.warning("rejected unsigned webhook", extra={"path": request.path})
+        raise web.HTTPForbidden(text="invalid signature\n")
+    return form
+
+
+async def inbound_sms(request: web.Request) -> web.Response:
+    """POST /twilio/sms: record, dedupe and queue replies; answer with empty TwiML."""
+    form = await _signed_form(request)
+    sid, sender = form.get("MessageSid", ""), form.get("From", "")
+    if not sid or not sender or len(sid) > 64:
+        raise web.HTTPBadRequest(text="MessageSid and From are required\n")
+    body = form.get("Body", "")[:MAX_SMS_BODY]
+    await handle_inbound(request.app[CONTEXT], InboundSms(sid, sender, body))
+    return web.Response(text=EMPTY_TWIML, content_type="text/xml")
+
+
+async def status_callback(request: web.Request) -> web.Response:
+    """POST /twilio/status: move the outbox row's delivery status forward."""
+    form = await _signed_form(request)
+    sid, status = form.get("MessageSid", ""), form.get("MessageStatus", "")
+    if not sid or not status:
+        raise web.HTTPBadRequest(text="MessageSid and MessageStatus are required\n")
+    if not is_known_status(status):
+        log.warning("unknown delivery status", extra={"status": status[:32]})
+        return web.Response(status=204)
+    code_text = form.get("ErrorCode", "")
+    error_code = int(code_text) if code_text.isdigit() else None
+    await record_status(request.app[CONTEXT], sid, status, error_code)
+    return web.Response(status=204)

@@ -1,0 +1,88 @@
+"""Delivery status callbacks move the outbox row forward; unknown ones are acknowledged."""
+
+from __future__ import annotations
+
+import asyncio
+
+from companion.db.models import OutboxMessage
+from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient
+from tests.support.database import rows
+from tests.support.fake_twilio import FakeTwilio
+from tests.support.waiting import eventually
+from tests.support.webhooks import post_signed, sms_form
+
+PHONE = "+447700900777"
+
+
+async def status(client: AppClient, sid: str, value: str, error: str | None = None) -> int:
+    form = {"MessageSid": sid, "SmsSid": sid, "MessageStatus": value, "AccountSid": "AC" + "0" * 32}
+    if error:
+        form["ErrorCode"] = error
+    return await post_signed(
+        client, "/twilio/status", form, auth_token=AUTH_TOKEN, public_base_url=PUBLIC_BASE_URL
+    )
+
+
+def url(client: AppClient) -> str:
+    from companion.web.keys import SETTINGS
+
+    return client.app[SETTINGS].database_url
+
+
+async def sent_sid(client: AppClient, fake: FakeTwilio) -> str:
+    await post_signed(
+        client,
+        "/twilio/sms",
+        sms_form(PHONE, "JOIN"),
+        auth_token=AUTH_TOKEN,
+        public_base_url=PUBLIC_BASE_URL,
+    )
+    await eventually(lambda: len(fake.messages_to(PHONE)) == 1)
+    sid = fake.messages_to(PHONE)[0].sid
+
+    async def stored() -> bool:
+        return any(r.twilio_sid == sid for r in await rows(url(client), OutboxMessage))
+
+    for _ in range(200):
+        if await stored():
+            break
+        await asyncio.sleep(0.01)
+    return sid
+
+
+async def test_delivered_is_recorded(twilio_client: AppClient, fake_twilio: FakeTwilio) -> None:
+    """A signed 'delivered' callback sets the row's delivery status."""
+    sid = await sent_sid(twilio_client, fake_twilio)
+
+    async def recorded() -> str | None:
+        (row,) = await rows(url(twilio_client), OutboxMessage)
+        return row.delivery_status
+
+    assert await status(twilio_client, sid, "sent") == 204
+    assert await status(twilio_client, sid, "delivered") == 204
+    assert await recorded() == "delivered"
+    assert await status(twilio_client, sid, "sent") == 204  # late, out of order
+    assert await recorded() == "delivered"
+
+
+async def test_undelivered_keeps_the_error_code(
+    twilio_client: AppClient, fake_twilio: FakeTwilio
+) -> None:
+    """An 'undelivered' callback records Twilio's error code."""
+    sid = await sent_sid(twilio_client, fake_twilio)
+    assert await status(twilio_client, sid, "undelivered", "30003") == 204
+    (row,) = await rows(url(twilio_client), OutboxMessage)
+    assert (row.delivery_status, row.error_code) == ("undelivered", 30003)
+
+
+async def test_unknown_sid_is_acknowledged(twilio_client: AppClient) -> None:
+    """A callback for a SID we never sent is acknowledged (Twilio must not retry it)."""
+    assert await status(twilio_client, "SM" + "9" * 32, "delivered") == 204
+
+
+async def test_unsigned_callback_is_refused(twilio_client: AppClient) -> None:
+    """A status callback without a valid signature gets 403."""
+    response = await twilio_client.post(
+        "/twilio/status", data={"MessageSid": "SMx", "MessageStatus": "delivered"}
+    )
+    assert response.status == 403

@@ -1,0 +1,236 @@
+"""The signed Twilio webhook end to end: enrolment, STOP/START, HELP, dedupe, forgery."""
+
+from __future__ import annotations
+
+import pytest
+
+from companion.db.models import InboundMessage, OutboxMessage, Person
+from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient
+from tests.support.database import count, rows
+from tests.support.fake_twilio import FakeTwilio
+from tests.support.waiting import eventually
+from tests.support.webhooks import post_signed, sign, sms_form
+
+PHONE = "+447700900123"
+NATIONAL = "07700 900123"
+
+
+def db_url(client: AppClient) -> str:
+    from companion.web.keys import SETTINGS
+
+    return client.app[SETTINGS].database_url
+
+
+async def text(client: AppClient, body: str, sender: str = PHONE, sid: str | None = None) -> int:
+    return await post_signed(
+        client,
+        "/twilio/sms",
+        sms_form(sender, body, sid),
+        auth_token=AUTH_TOKEN,
+        public_base_url=PUBLIC_BASE_URL,
+    )
+
+
+async def replies(fake: FakeTwilio, n: int, to: str = PHONE) -> list[str]:
+    await eventually(lambda: len(fake.messages_to(to)) >= n)
+    return [m.body for m in fake.messages_to(to)]
+
+
+async def test_join_yes_stop_start_through_real_twilio_client(
+    twilio_client: AppClient, fake_twilio: FakeTwilio
+) -> None:
+    """JOIN gets the welcome at the fake API, YES activates, STOP silences, START returns."""
+    assert await text(twilio_client, "JOIN") == 200
+    (welcome,) = await replies(fake_twilio, 1)
+    assert "Reply YES" in welcome and "999" in welcome and "STOP" in welcome
+    sent = fake_twilio.messages_to(PHONE)[0]
+    assert sent.from_ == "+447700900000"
+    assert sent.status_callback == PUBLIC_BASE_URL + "/twilio/status"
+
+    await text(twilio_client, "yes")
+    assert "all set" in (await replies(fake_twilio, 2))[1]
+    (person,) = await rows(db_url(twilio_client), Person)
+    assert person.status == "active" and person.terms_accepted_at is not None
+    assert person.terms_version.startswith("welcome:en:")
+
+    await text(twilio_client, "  Stop! ")
+    await text(twilio_client, "how are you")
+    await text(twilio_client, "HELP")
+    (person,) = await rows(db_url(twilio_client), Person)
+    assert person.status == "stopped"
+    assert len(fake_twilio.messages_to(PHONE)) == 2
+
+    await text(twilio_client, "start")
+    assert "Welcome back" in (await replies(fake_twilio, 3))[2]
+
+
+async def test_national_format_number_is_the_same_person(
+    twilio_client: AppClient, fake_twilio: FakeTwilio
+) -> None:
+    """A UK number sent as 07700 900123 is normalised to +447700900123."""
+    await text(twilio_client, "JOIN", sender=NATIONAL)
+    await text(twilio_client, "YES", sender=PHONE)
+    bodies = await replies(fake_twilio, 2)
+    assert "all set" in bodies[1]
+
+
+async def test_duplicate_message_sid_is_processed_once(
+    twilio_client: AppClient, fake_twilio: FakeTwilio
+) -> None:
+    """Twilio redelivering the same MessageSid is acknowledged and does nothing more."""
+    sid = "SM" + "d" * 32
+    assert await text(twilio_client, "JOIN", sid=sid) == 200
+    assert await text(twilio_client, "JOIN", sid=sid) == 200
+    await replies(fake_twilio, 1)
+    url = db_url(twilio_client)
+    assert await count(url, InboundMessage) == 1
+    assert await count(url, OutboxMessage) == 1
+
+
+async def test_help_always_answers_with_crisis_numbers(
+    twilio_client: AppClient, fake_twilio: FakeTwilio
+) -> None:
+    """HELP works for a stranger, a pending and an active person, with every crisis number."""
+    await text(twilio_client, "help")
+    await text(twilio_client, "JOIN")
+    await text(twilio_client, "Help")
+    await text(twilio_client, "YES")
+    await text(twilio_client, "INFO")
+    bodies = await replies(fake_twilio, 5)
+    helps = [b for b in bodies if "not a crisis service" in b and "116 123" in b]
+    assert len(helps) == 3
+    for body in helps:
+        assert all(n in body for n in ("999", "111", "116 123", "SHOUT", "85258", "STOP"))
+
+
+async def test_stranger_is_told_how_to_join_at_most_once_a_day(
+    twilio_client: AppClient, fake_twilio: FakeTwilio, clock: object
+) -> None:
+    """An unknown number texting twice in a day gets one JOIN hint; the next day, another."""
+    from tests.support.clock import ManualClock
+
+    assert isinstance(clock, ManualClock)
+    await text(twilio_client, "hello?")
+    await text(twilio_client, "anyone there")
+    bodies = await replies(fake_twilio, 1)
+    assert "Text JOIN" in bodies[0]
+    clock.advance(hours=25)
+    await text(twilio_client, "hello again")
+    assert len(await replies(fake_twilio, 2)) == 2
+    assert await count(db_url(twilio_client), Person) == 0
+
+
+async def test_crisis_message_gets_signposting_in_any_state(
+    twilio_client: AppClient, fake_twilio: FakeTwilio
+) -> None:
+    """Crisis language from a pending person gets the crisis reply, not the YES re-ask."""
+    from companion.db.models import SafetyEvent
+
+    await text(twilio_client, "JOIN")
+    await text(twilio_client, "i want to kill myself")
+    bodies = await replies(fake_twilio, 2)
+    assert "116 123" in bodies[1] and "999" in bodies[1]
+    assert "reply YES" not in bodies[1]
+    events = await rows(db_url(twilio_client), SafetyEvent)
+    assert len(events) == 1 and events[0].category
+
+
+async def test_pending_person_is_reasked_and_no_declines(
+    twilio_client: AppClient, fake_twilio: FakeTwilio
+) -> None:
+    """Before YES, other replies get a re-ask; NO declines and nothing more is sent."""
+    await text(twilio_client, "JOIN")
+    await text(twilio_client, "what is this")
+    await text(twilio_client, "nah")
+    bodies = await replies(fake_twilio, 3)
+    assert "reply YES" in bodies[1]
+    assert "will not text you" in bodies[2]
+    (person,) = await rows(db_url(twilio_client), Person)
+    assert person.status == "declined" and person.terms_accepted_at is None
+
+
+async def test_stop_cancels_queued_messages(
+    twilio_client: AppClient, fake_twilio: FakeTwilio
+) -> None:
+    """Messages queued for a person before STOP are cancelled, never sent."""
+    from companion.web.keys import DISPATCHER
+
+    await text(twilio_client, "JOIN")
+    await replies(fake_twilio, 1)
+    twilio_client.app[DISPATCHER].stop()  # hold the queue: the re-ask stays pending
+    await text(twilio_client, "maybe later")
+    await text(twilio_client, "STOP")
+    queued = await rows(
+        db_url(twilio_client), OutboxMessage, OutboxMessage.message_key == "confirm-reask"
+    )
+    assert [row.status for row in queued] == ["cancelled"]
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    ["Body", "From", "MessageSid", "To", "AccountSid", "url", "token", "missing", "extra"],
+)
+async def test_forged_webhook_is_refused_and_writes_nothing(
+    twilio_client: AppClient, fake_twilio: FakeTwilio, tamper: str
+) -> None:
+    """Any change to a signed field, the URL or the token gets 403 and no row."""
+    form = sms_form(PHONE, "JOIN")
+    url, token = PUBLIC_BASE_URL + "/twilio/sms", AUTH_TOKEN
+    if tamper == "url":
+        url = "https://evil.example.org/twilio/sms"
+    if tamper == "token":
+        token = "not-the-token"
+    headers = {"X-Twilio-Signature": sign(token, url, form)}
+    if tamper == "missing":
+        headers = {}
+    elif tamper == "extra":
+        form["Body2"] = "x"
+    elif tamper not in ("url", "token"):
+        form[tamper] = form[tamper] + "1"
+    response = await twilio_client.post("/twilio/sms", data=form, headers=headers)
+    assert response.status == 403
+    assert await count(db_url(twilio_client), InboundMessage) == 0
+    assert fake_twilio.attempts == []
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (b"not a form at all \xff\xfe", "application/x-www-form-urlencoded"),
+        (b'{"From": "+447700900123"}', "application/json"),
+        (b"From=%2B447700900123", "application/x-www-form-urlencoded"),
+        (b"", "application/x-www-form-urlencoded"),
+        (b"MessageSid=SM1&From=%ff%fe&Body=%c3%28", "application/x-www-form-urlencoded"),
+    ],
+)
+async def test_malformed_webhook_gets_400_not_500(
+    twilio_client: AppClient, body: bytes, content_type: str
+) -> None:
+    """Bodies that are not a valid signed Twilio form get a 4xx, never a 500."""
+    response = await twilio_client.post(
+        "/twilio/sms", data=body, headers={"Content-Type": content_type, "X-Twilio-Signature": "x"}
+    )
+    assert response.status in (400, 403)
+    assert await count(db_url(twilio_client), InboundMessage) == 0
+
+
+async def test_signed_form_missing_fields_gets_400(twilio_client: AppClient) -> None:
+    """A correctly signed form without MessageSid or From is a 400."""
+    status = await post_signed(
+        twilio_client,
+        "/twilio/sms",
+        {"Body": "JOIN"},
+        auth_token=AUTH_TOKEN,
+        public_base_url=PUBLIC_BASE_URL,
+    )
+    assert status == 400
+
+
+async def test_oversized_body_is_refused(twilio_client: AppClient) -> None:
+    """A body over the cap is refused with 413 before anything is parsed."""
+    response = await twilio_client.post(
+        "/twilio/sms",
+        data=b"Body=" + b"a" * 200_000,
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert response.status == 413

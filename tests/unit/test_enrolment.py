@@ -1,0 +1,91 @@
+"""The pure enrolment core: what each message does in each state."""
+
+from __future__ import annotations
+
+import pytest
+
+from companion.engine.enrolment import Outcome, Sender, Status, respond
+
+STRANGER = Sender(status=None)
+PENDING = Sender(status=Status.PENDING)
+INVITED = Sender(status=Status.INVITED)
+ACTIVE = Sender(status=Status.ACTIVE, has_accepted_terms=True)
+STOPPED_AFTER_YES = Sender(status=Status.STOPPED, has_accepted_terms=True)
+STOPPED_BEFORE_YES = Sender(status=Status.STOPPED)
+DECLINED = Sender(status=Status.DECLINED)
+
+
+def run(sender: Sender, text: str) -> Outcome:
+    return respond(sender, text)
+
+
+def ids(outcome: Outcome) -> list[str]:
+    return [reply.message_id for reply in outcome.replies]
+
+
+@pytest.mark.parametrize(
+    ("sender", "text", "status", "replies"),
+    [
+        (STRANGER, "JOIN", Status.PENDING, ["welcome"]),
+        (STRANGER, "hello", None, ["stranger"]),
+        (STRANGER, "STOP", None, []),
+        (STRANGER, "HELP", None, ["help"]),
+        (PENDING, "yes", Status.ACTIVE, ["activated"]),
+        (PENDING, "Yep", Status.ACTIVE, ["activated"]),
+        (PENDING, "no thanks", Status.DECLINED, ["declined"]),
+        (PENDING, "what is this?", Status.PENDING, ["confirm-reask"]),
+        (PENDING, "JOIN", Status.PENDING, ["welcome"]),
+        (INVITED, "YES", Status.ACTIVE, ["activated"]),
+        (INVITED, "stop", Status.STOPPED, []),
+        (ACTIVE, "JOIN", Status.ACTIVE, ["already-active"]),
+        (ACTIVE, "STOP", Status.STOPPED, []),
+        (ACTIVE, "help", Status.ACTIVE, ["help"]),
+        (ACTIVE, "slept ok", Status.ACTIVE, ["active-ack"]),
+        (STOPPED_AFTER_YES, "hello", Status.STOPPED, []),
+        (STOPPED_AFTER_YES, "yes", Status.STOPPED, []),
+        (STOPPED_AFTER_YES, "START", Status.ACTIVE, ["welcome-back"]),
+        (STOPPED_BEFORE_YES, "START", Status.PENDING, ["welcome"]),
+        (STOPPED_AFTER_YES, "help", Status.STOPPED, ["help"]),
+        (DECLINED, "JOIN", Status.PENDING, ["welcome"]),
+    ],
+)
+def test_state_table(sender: Sender, text: str, status: Status | None, replies: list[str]) -> None:
+    """Each (state, message) pair leads to the agreed status and replies."""
+    outcome = run(sender, text)
+    assert (outcome.status, ids(outcome)) == (status, replies)
+
+
+def test_stop_cancels_what_is_queued() -> None:
+    """STOP asks for every pending message to the person to be cancelled."""
+    assert run(ACTIVE, "STOP").cancel_pending
+
+
+def test_only_yes_accepts_the_terms() -> None:
+    """Terms are accepted by YES to the welcome, never by anything else."""
+    assert run(PENDING, "YES").accepts_terms
+    assert not run(PENDING, "maybe").accepts_terms
+    assert not run(STRANGER, "JOIN").accepts_terms
+
+
+def test_crisis_comes_before_the_flow() -> None:
+    """Crisis language while pending gets the crisis reply and a safety record."""
+    outcome = run(PENDING, "I want to end it all")
+    assert ids(outcome) == ["crisis"] and outcome.safety is not None
+    assert outcome.status is Status.PENDING
+
+
+def test_negated_crisis_gets_the_gentle_check() -> None:
+    """'I'm not going to hurt myself' still gets a gentle check with the numbers."""
+    outcome = run(ACTIVE, "I'm not going to hurt myself")
+    assert ids(outcome) == ["crisis-gentle"] and outcome.safety is not None
+
+
+def test_stranger_already_told_today_gets_nothing() -> None:
+    """The JOIN hint goes to an unknown number at most once a day."""
+    outcome = run(Sender(status=None, told_how_to_join_today=True), "hi")
+    assert ids(outcome) == [] and not outcome.tells_how_to_join
+
+
+def test_stopped_person_gets_no_crisis_reply_but_help_works() -> None:
+    """STOP is sacred: nothing unasked-for reaches a stopped person; HELP is asked for."""
+    assert ids(run(STOPPED_AFTER_YES, "i want to kill myself")) == []
