@@ -127,3 +127,16 @@ async def twilio_client(
     """The real app in Twilio mode on SQLite, sending to the fake Twilio API."""
     app = create_app(twilio_settings(sqlite_url, fake_twilio), clock=clock, keyring=keyring)
     return await aiohttp_client(app)
+
+
+@pytest.fixture
+async def twilio_client_each_db(
+    aiohttp_client: Callable[[Application], asyncio.Future[AppClient]],
+    database_url: str,
+    fake_twilio: FakeTwilio,
+    keyring: Keyring,
+    clock: ManualClock,
+) -> AppClient:
+    """The real app in Twilio mode, once on SQLite and once on PostgreSQL."""
+    app = create_app(twilio_settings(database_url, fake_twilio), clock=clock, keyring=keyring)
+    return await aiohttp_client(app)

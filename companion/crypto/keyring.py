@@ -59,7 +59,7 @@ def parse_keyring(text: str) -> Keyring:
         if not sep or not _KEY_ID.fullmatch(key_id):
             raise KeyringError("each entry must be id:base64key with a short lowercase id")
         try:
-            key = base64.urlsafe_b64decode(encoded.encode("ascii"))
+            key = base64.b64decode(encoded.encode("ascii"), altchars=b"-_", validate=True)
         except (ValueError, UnicodeEncodeError):
             raise KeyringError(f"key {key_id!r} is not valid base64") from None
         if len(key) != 32:

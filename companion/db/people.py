@@ -22,10 +22,16 @@ async def find_person(session: AsyncSession, index: str, *, lock: bool = False) 
     return result
 
 
-def new_person(keyring: Keyring, e164: str, status: str, now: datetime) -> Person:
-    """A new person row with the number sealed to the row and indexed blind."""
+async def add_person(
+    session: AsyncSession, keyring: Keyring, e164: str, status: str, now: datetime
+) -> Person:
+    """Insert a new person, number sealed to the row and indexed blind.
+
+    Flushed at once so rows that refer to the person (outbox, inbound) can follow
+    in the same transaction without depending on the unit of work's ordering.
+    """
     person_id = new_id()
-    return Person(
+    person = Person(
         id=person_id,
         phone_index=phone_index(keyring, e164),
         phone=seal(keyring, e164, associated_data("person", "phone", person_id)),
@@ -34,6 +40,9 @@ def new_person(keyring: Keyring, e164: str, status: str, now: datetime) -> Perso
         created_at=now,
         updated_at=now,
     )
+    session.add(person)
+    await session.flush()
+    return person
 
 
 def person_phone(keyring: Keyring, person: Person) -> str:

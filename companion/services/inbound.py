@@ -105,7 +105,7 @@ async def _handle(ctx: ServiceContext, session: AsyncSession, sms: InboundSms, e
         told_how_to_join_today=told,
     )
     outcome = respond(sender, sms.body)
-    person = _apply(ctx, session, person, outcome, e164, now)
+    person = await _apply(ctx, session, person, outcome, e164, now)
     inbound = await session.get(InboundMessage, inbound_id)
     assert inbound is not None
     inbound.person_id = person.id if person else None
@@ -142,7 +142,7 @@ async def _handle(ctx: ServiceContext, session: AsyncSession, sms: InboundSms, e
     return inbound_id
 
 
-def _apply(
+async def _apply(
     ctx: ServiceContext,
     session: AsyncSession,
     person: Person | None,
@@ -154,8 +154,7 @@ def _apply(
     if outcome.status is None:
         return person
     if person is None:
-        person = people.new_person(ctx.keyring, e164, outcome.status, now)
-        session.add(person)
+        person = await people.add_person(session, ctx.keyring, e164, outcome.status, now)
     if person.status != outcome.status:
         person.status = outcome.status
         person.updated_at = now

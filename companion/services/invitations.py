@@ -32,8 +32,7 @@ async def invite(ctx: ServiceContext, e164: str) -> InviteResult:
         if person is not None and person.status == Status.STOPPED:
             return InviteResult.STOPPED
         if person is None:
-            person = people.new_person(ctx.keyring, e164, Status.INVITED, now)
-            session.add(person)
+            person = await people.add_person(session, ctx.keyring, e164, Status.INVITED, now)
         person.status, person.invited_at, person.updated_at = Status.INVITED, now, now
         person.terms_version = terms_version(ctx, "invitation", person.locale)
         outbox.queue_sms(

@@ -46,7 +46,7 @@ class _BaseUrlHttpClient(AsyncTwilioHttpClient):  # type: ignore[misc]
         data: dict[str, object] | None = None,
         headers: dict[str, str] | None = None,
         auth: tuple[str, str] | None = None,
-        timeout: float | None = None,
+        timeout: float | None = None,  # noqa: ASYNC109 (the client's signature)
         allow_redirects: bool = False,
     ) -> Any:
         if url.startswith(TWILIO_DEFAULT_API_BASE_URL):

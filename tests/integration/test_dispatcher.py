@@ -30,12 +30,12 @@ PHONE = "+447700900123"
 
 @asynccontextmanager
 async def dispatcher_for(
-    url: str, fake: FakeTwilio, keyring: Keyring, clock: ManualClock, timeout: float = 5.0
+    url: str, fake: FakeTwilio, keyring: Keyring, clock: ManualClock, send_timeout: float = 5.0
 ) -> AsyncIterator[tuple[ServiceContext, Dispatcher]]:
     engine = create_engine(url)
     settings = twilio_settings(url, fake)
     assert settings.twilio is not None
-    gateway = TwilioGateway(settings.twilio, timeout=timeout)
+    gateway = TwilioGateway(settings.twilio, timeout=send_timeout)
     ctx = ServiceContext(
         session_factory(engine), keyring, load_catalog(), clock, Metrics(), lambda: None
     )
@@ -50,9 +50,7 @@ async def enqueue(ctx: ServiceContext, body: str, to: str = PHONE, person: bool 
     async with ctx.sessions() as session, session.begin():
         person_id = None
         if person:
-            row = people.new_person(ctx.keyring, to, Status.ACTIVE, ctx.clock())
-            session.add(row)
-            await session.flush()
+            row = await people.add_person(session, ctx.keyring, to, Status.ACTIVE, ctx.clock())
             person_id = row.id
         queued = outbox.queue_sms(
             session,
@@ -83,7 +81,8 @@ async def test_429_then_success_is_retried_and_delivered_once(
         assert await dispatcher.drain() == 1
     assert [m.body for m in fake_twilio.messages] == ["hello"]
     (row,) = await rows(sqlite_url, OutboxMessage, OutboxMessage.id == row_id)
-    assert row.status == "sent" and row.twilio_sid == fake_twilio.messages[0].sid
+    assert row.status == "sent"
+    assert row.twilio_sid == fake_twilio.messages[0].sid
 
 
 @pytest.mark.parametrize("fault", ["500", "503", "reset", "timeout"])
@@ -91,7 +90,7 @@ async def test_transient_failures_are_retried(
     sqlite_url: str, fake_twilio: FakeTwilio, keyring: Keyring, clock: ManualClock, fault: str
 ) -> None:
     """Server errors, dropped connections and timeouts are retried, not lost."""
-    async with dispatcher_for(sqlite_url, fake_twilio, keyring, clock, timeout=0.5) as (
+    async with dispatcher_for(sqlite_url, fake_twilio, keyring, clock, send_timeout=0.5) as (
         ctx,
         dispatcher,
     ):
@@ -136,7 +135,8 @@ async def test_carrier_opt_out_21610_stops_the_person(
         fake_twilio.fail_next(400, code=21610)
         await dispatcher.run_once()
     (person,) = await rows(sqlite_url, Person)
-    assert person.status == "stopped" and person.unreachable_code == 21610
+    assert person.status == "stopped"
+    assert person.unreachable_code == 21610
     (row,) = await rows(sqlite_url, OutboxMessage)
     assert (row.status, row.failure_reason) == ("failed", "opted_out")
 
@@ -161,7 +161,8 @@ async def test_invalid_number_is_final(
     assert (row.status, row.failure_reason, row.error_code) == ("failed", reason, code)
     assert len(fake_twilio.attempts) == 1
     (person,) = await rows(sqlite_url, Person)
-    assert person.status == "active" and person.unreachable_code == code
+    assert person.status == "active"
+    assert person.unreachable_code == code
 
 
 async def test_dispatcher_killed_between_claim_and_send_loses_nothing(
@@ -254,4 +255,5 @@ async def test_expired_rows_are_not_sent(
         clock.advance(minutes=6)
         await dispatcher.drain()
     (row,) = await rows(sqlite_url, OutboxMessage)
-    assert row.status == "expired" and fake_twilio.attempts == []
+    assert row.status == "expired"
+    assert fake_twilio.attempts == []

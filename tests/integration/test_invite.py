@@ -25,7 +25,8 @@ async def test_invited_person_becomes_active_only_on_yes(
     await eventually(lambda: len(fake_twilio.messages_to(PHONE)) == 1)
     assert "care team" in fake_twilio.messages_to(PHONE)[0].body
     (person,) = await rows(url, Person)
-    assert person.status == "invited" and person.terms_version.startswith("invitation:en:")
+    assert person.status == "invited"
+    assert person.terms_version.startswith("invitation:en:")
 
     for body in ("who is this", "YES"):
         await post_signed(
@@ -37,7 +38,8 @@ async def test_invited_person_becomes_active_only_on_yes(
         )
     await eventually(lambda: len(fake_twilio.messages_to(PHONE)) == 3)
     (person,) = await rows(url, Person)
-    assert person.status == "active" and person.terms_accepted_at is not None
+    assert person.status == "active"
+    assert person.terms_accepted_at is not None
     assert await invite(ctx, PHONE) is InviteResult.ALREADY_ACTIVE
 
 

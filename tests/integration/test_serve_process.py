@@ -55,6 +55,8 @@ async def test_serve_starts_on_a_fresh_database_and_stops_on_sigterm(tmp_path: P
         _, stderr = await asyncio.wait_for(process.communicate(), 15)
     assert process.returncode == 0
     logs = stderr.decode()
-    assert '"mode": "simulator"' in logs and "created a local key file" in logs
+    assert '"mode": "simulator"' in logs
+    assert "created a local key file" in logs
     assert "900321" not in logs
-    assert (tmp_path / "fresh.db").exists() and (tmp_path / ".companion" / "keyring").exists()
+    assert (tmp_path / "fresh.db").exists()
+    assert (tmp_path / ".companion" / "keyring").exists()

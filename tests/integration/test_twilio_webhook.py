@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from companion.db.models import InboundMessage, OutboxMessage, Person
@@ -42,7 +44,9 @@ async def test_join_yes_stop_start_through_real_twilio_client(
     """JOIN gets the welcome at the fake API, YES activates, STOP silences, START returns."""
     assert await text(twilio_client, "JOIN") == 200
     (welcome,) = await replies(fake_twilio, 1)
-    assert "Reply YES" in welcome and "999" in welcome and "STOP" in welcome
+    assert "Reply YES" in welcome
+    assert "999" in welcome
+    assert "STOP" in welcome
     sent = fake_twilio.messages_to(PHONE)[0]
     assert sent.from_ == "+447700900000"
     assert sent.status_callback == PUBLIC_BASE_URL + "/twilio/status"
@@ -50,18 +54,22 @@ async def test_join_yes_stop_start_through_real_twilio_client(
     await text(twilio_client, "yes")
     assert "all set" in (await replies(fake_twilio, 2))[1]
     (person,) = await rows(db_url(twilio_client), Person)
-    assert person.status == "active" and person.terms_accepted_at is not None
+    assert person.status == "active"
+    assert person.terms_accepted_at is not None
     assert person.terms_version.startswith("welcome:en:")
 
     await text(twilio_client, "  Stop! ")
     await text(twilio_client, "how are you")
-    await text(twilio_client, "HELP")
     (person,) = await rows(db_url(twilio_client), Person)
     assert person.status == "stopped"
-    assert len(fake_twilio.messages_to(PHONE)) == 2
+    # Even after STOP, HELP answers with the crisis numbers, and nothing else is said.
+    await text(twilio_client, "HELP")
+    help_reply = (await replies(fake_twilio, 3))[2]
+    assert "116 123" in help_reply
+    assert len(fake_twilio.messages_to(PHONE)) == 3
 
     await text(twilio_client, "start")
-    assert "Welcome back" in (await replies(fake_twilio, 3))[2]
+    assert "Welcome back" in (await replies(fake_twilio, 4))[3]
 
 
 async def test_national_format_number_is_the_same_person(
@@ -75,14 +83,31 @@ async def test_national_format_number_is_the_same_person(
 
 
 async def test_duplicate_message_sid_is_processed_once(
-    twilio_client: AppClient, fake_twilio: FakeTwilio
+    twilio_client_each_db: AppClient, fake_twilio: FakeTwilio
 ) -> None:
     """Twilio redelivering the same MessageSid is acknowledged and does nothing more."""
+    client = twilio_client_each_db
     sid = "SM" + "d" * 32
-    assert await text(twilio_client, "JOIN", sid=sid) == 200
-    assert await text(twilio_client, "JOIN", sid=sid) == 200
+    assert await text(client, "JOIN", sid=sid) == 200
+    assert await text(client, "JOIN", sid=sid) == 200
     await replies(fake_twilio, 1)
-    url = db_url(twilio_client)
+    url = db_url(client)
+    assert await count(url, InboundMessage) == 1
+    assert await count(url, OutboxMessage) == 1
+
+
+async def test_same_webhook_delivered_at_once_is_processed_once(
+    twilio_client_each_db: AppClient, fake_twilio: FakeTwilio
+) -> None:
+    """Eight simultaneous deliveries of one MessageSid give one inbound row and one reply."""
+    client = twilio_client_each_db
+    sid = "SM" + "e" * 32
+    statuses = await asyncio.gather(*(text(client, "JOIN", sid=sid) for _ in range(8)))
+    assert set(statuses) == {200}
+    await replies(fake_twilio, 1)
+    await asyncio.sleep(0.2)
+    assert len(fake_twilio.messages_to(PHONE)) == 1
+    url = db_url(client)
     assert await count(url, InboundMessage) == 1
     assert await count(url, OutboxMessage) == 1
 
@@ -129,10 +154,12 @@ async def test_crisis_message_gets_signposting_in_any_state(
     await text(twilio_client, "JOIN")
     await text(twilio_client, "i want to kill myself")
     bodies = await replies(fake_twilio, 2)
-    assert "116 123" in bodies[1] and "999" in bodies[1]
+    assert "116 123" in bodies[1]
+    assert "999" in bodies[1]
     assert "reply YES" not in bodies[1]
     events = await rows(db_url(twilio_client), SafetyEvent)
-    assert len(events) == 1 and events[0].category
+    assert len(events) == 1
+    assert events[0].category
 
 
 async def test_pending_person_is_reasked_and_no_declines(
@@ -146,7 +173,8 @@ async def test_pending_person_is_reasked_and_no_declines(
     assert "reply YES" in bodies[1]
     assert "will not text you" in bodies[2]
     (person,) = await rows(db_url(twilio_client), Person)
-    assert person.status == "declined" and person.terms_accepted_at is None
+    assert person.status == "declined"
+    assert person.terms_accepted_at is None
 
 
 async def test_stop_cancels_queued_messages(

@@ -20,8 +20,10 @@ def test_defaults_are_simulator_mode_on_local_sqlite() -> None:
     assert settings.database_url == "sqlite+aiosqlite:///./companion.db"
     assert (settings.host, settings.port) == ("127.0.0.1", 8080)
     assert settings.public_base_url == "http://127.0.0.1:8080"
-    assert settings.max_mps == 10 and settings.sweep_seconds == 30
-    assert settings.quiet_hours is not None and settings.quiet_hours.start == time(21, 30)
+    assert settings.max_mps == 10
+    assert settings.sweep_seconds == 30
+    assert settings.quiet_hours is not None
+    assert settings.quiet_hours.start == time(21, 30)
 
 
 def test_twilio_settings_turn_off_simulator_mode() -> None:
@@ -30,7 +32,8 @@ def test_twilio_settings_turn_off_simulator_mode() -> None:
         {"TWILIO_ACCOUNT_SID": SID, "TWILIO_AUTH_TOKEN": "t", "TWILIO_FROM_NUMBER": "+447700900000"}
     )
     assert not settings.simulator_mode
-    assert settings.twilio is not None and settings.twilio.api_base_url == "https://api.twilio.com"
+    assert settings.twilio is not None
+    assert settings.twilio.api_base_url == "https://api.twilio.com"
 
 
 def test_dotenv_file_is_read_and_environment_wins(tmp_path: Path) -> None:
@@ -38,7 +41,8 @@ def test_dotenv_file_is_read_and_environment_wins(tmp_path: Path) -> None:
     dotenv = tmp_path / ".env"
     dotenv.write_text("COMPANION_PORT=9000\nTWILIO_MAX_MPS=3\n")
     settings = load_settings({"TWILIO_MAX_MPS": "5"}, dotenv)
-    assert settings.port == 9000 and settings.max_mps == 5
+    assert settings.port == 9000
+    assert settings.max_mps == 5
 
 
 @pytest.mark.parametrize(

@@ -98,7 +98,9 @@ def test_key_file_is_created_owner_only_and_reused(tmp_path: Path) -> None:
     path = tmp_path / "keys" / "keyring"
     first, created = load_or_create_key_file(path)
     second, created_again = load_or_create_key_file(path)
-    assert created and not created_again and first == second
+    assert created
+    assert not created_again
+    assert first == second
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 

@@ -70,20 +70,23 @@ def test_only_yes_accepts_the_terms() -> None:
 def test_crisis_comes_before_the_flow() -> None:
     """Crisis language while pending gets the crisis reply and a safety record."""
     outcome = run(PENDING, "I want to end it all")
-    assert ids(outcome) == ["crisis"] and outcome.safety is not None
+    assert ids(outcome) == ["crisis"]
+    assert outcome.safety is not None
     assert outcome.status is Status.PENDING
 
 
 def test_negated_crisis_gets_the_gentle_check() -> None:
     """'I'm not going to hurt myself' still gets a gentle check with the numbers."""
     outcome = run(ACTIVE, "I'm not going to hurt myself")
-    assert ids(outcome) == ["crisis-gentle"] and outcome.safety is not None
+    assert ids(outcome) == ["crisis-gentle"]
+    assert outcome.safety is not None
 
 
 def test_stranger_already_told_today_gets_nothing() -> None:
     """The JOIN hint goes to an unknown number at most once a day."""
     outcome = run(Sender(status=None, told_how_to_join_today=True), "hi")
-    assert ids(outcome) == [] and not outcome.tells_how_to_join
+    assert ids(outcome) == []
+    assert not outcome.tells_how_to_join
 
 
 def test_stopped_person_gets_no_crisis_reply_but_help_works() -> None:
