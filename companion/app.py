@@ -11,10 +11,10 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from companion.clock import Clock, system_clock
 from companion.config import Settings
+from companion.content import Content, load_content
 from companion.crypto.keyring import Keyring
 from companion.crypto.keysource import load_keyring
 from companion.db.connection import create_engine, session_factory
-from companion.i18n.catalog import Catalog, load_catalog
 from companion.metrics import Metrics
 from companion.services.context import ServiceContext
 from companion.services.dispatcher import Dispatcher
@@ -36,7 +36,7 @@ def create_app(
     *,
     clock: Clock = system_clock,
     keyring: Keyring | None = None,
-    catalog: Catalog | None = None,
+    content: Content | None = None,
 ) -> web.Application:
     """Build the application. Nothing starts until the app does (cleanup contexts).
 
@@ -44,12 +44,12 @@ def create_app(
         settings: validated settings.
         clock: where "now" comes from (tests pass their own).
         keyring: the data keys; by default from settings (see `load_keyring`).
-        catalog: the message catalog; by default `messages/`.
+        content: catalogs, flows and tips; by default from `messages/`, `flows/`, `resources/`.
     """
     app = web.Application(client_max_size=MAX_REQUEST_BYTES)
     app[SETTINGS] = settings
     keys = keyring or load_keyring(settings)
-    words = catalog or load_catalog()
+    loaded = content or load_content(clock().date())
 
     async def services(app: web.Application) -> AsyncIterator[None]:
         engine = create_engine(settings.database_url)
@@ -58,10 +58,13 @@ def create_app(
         app[CONTEXT] = ServiceContext(
             sessions=session_factory(engine),
             keyring=keys,
-            catalog=words,
+            catalog=loaded.catalog,
             clock=clock,
             metrics=Metrics(),
             wake_dispatcher=wake.set,
+            flows=loaded.flows,
+            resources=loaded.resources,
+            quiet_hours=settings.quiet_hours,
         )
         yield
         await engine.dispose()

@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from companion.config import ConfigError, Settings, load_settings
@@ -56,8 +57,11 @@ def _parser() -> argparse.ArgumentParser:
     new = keys_commands.add_parser("new", help="print a fresh COMPANION_DATA_KEYS value")
     new.set_defaults(run=_keys_new)
 
-    check = commands.add_parser("check-content", help="validate message catalogs")
+    check = commands.add_parser(
+        "check-content", help="validate message catalogs, flows and the tip directory"
+    )
     check.add_argument("--messages", type=Path, default=None, help="catalog folder to check")
+    check.add_argument("--flows", type=Path, default=None, help="flow folder to check")
     check.set_defaults(run=_check_content)
     return parser
 
@@ -145,9 +149,14 @@ def _chat(args: argparse.Namespace) -> int:
 
 
 def _check_content(args: argparse.Namespace) -> int:
-    from companion.i18n.lint import lint_catalogs
+    from companion.content import check_content
 
-    problems = lint_catalogs(args.messages) if args.messages else lint_catalogs()
+    folders = {
+        name: path
+        for name, path in (("messages", args.messages), ("flows", args.flows))
+        if path is not None
+    }
+    problems = check_content(datetime.now(UTC).date(), **folders)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

@@ -14,6 +14,8 @@ from sqlalchemy import (
     MetaData,
     SmallInteger,
     String,
+    Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -52,6 +54,9 @@ class Person(Base):
     invited_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     stopped_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     unreachable_code: Mapped[int | None] = mapped_column(Integer, default=None)
+    checkin_time: Mapped[str] = mapped_column(String(5), default="10:00", server_default="10:00")
+    paused_until: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    borough: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -128,3 +133,81 @@ class SafetyEvent(Base):
     negated: Mapped[bool] = mapped_column(Boolean)
     pattern: Mapped[str] = mapped_column(String(64))
     detected_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class FlowRevision(Base):
+    """The exact text of each flow revision, so a conversation finishes on the one it began."""
+
+    __tablename__ = "flow_revision"
+
+    revision: Mapped[str] = mapped_column(String(16), primary_key=True)
+    flow_id: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ConversationRow(Base):
+    """A flow a person is in (status open) or was in. At most one open per person."""
+
+    __tablename__ = "conversation"
+    __table_args__ = (
+        Index(
+            "uq_conversation_open",
+            "person_id",
+            unique=True,
+            sqlite_where=text("status = 'open'"),
+            postgresql_where=text("status = 'open'"),
+        ),
+    )
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    flow_id: Mapped[str] = mapped_column(String(64))
+    flow_revision: Mapped[str] = mapped_column(ForeignKey("flow_revision.revision"))
+    status: Mapped[str] = mapped_column(String(16))
+    step: Mapped[str | None] = mapped_column(String(64), default=None)
+    plan: Mapped[str] = mapped_column(String(512), default="")  # step names, space separated
+    topics: Mapped[str] = mapped_column(String(256), default="")  # what was asked, for rotation
+    retries: Mapped[int] = mapped_column(SmallInteger, default=0)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    step_started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+class Observation(Base):
+    """One health answer or measurement. Only a coarse kind is plain; key and value are sealed."""
+
+    __tablename__ = "observation"
+    __table_args__ = (Index("ix_observation_person_time", "person_id", "recorded_at"),)
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
+    conversation_id: Mapped[str | None] = mapped_column(
+        ForeignKey("conversation.id", ondelete="SET NULL"), default=None
+    )
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Goal(Base):
+    """A person's own small positive goal, in their words (sealed). Ended when replaced."""
+
+    __tablename__ = "goal"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    text: Mapped[bytes] = mapped_column(LargeBinary)
+    set_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+class TipSent(Base):
+    """Which directory resource was sent to whom, so tips do not repeat."""
+
+    __tablename__ = "tip_sent"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    resource_id: Mapped[str] = mapped_column(String(64))
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -61,6 +61,7 @@ class Outcome:
     tells_how_to_join: bool = False
     safety: CrisisSignal | None = None
     shown_terms: str | None = field(default=None)
+    converse: bool = False  # an active person's message for their conversation or a command
 
 
 def respond(sender: Sender, text: str) -> Outcome:
@@ -89,7 +90,7 @@ def respond(sender: Sender, text: str) -> Outcome:
     if sender.status in (Status.PENDING, Status.INVITED):
         return _confirm(sender, parse_yes_no(text))
     if sender.status is Status.ACTIVE:
-        return Outcome(status=Status.ACTIVE, replies=(Reply("active-ack"),))
+        return Outcome(status=Status.ACTIVE, converse=True)
     if sender.told_how_to_join_today:
         return Outcome(status=sender.status)
     return Outcome(status=sender.status, replies=(Reply("stranger"),), tells_how_to_join=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fluent.runtime import FluentBundle, FluentResource
+from fluent.syntax import ast
 
 DEFAULT_LOCALE = "en"
 MESSAGES_DIR = Path(__file__).resolve().parents[2] / "messages"
@@ -32,11 +33,16 @@ class Catalog:
 
     def __init__(self, files: list[CatalogFile]) -> None:
         self._bundles: dict[str, FluentBundle] = {}
+        self._ids: dict[str, set[str]] = {}
         for file in files:
             bundle = self._bundles.setdefault(
                 file.locale, FluentBundle([file.locale], use_isolating=False)
             )
-            bundle.add_resource(FluentResource(file.text))
+            resource = FluentResource(file.text)
+            bundle.add_resource(resource)
+            self._ids.setdefault(file.locale, set()).update(
+                entry.id.name for entry in resource.body if isinstance(entry, ast.Message)
+            )
         if DEFAULT_LOCALE not in self._bundles:
             raise MissingMessage(f"no catalog for the default locale {DEFAULT_LOCALE!r}")
 
@@ -44,6 +50,10 @@ class Catalog:
     def locales(self) -> list[str]:
         """The locales that have at least one file, default first."""
         return sorted(self._bundles, key=lambda code: (code != DEFAULT_LOCALE, code))
+
+    def message_ids(self, locale: str = DEFAULT_LOCALE) -> frozenset[str]:
+        """Every message id defined in `locale`."""
+        return frozenset(self._ids.get(locale, ()))
 
     def has(self, message_id: str, locale: str = DEFAULT_LOCALE) -> bool:
         """True if `message_id` exists in `locale`."""

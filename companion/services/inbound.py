@@ -16,8 +16,13 @@ from companion.crypto.blind_index import phone_index
 from companion.crypto.sealing import associated_data, seal
 from companion.db import outbox, people
 from companion.db.models import InboundMessage, Person, SafetyEvent, new_id
-from companion.engine.enrolment import Outcome, Sender, Status, respond
+from companion.engine.enrolment import Outcome, Priority, Sender, Status, respond
+from companion.engine.runner import Say
+from companion.i18n.catalog import DEFAULT_LOCALE
+from companion.services import conversation
 from companion.services.context import ServiceContext
+from companion.services.router import route
+from companion.services.speech import queue_says
 from companion.sms.phone import InvalidPhoneNumber, to_e164
 
 log = logging.getLogger(__name__)
@@ -111,6 +116,8 @@ async def _handle(ctx: ServiceContext, session: AsyncSession, sms: InboundSms, e
     inbound.person_id = person.id if person else None
     if outcome.cancel_pending and person is not None:
         await outbox.cancel_pending_for(session, person.id, now)
+        open_row = await conversation.open_conversation(session, person.id)
+        conversation.end_open(open_row, "stopped", now)
     if outcome.tells_how_to_join:
         await people.note_told_how_to_join(session, index, now)
     if outcome.safety is not None:
@@ -126,19 +133,20 @@ async def _handle(ctx: ServiceContext, session: AsyncSession, sms: InboundSms, e
                 detected_at=now,
             )
         )
-    locale = person.locale if person else "en"
-    for reply in outcome.replies:
-        outbox.queue_sms(
-            session,
-            ctx.keyring,
-            to=e164,
-            phone_index=index,
-            person_id=person.id if person else None,
-            body=ctx.catalog.render(reply.message_id, locale),
-            message_key=reply.message_id,
-            priority=reply.priority,
-            now=now,
-        )
+    says = [Say(reply.message_id) for reply in outcome.replies]
+    if outcome.converse and person is not None:
+        says += await route(ctx, session, person, sms.body, now)
+    queue_says(
+        ctx,
+        session,
+        says,
+        to=e164,
+        phone_index=index,
+        person_id=person.id if person else None,
+        locale=person.locale if person else DEFAULT_LOCALE,
+        priority=Priority.REPLY,
+        now=now,
+    )
     return inbound_id
 
 

@@ -7,9 +7,9 @@ from collections.abc import AsyncIterator, Callable
 
 from companion.clock import Clock, system_clock
 from companion.config import Settings
+from companion.content import load_content
 from companion.crypto.keysource import load_keyring
 from companion.db.connection import create_engine, session_factory
-from companion.i18n.catalog import load_catalog
 from companion.metrics import Metrics
 from companion.services.context import ServiceContext
 
@@ -19,15 +19,19 @@ async def standalone_context(
     settings: Settings, clock: Clock = system_clock, wake: Callable[[], None] = lambda: None
 ) -> AsyncIterator[ServiceContext]:
     """Open the database and build a context; dispose of the engine afterwards."""
+    content = load_content(clock().date())
     engine = create_engine(settings.database_url)
     try:
         yield ServiceContext(
             sessions=session_factory(engine),
             keyring=load_keyring(settings),
-            catalog=load_catalog(),
+            catalog=content.catalog,
             clock=clock,
             metrics=Metrics(),
             wake_dispatcher=wake,
+            flows=content.flows,
+            resources=content.resources,
+            quiet_hours=settings.quiet_hours,
         )
     finally:
         await engine.dispose()

@@ -6,7 +6,7 @@
 # segments: 3
 welcome =
     Hi, this is Companion. We send one short check-in a day, about sleep, moving, food and how your body feels, plus tips when you ask. Your answers stay private unless you choose to share them.
-    We are not a crisis service. If your life is at risk call 999. For urgent help call NHS 111, or text SHOUT to 85258.
+    We are not a crisis service. If your life is at risk call 999. For urgent help call NHS 111. Samaritans: 116 123. Or text SHOUT to 85258.
     Text STOP at any time to stop. Reply YES to start.
 
 # Sent when an operator invites a number. Same promises as the welcome; nothing starts
@@ -14,7 +14,7 @@ welcome =
 # segments: 3
 invitation =
     Hi, this is Companion. Your care team thought you might like us: one short check-in a day about sleep, moving, food and how your body feels. Your answers stay private unless you choose to share them.
-    We are not a crisis service. If your life is at risk call 999. For urgent help call NHS 111, or text SHOUT to 85258.
+    We are not a crisis service. If your life is at risk call 999. For urgent help call NHS 111. Samaritans: 116 123. Or text SHOUT to 85258.
     Reply YES to start, or STOP if you would rather not.
 
 # After YES: they are in. Tells them what happens next and the two words that always work.
@@ -45,6 +45,6 @@ declined = No problem, we will not text you. If you change your mind, text JOIN.
 # segments: 1
 stranger = Hi, this is Companion, a free text service to help you look after your physical health. Text JOIN to find out more.
 
-# An active person sends something we do not act on yet.
+# An active person sends something that is not an answer or a command, and no question is open.
 # segments: 1
-active-ack = Thanks for your message. Text HELP for help, or STOP to stop.
+no-question-open = Thanks for your message. Text LOG to do a check-in now, or MENU to see what you can text.

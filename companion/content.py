@@ -1,0 +1,54 @@
+"""Everything a person can be sent, loaded and checked together: catalogs, flows, tips."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from companion.engine.flowspec import FLOWS_DIR, Flow, FlowError, load_flows
+from companion.engine.resources import DIRECTORY_PATH, DirectoryError, Resource, load_directory
+from companion.i18n.catalog import MESSAGES_DIR, Catalog, MissingMessage, load_catalog
+from companion.i18n.lint import lint_catalogs
+
+
+@dataclass(frozen=True)
+class Content:
+    """The loaded, validated content the service runs on."""
+
+    catalog: Catalog
+    flows: dict[str, Flow]
+    resources: tuple[Resource, ...]
+
+
+def load_content(
+    today: date,
+    *,
+    messages: Path = MESSAGES_DIR,
+    flows: Path = FLOWS_DIR,
+    directory: Path = DIRECTORY_PATH,
+) -> Content:
+    """Load catalogs, flows (checked against the catalog) and the resource directory.
+
+    Raises:
+        FlowError, DirectoryError, MissingMessage: with the file and the problem.
+    """
+    catalog = load_catalog(messages)
+    loaded = load_flows(flows, catalog.message_ids())
+    return Content(catalog, loaded, load_directory(directory, today))
+
+
+def check_content(
+    today: date,
+    *,
+    messages: Path = MESSAGES_DIR,
+    flows: Path = FLOWS_DIR,
+    directory: Path = DIRECTORY_PATH,
+) -> list[str]:
+    """Every problem in the content, one line each; empty when all is well."""
+    problems = lint_catalogs(messages)
+    try:
+        load_content(today, messages=messages, flows=flows, directory=directory)
+    except (FlowError, DirectoryError, MissingMessage) as error:
+        problems.append(str(error))
+    return problems

@@ -1,0 +1,144 @@
+"""Health answers and measurements: sealed in, unsealed out, grouped by London day."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from companion.crypto.keyring import Keyring
+from companion.crypto.sealing import associated_data, seal, unseal
+from companion.db.models import ConversationRow, Goal, Observation, new_id
+from companion.engine.answers import Stored
+from companion.engine.history import DayLog, History
+
+LONDON = ZoneInfo("Europe/London")
+MEASUREMENTS = frozenset({"weight_kg", "bp", "glucose_mmol", "waist_cm"})
+
+
+def kind_of(key: str) -> str:
+    """The coarse, unsealed kind of an answer (the key itself is sealed with the value)."""
+    if key.startswith("side.") or key == "side_note":
+        return "side_effect"
+    if key in MEASUREMENTS:
+        return "measurement"
+    if key.startswith("goal"):
+        return "goal"
+    if key == "meds_changed":
+        return "medication"
+    return "checkin"
+
+
+def london_day(moment: datetime) -> date:
+    """The calendar day in London at `moment`."""
+    return moment.astimezone(LONDON).date()
+
+
+def record(
+    session: AsyncSession,
+    keyring: Keyring,
+    person_id: str,
+    key: str,
+    value: Stored,
+    now: datetime,
+    conversation_id: str | None = None,
+) -> None:
+    """Add one sealed observation to the session's transaction."""
+    row_id = new_id()
+    payload = json.dumps({"key": key, "value": value}, separators=(",", ":"))
+    session.add(
+        Observation(
+            id=row_id,
+            person_id=person_id,
+            kind=kind_of(key),
+            payload=seal(keyring, payload, associated_data("observation", "payload", row_id)),
+            conversation_id=conversation_id,
+            recorded_at=now,
+        )
+    )
+
+
+async def read_since(
+    session: AsyncSession, keyring: Keyring, person_id: str, since: datetime
+) -> list[tuple[datetime, str, Stored]]:
+    """(time, key, value) of a person's observations since `since`, oldest first."""
+    rows = await session.scalars(
+        select(Observation)
+        .where(Observation.person_id == person_id, Observation.recorded_at >= since)
+        .order_by(Observation.recorded_at)
+    )
+    found = []
+    for row in rows:
+        data = json.loads(
+            unseal(keyring, row.payload, associated_data("observation", "payload", row.id))
+        )
+        found.append((row.recorded_at, str(data["key"]), data["value"]))
+    return found
+
+
+async def latest_value(
+    session: AsyncSession, keyring: Keyring, person_id: str, key: str, kind: str
+) -> Stored | None:
+    """The most recent value stored under `key` (scans only rows of its coarse kind)."""
+    rows = await session.scalars(
+        select(Observation)
+        .where(Observation.person_id == person_id, Observation.kind == kind)
+        .order_by(Observation.recorded_at.desc())
+    )
+    for row in rows:
+        data = json.loads(
+            unseal(keyring, row.payload, associated_data("observation", "payload", row.id))
+        )
+        if data["key"] == key:
+            value: Stored = data["value"]
+            return value
+    return None
+
+
+async def current_goal(session: AsyncSession, keyring: Keyring, person_id: str) -> Goal | None:
+    """The person's goal that has not been replaced."""
+    goal: Goal | None = await session.scalar(
+        select(Goal).where(Goal.person_id == person_id, Goal.ended_at.is_(None))
+    )
+    return goal
+
+
+def goal_text(keyring: Keyring, goal: Goal) -> str:
+    """A goal's words, unsealed."""
+    return unseal(keyring, goal.text, associated_data("goal", "text", goal.id))
+
+
+def new_goal(
+    session: AsyncSession, keyring: Keyring, person_id: str, words: str, now: datetime
+) -> None:
+    """Add a goal (the caller ends the previous one first)."""
+    goal_id = new_id()
+    text = seal(keyring, words, associated_data("goal", "text", goal_id))
+    session.add(Goal(id=goal_id, person_id=person_id, text=text, set_at=now))
+
+
+async def history(
+    session: AsyncSession, keyring: Keyring, person_id: str, now: datetime, days: int = 28
+) -> History:
+    """The person's last `days` London days, for closing lines and MY WEEK."""
+    since = now - timedelta(days=days)
+    values: dict[date, dict[str, Stored]] = defaultdict(dict)
+    for moment, key, value in await read_since(session, keyring, person_id, since):
+        values[london_day(moment)][key] = value
+    checkins = await session.scalars(
+        select(ConversationRow.started_at).where(
+            ConversationRow.person_id == person_id,
+            ConversationRow.flow_id == "checkin",
+            ConversationRow.status == "completed",
+            ConversationRow.started_at >= since,
+        )
+    )
+    checked = {london_day(moment) for moment in checkins}
+    logs = [DayLog(day, values.get(day, {}), day in checked) for day in set(values) | checked]
+    goal = await current_goal(session, keyring, person_id)
+    words = goal_text(keyring, goal) if goal else None
+    return History(today=london_day(now), days=logs, goal=words)

@@ -1,0 +1,67 @@
+"""Which check-in questions to ask today: at most three, the least recently asked first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from companion.engine.flowspec import Flow
+
+CHECKIN_SIZE = 3
+SMOKING = "smoking"
+SMOKER_FACT = "smokes"
+
+
+def checkin_topics(flow: Flow) -> tuple[str, ...]:
+    """The flow's topics, in the order its file lists them."""
+    topics: list[str] = []
+    for step in flow.steps.values():
+        if step.topic and step.topic not in topics:
+            topics.append(step.topic)
+    return tuple(topics)
+
+
+def plan_checkin(
+    flow: Flow,
+    recent: Sequence[Sequence[str]],
+    *,
+    smokes: bool | None,
+    day: int,
+    size: int = CHECKIN_SIZE,
+) -> tuple[str, ...]:
+    """Plan today's steps so each topic comes round two or three times a week.
+
+    Args:
+        flow: The check-in flow; steps with a `topic` are the entry points.
+        recent: Topics asked at earlier check-ins, newest first.
+        smokes: What the person told us; smoking is left out for non-smokers, and the
+            "do you smoke?" step is left out once we know.
+        day: A day number, to rotate ties the same way on the same day.
+        size: How many questions at most.
+
+    Returns:
+        Step names in the order to ask them.
+    """
+    topics = [t for t in checkin_topics(flow) if not (t == SMOKING and smokes is False)]
+    last_asked = {t: len(recent) for t in topics}
+    for age, asked in reversed(list(enumerate(recent))):
+        for topic in asked:
+            if topic in last_asked:
+                last_asked[topic] = age
+    offset = day % len(topics) if topics else 0
+    order = topics[offset:] + topics[:offset]
+    chosen = sorted(order, key=lambda t: -last_asked[t])[:size]
+    return tuple(_entry_step(flow, topic, smokes) for topic in chosen)
+
+
+def _entry_step(flow: Flow, topic: str, smokes: bool | None) -> str:
+    steps = [s for s in flow.steps.values() if s.topic == topic]
+    if topic == SMOKING:
+        gate = [s for s in steps if s.save == SMOKER_FACT]
+        rest = [s for s in steps if s.save != SMOKER_FACT]
+        steps = gate if smokes is None and gate else rest or steps
+    return steps[0].name
+
+
+def topics_of(flow: Flow, plan: Sequence[str]) -> tuple[str, ...]:
+    """The topics a plan covers (to remember for tomorrow's rotation)."""
+    return tuple(t for name in plan if (t := flow.steps[name].topic))

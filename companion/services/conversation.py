@@ -1,0 +1,182 @@
+"""Running flows for a person: start one, apply a reply, end it; persisted with the replies."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from companion.db import observations
+from companion.db.models import ConversationRow, FlowRevision, Person
+from companion.engine.closing import closing_line
+from companion.engine.flowspec import Flow, parse_flow
+from companion.engine.rotation import SMOKER_FACT, plan_checkin, topics_of
+from companion.engine.runner import Conversation, Ending, Say, Turn, expire, reply, start
+from companion.services.context import ServiceContext
+
+OPEN = "open"
+CHECKIN = "checkin"
+_parsed: dict[str, Flow] = {}
+
+
+async def open_conversation(session: AsyncSession, person_id: str) -> ConversationRow | None:
+    """The person's open conversation, if any."""
+    row: ConversationRow | None = await session.scalar(
+        select(ConversationRow).where(
+            ConversationRow.person_id == person_id, ConversationRow.status == OPEN
+        )
+    )
+    return row
+
+
+async def start_flow(
+    ctx: ServiceContext, session: AsyncSession, person: Person, flow_id: str, now: datetime
+) -> list[Say]:
+    """Start `flow_id` for the person (ending any open conversation) and return what to say."""
+    flow = ctx.flows[flow_id]
+    current = await open_conversation(session, person.id)
+    if current is not None:
+        _finish(current, "replaced", now)
+        await session.flush()
+    plan: tuple[str, ...] = ()
+    if flow.planned:
+        plan = await _plan(ctx, session, person, flow, now)
+    await _remember_revision(session, flow, now)
+    turn = start(flow, now, plan)
+    row = ConversationRow(
+        person_id=person.id,
+        flow_id=flow.id,
+        flow_revision=flow.revision,
+        status=OPEN,
+        topics=" ".join(topics_of(flow, plan)),
+        started_at=now,
+        step_started_at=now,
+    )
+    session.add(row)
+    await session.flush()
+    return await _apply(ctx, session, person, flow, row, turn, now)
+
+
+async def continue_flow(
+    ctx: ServiceContext, session: AsyncSession, person: Person, text: str, now: datetime
+) -> list[Say] | None:
+    """Apply `text` to the open conversation; None if there is none (or it just expired)."""
+    row = await open_conversation(session, person.id)
+    if row is None:
+        return None
+    flow = await flow_at(ctx, session, row.flow_id, row.flow_revision)
+    state = _state(row)
+    if expire(flow, state, now) is not None:
+        await end_if_expired(ctx, session, row, now)
+        return None
+    return await _apply(ctx, session, person, flow, row, reply(flow, state, text, now), now)
+
+
+async def current_question(
+    ctx: ServiceContext, session: AsyncSession, row: ConversationRow
+) -> Say | None:
+    """The question the open conversation is waiting on (to ask it again)."""
+    flow = await flow_at(ctx, session, row.flow_id, row.flow_revision)
+    step = flow.steps.get(row.step or "")
+    return Say(step.ask) if step is not None and step.ask else None
+
+
+async def end_if_expired(
+    ctx: ServiceContext, session: AsyncSession, row: ConversationRow, now: datetime
+) -> bool:
+    """Close a conversation past its time, quietly (answers already given are kept)."""
+    flow = await flow_at(ctx, session, row.flow_id, row.flow_revision)
+    turn = expire(flow, _state(row), now)
+    if turn is None or turn.ended is None:
+        return False
+    _finish(row, turn.ended.value, now)
+    return True
+
+
+def end_open(row: ConversationRow | None, status: str, now: datetime) -> None:
+    """End a conversation because the person stopped or left it."""
+    if row is not None:
+        _finish(row, status, now)
+
+
+async def flow_at(ctx: ServiceContext, session: AsyncSession, flow_id: str, revision: str) -> Flow:
+    """The flow as it was at `revision`: a conversation finishes on the flow it began."""
+    current = ctx.flows.get(flow_id)
+    if current is not None and current.revision == revision:
+        return current
+    if revision not in _parsed:
+        stored = await session.get(FlowRevision, revision)
+        if stored is None:
+            raise LookupError(f"flow revision {revision} of {flow_id} is not stored")
+        _parsed[revision] = parse_flow(stored.source, f"{flow_id}@{revision}")
+    return _parsed[revision]
+
+
+async def _remember_revision(session: AsyncSession, flow: Flow, now: datetime) -> None:
+    if await session.get(FlowRevision, flow.revision) is None:
+        session.add(
+            FlowRevision(
+                revision=flow.revision, flow_id=flow.id, source=flow.source, created_at=now
+            )
+        )
+        await session.flush()
+
+
+async def _plan(
+    ctx: ServiceContext, session: AsyncSession, person: Person, flow: Flow, now: datetime
+) -> tuple[str, ...]:
+    recent = await session.scalars(
+        select(ConversationRow.topics)
+        .where(ConversationRow.person_id == person.id, ConversationRow.flow_id == flow.id)
+        .order_by(ConversationRow.started_at.desc())
+        .limit(7)
+    )
+    smokes = await observations.latest_value(
+        session, ctx.keyring, person.id, SMOKER_FACT, "checkin"
+    )
+    known = smokes if isinstance(smokes, bool) else None
+    day = observations.london_day(now).toordinal()
+    return plan_checkin(flow, [t.split() for t in recent], smokes=known, day=day)
+
+
+async def _apply(
+    ctx: ServiceContext,
+    session: AsyncSession,
+    person: Person,
+    flow: Flow,
+    row: ConversationRow,
+    turn: Turn,
+    now: datetime,
+) -> list[Say]:
+    for answer in turn.answers:
+        observations.record(session, ctx.keyring, person.id, answer.key, answer.value, now, row.id)
+    says = list(turn.says)
+    if turn.conversation is None:
+        _finish(row, (turn.ended or Ending.COMPLETED).value, now)
+        if turn.ended is Ending.COMPLETED and turn.closing == "encouragement":
+            await session.flush()
+            says.append(
+                closing_line(await observations.history(session, ctx.keyring, person.id, now))
+            )
+        return says
+    state = turn.conversation
+    row.step, row.plan, row.retries = state.step, " ".join(state.plan), state.retries
+    row.step_started_at = state.step_started_at
+    return says
+
+
+def _state(row: ConversationRow) -> Conversation:
+    return Conversation(
+        flow_id=row.flow_id,
+        revision=row.flow_revision,
+        step=row.step or "",
+        plan=tuple(row.plan.split()),
+        retries=row.retries,
+        started_at=row.started_at,
+        step_started_at=row.step_started_at,
+    )
+
+
+def _finish(row: ConversationRow, status: str, now: datetime) -> None:
+    row.status, row.step, row.ended_at = status, None, now

@@ -1,0 +1,42 @@
+"""An active person's message: an answer to the open question, a command, or neither."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from companion.db.models import Person
+from companion.engine.answers import Understood, read_answer
+from companion.engine.commands import CommandName, find_command
+from companion.engine.runner import Say, is_skip
+from companion.services import conversation
+from companion.services.commands import Request, run_command
+from companion.services.context import ServiceContext
+
+
+async def route(
+    ctx: ServiceContext, session: AsyncSession, person: Person, text: str, now: datetime
+) -> list[Say]:
+    """Decide what an active person's message means and carry it out.
+
+    An open question gets first claim on the reply ("side hurts, 5" answers the pain
+    question); a command wins only when the reply is not an answer to it.
+    """
+    command = find_command(text)
+    row = await conversation.open_conversation(session, person.id)
+    if row is not None and await conversation.end_if_expired(ctx, session, row, now):
+        row = None
+    if row is not None:
+        flow = await conversation.flow_at(ctx, session, row.flow_id, row.flow_revision)
+        step = flow.steps[row.step or ""]
+        answers = step.answer is not None and isinstance(
+            read_answer(step.answer, text, step.choices), Understood
+        )
+        if command is None or command.name is CommandName.SKIP or answers or is_skip(text):
+            says = await conversation.continue_flow(ctx, session, person, text, now)
+            if says is not None:
+                return says
+    if command is not None:
+        return await run_command(Request(ctx, session, person, command, now))
+    return [Say("no-question-open")]

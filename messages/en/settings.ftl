@@ -1,0 +1,115 @@
+## Settings: the person is in control of when and how we text.
+
+# TIME without a time we can read.
+# segments: 1
+time-how =
+    { $reason ->
+        [am_or_pm] Is that in the morning or the evening? Try TIME 8am or TIME 8pm.
+       *[other] Text TIME and when you would like your check-in, like TIME 10am or TIME 6.30pm.
+    }
+
+# TIME inside quiet hours. $from and $to are HH:MM.
+# $from: 5 gsm chars
+# $to: 5 gsm chars
+# segments: 1
+time-quiet = We do not text at night. Please choose a time between { $from } and { $to }.
+
+# Check-in time changed. $time is HH:MM, London time.
+# $time: 5 gsm chars
+# segments: 1
+time-saved = Done. Your check-in will come at { $time } each day.
+
+# PAUSE with something we cannot read.
+# segments: 1
+pause-how = Text PAUSE and a number of days, like PAUSE 7. Up to 90 days.
+
+# Paused. $until is a short date like "Mon 07 Dec".
+# $days: 2 gsm chars
+# $until: 10 gsm chars
+# segments: 1
+pause-saved = Done, we will not send check-ins or reminders for { $days } days, until { $until }. Text RESUME to start sooner.
+
+# RESUME while paused.
+# segments: 1
+resume-saved = Welcome back. Your check-ins will start again.
+
+# RESUME when not paused.
+# segments: 1
+resume-not-paused = You are not paused, so nothing has changed. Text PAUSE 7 for a week off.
+
+# NAME with nothing usable after it.
+# segments: 1
+name-how = Text NAME and what you would like us to call you, like NAME Sam.
+
+# Name saved. $name is their chosen name (any script).
+# $name: 30 chars
+# segments: 2
+name-saved = Nice to meet you, { $name }.
+
+# LANGUAGE with nothing we recognise. Lists the languages we have.
+# segments: 1
+language-how = Text LANGUAGE and one of: English, Polski.
+
+# Confirms the language change, written in the new language.
+# segments: 1
+language-saved = Done, we will text you in English.
+
+# Words people may type for this language after LANGUAGE, comma separated. Not sent.
+# segments: 1
+language-names = english, angielski, en
+
+# BOROUGH with nothing we recognise.
+# segments: 1
+borough-how = Text BOROUGH and your London borough, like BOROUGH Hackney. If you are not in London, text BOROUGH none.
+
+# Borough saved; used to pick local tips.
+# $borough: 25 gsm chars
+# segments: 1
+borough-saved = Thanks. We will look for tips near you in { $borough }.
+
+# Not in London: tips will be national ones.
+# segments: 1
+borough-outside-london = Thanks. We will send tips that work anywhere in the UK.
+
+# MENU: what they can text. Kept to two texts.
+# segments: 3
+menu =
+    You can text:
+    LOG for a check-in now
+    WEIGHT 84 or BP 128/82
+    SIDE and a side effect
+    GOAL and your goal
+    TIPS for local ideas
+    MY WEEK for your week
+    TIME 8pm, PAUSE 7, RESUME
+    NAME, BOROUGH, LANGUAGE
+    HELP for help, STOP to stop
+
+# MY WEEK. Values may be "none" when nothing was logged.
+# $logged: 1 gsm chars
+# $sleep: 4 gsm chars
+# $active: 5 gsm chars
+# $weight: 5 gsm chars
+# $streak: 3 gsm chars
+# segments: 2
+my-week =
+    Your week: you checked in on { $logged } of 7 days.
+    { $sleep ->
+        [none] {""}
+       *[other] Sleep: about { $sleep } hours a night.
+    } { $active ->
+        [none] {""}
+       *[other] Active: { $active } minutes.
+    } { $weight ->
+        [none] {""}
+       *[other] Weight: { $weight } kg.
+    } { $streak ->
+        [0] {""}
+        [1] {""}
+       *[other] Streak: { $streak } days in a row!
+    }
+
+# MY WEEK's second text, when they have a goal.
+# $goal: 80 chars
+# segments: 3
+my-week-goal = Your goal: { $goal }. Text GOAL to change it.
