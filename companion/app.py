@@ -49,7 +49,7 @@ def create_app(
     app = web.Application(client_max_size=MAX_REQUEST_BYTES)
     app[SETTINGS] = settings
     keys = keyring or load_keyring(settings)
-    loaded = content or load_content(clock().date())
+    loaded = content or load_content()
 
     async def services(app: web.Application) -> AsyncIterator[None]:
         engine = create_engine(settings.database_url)

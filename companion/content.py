@@ -22,7 +22,7 @@ class Content:
 
 
 def load_content(
-    today: date,
+    today: date | None = None,
     *,
     messages: Path = MESSAGES_DIR,
     flows: Path = FLOWS_DIR,
@@ -30,12 +30,15 @@ def load_content(
 ) -> Content:
     """Load catalogs, flows (checked against the catalog) and the resource directory.
 
+    `today` enables the check that no tip was "last checked" in the future; the
+    service skips it (its clock may be simulated), `check-content` uses the real date.
+
     Raises:
         FlowError, DirectoryError, MissingMessage: with the file and the problem.
     """
     catalog = load_catalog(messages)
     loaded = load_flows(flows, catalog.message_ids())
-    return Content(catalog, loaded, load_directory(directory, today))
+    return Content(catalog, loaded, load_directory(directory, today or date.max))
 
 
 def check_content(

@@ -32,7 +32,7 @@ def closing_line(history: History) -> Say:
                 return Say(f"closing-best-{key.replace('_', '-')}", args={"value": _plain(value)})
     streak = history.streak()
     if streak >= STREAK_WORTH_MENTIONING:
-        return Say("closing-streak", args={"days": str(streak)})
+        return Say("closing-streak", args={"days": streak})
     if history.goal:
         return Say("closing-goal")
     return Say("closing-thanks")

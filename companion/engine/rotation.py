@@ -25,7 +25,6 @@ def plan_checkin(
     recent: Sequence[Sequence[str]],
     *,
     smokes: bool | None,
-    day: int,
     size: int = CHECKIN_SIZE,
 ) -> tuple[str, ...]:
     """Plan today's steps so each topic comes round two or three times a week.
@@ -35,7 +34,6 @@ def plan_checkin(
         recent: Topics asked at earlier check-ins, newest first.
         smokes: What the person told us; smoking is left out for non-smokers, and the
             "do you smoke?" step is left out once we know.
-        day: A day number, to rotate ties the same way on the same day.
         size: How many questions at most.
 
     Returns:
@@ -47,9 +45,8 @@ def plan_checkin(
         for topic in asked:
             if topic in last_asked:
                 last_asked[topic] = age
-    offset = day % len(topics) if topics else 0
-    order = topics[offset:] + topics[:offset]
-    chosen = sorted(order, key=lambda t: -last_asked[t])[:size]
+    # Least recently asked first; ties in the order the flow lists them (sorted is stable).
+    chosen = sorted(topics, key=lambda t: -last_asked[t])[:size]
     return tuple(_entry_step(flow, topic, smokes) for topic in chosen)
 
 

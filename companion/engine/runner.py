@@ -47,7 +47,7 @@ class Say:
 
     message_id: str
     question: str | None = None
-    args: Mapping[str, str] = field(default_factory=dict)
+    args: Mapping[str, str | int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

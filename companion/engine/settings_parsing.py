@@ -83,7 +83,7 @@ _TIME_FILLERS = word_set(
     "at around about approx approximately roughly by ish oclock o clock in the this a "
     'please pls every each day daily h hr hrs hours . , ! ? ; ( ) "'
 )
-_A_M = re.compile(r"(?<![^\W\d_])([ap])\s*\.?\s*m(?![^\W\d_])\.?")
+_A_M = re.compile(r"(?<![^\W\d_])([ap])\s?\.?\s?m(?![^\W\d_])\.?")  # "p.m.", "a m"
 _PAST, _TO = frozenset({"past", "after"}), frozenset({"to", "til", "till"})
 
 

@@ -17,12 +17,12 @@ def my_week(history: History) -> tuple[Say, ...]:
     sleep = history.values_of("sleep_hours", since)
     active = history.values_of("activity_minutes", since)
     weights = history.values_of("weight_kg", since)
-    args = {
-        "logged": str(logged),
+    args: dict[str, str | int] = {
+        "logged": logged,
         "sleep": _fmt(sum(sleep) / len(sleep)) if sleep else NONE,
         "active": _fmt(sum(active)) if active else NONE,
         "weight": _fmt(weights[-1]) if weights else NONE,
-        "streak": str(history.streak()),
+        "streak": history.streak(),
     }
     says = [Say("my-week", args=args)]
     if history.goal:

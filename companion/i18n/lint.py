@@ -9,7 +9,8 @@ the message id (and, for a select expression, the variant) and what is wrong:
 * every variant of a message fits its budget with each variable at its worst case. A
   select expression (``{ $reason -> [a] ... *[other] ... }``) is expanded into one text
   per variant; nested and consecutive selects into every combination. Terms
-  (``-brand = Companion``) are rendered into the messages that use them;
+  (``-brand = Companion``) are rendered into the messages that use them. A select inside
+  a referenced message (``{ other-message }``) is only rendered at its default variant;
 * English is plain: no sentence over `SENTENCE_WORDS_MAX` words and a Flesch reading
   ease of at least `READING_EASE_MIN` (see `companion.i18n.readability`). The score
   means little on a handful of words (one long word moves it by 20 or more), so a

@@ -136,8 +136,7 @@ async def _plan(
         session, ctx.keyring, person.id, SMOKER_FACT, "checkin"
     )
     known = smokes if isinstance(smokes, bool) else None
-    day = observations.london_day(now).toordinal()
-    return plan_checkin(flow, [t.split() for t in recent], smokes=known, day=day)
+    return plan_checkin(flow, [t.split() for t in recent], smokes=known)
 
 
 async def _apply(

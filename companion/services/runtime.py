@@ -19,7 +19,7 @@ async def standalone_context(
     settings: Settings, clock: Clock = system_clock, wake: Callable[[], None] = lambda: None
 ) -> AsyncIterator[ServiceContext]:
     """Open the database and build a context; dispose of the engine afterwards."""
-    content = load_content(clock().date())
+    content = load_content()
     engine = create_engine(settings.database_url)
     try:
         yield ServiceContext(

@@ -93,20 +93,19 @@ menu =
 # $streak: 3 gsm chars
 # segments: 2
 my-week =
-    Your week: you checked in on { $logged } of 7 days.
-    { $sleep ->
+    Your week: you checked in on { $logged } of 7 days.{ $sleep ->
         [none] {""}
-       *[other] Sleep: about { $sleep } hours a night.
-    } { $active ->
+       *[other] {" "}Sleep: about { $sleep } hours a night.
+    }{ $active ->
         [none] {""}
-       *[other] Active: { $active } minutes.
-    } { $weight ->
+       *[other] {" "}Active: { $active } minutes.
+    }{ $weight ->
         [none] {""}
-       *[other] Weight: { $weight } kg.
-    } { $streak ->
+       *[other] {" "}Weight: { $weight } kg.
+    }{ $streak ->
         [0] {""}
         [1] {""}
-       *[other] Streak: { $streak } days in a row!
+       *[other] {" "}That is { $streak } days in a row!
     }
 
 # MY WEEK's second text, when they have a goal.

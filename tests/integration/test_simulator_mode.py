@@ -70,9 +70,14 @@ async def test_healthz_reports_the_database(sim_client: AppClient) -> None:
 async def test_metrics_count_inbound_and_outbound(sim_client: AppClient) -> None:
     """/metrics exposes inbound, outbound and the dispatcher lag in Prometheus format."""
     await sim_client.post("/simulator", data={"phone": "07700 900125", "body": "JOIN"})
-    text = await (await sim_client.get("/metrics")).text()
+    sent = 'companion_outbound_messages_total{outcome="sent"} 1.0'
+    for _ in range(200):  # the background dispatcher may be the one that sends it
+        text = await (await sim_client.get("/metrics")).text()
+        if sent in text:
+            break
+        await asyncio.sleep(0.01)
     assert 'companion_inbound_messages_total{result="handled"} 1.0' in text
-    assert 'companion_outbound_messages_total{outcome="sent"} 1.0' in text
+    assert sent in text
     assert "companion_dispatcher_lag_seconds 0.0" in text
 
 

@@ -40,7 +40,7 @@ def ids(outcome: Outcome) -> list[str]:
         (ACTIVE, "JOIN", Status.ACTIVE, ["already-active"]),
         (ACTIVE, "STOP", Status.STOPPED, []),
         (ACTIVE, "help", Status.ACTIVE, ["help"]),
-        (ACTIVE, "slept ok", Status.ACTIVE, ["active-ack"]),
+        (ACTIVE, "slept ok", Status.ACTIVE, []),
         (STOPPED_AFTER_YES, "hello", Status.STOPPED, []),
         (STOPPED_AFTER_YES, "yes", Status.STOPPED, []),
         (STOPPED_AFTER_YES, "START", Status.ACTIVE, ["welcome-back"]),
@@ -53,6 +53,14 @@ def test_state_table(sender: Sender, text: str, status: Status | None, replies: 
     """Each (state, message) pair leads to the agreed status and replies."""
     outcome = run(sender, text)
     assert (outcome.status, ids(outcome)) == (status, replies)
+
+
+def test_active_persons_ordinary_message_goes_to_their_conversation() -> None:
+    """An active person's plain message is handed on to flows and commands, not answered here."""
+    assert run(ACTIVE, "7 hours").converse
+    assert not run(ACTIVE, "STOP").converse
+    assert not run(ACTIVE, "I want to end my life").converse
+    assert not run(PENDING, "7 hours").converse
 
 
 def test_stop_cancels_what_is_queued() -> None:
