@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 
 from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -19,6 +20,7 @@ from companion.metrics import Metrics
 from companion.services.context import ServiceContext
 from companion.services.dispatcher import Dispatcher
 from companion.services.rate import SendRate
+from companion.services.sweep import sweep
 from companion.sms.gateway import SmsGateway
 from companion.sms.simulator_gateway import SimulatorGateway
 from companion.sms.twilio_gateway import TwilioGateway
@@ -95,6 +97,17 @@ def create_app(
             coalesce=True,
             max_instances=1,
             misfire_grace_time=int(settings.sweep_seconds * 2) + 1,
+        )
+        sweeps.add_job(
+            sweep,
+            "interval",
+            args=[app[CONTEXT]],
+            seconds=settings.sweep_seconds,
+            id="due-sweep",
+            coalesce=True,
+            max_instances=1,
+            misfire_grace_time=int(settings.sweep_seconds * 2) + 1,
+            next_run_time=datetime.now(UTC),
         )
         sweeps.start()
         yield

@@ -36,6 +36,23 @@ class Metrics:
             "Age of the oldest due outbox message not yet sent",
             registry=self.registry,
         )
+        self.due_items = Counter(
+            "companion_due_items",
+            "Due items handled by sweeps, by action (run, defer, skip, cancel)",
+            ["action"],
+            registry=self.registry,
+        )
+        self.outbox_backlog = Gauge(
+            "companion_outbox_backlog",
+            "Outbox messages due now and not yet sent, by priority (0 replies, 1 bulk)",
+            ["priority"],
+            registry=self.registry,
+        )
+        self.expected_delay = Gauge(
+            "companion_outbox_expected_delay_seconds",
+            "How long the due backlog will take to send at TWILIO_MAX_MPS",
+            registry=self.registry,
+        )
 
     def render(self) -> bytes:
         """The exposition text."""

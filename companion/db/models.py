@@ -211,3 +211,27 @@ class TipSent(Base):
     person_id: Mapped[str] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     resource_id: Mapped[str] = mapped_column(String(64))
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class DueItem(Base):
+    """Something to start for a person at a time: a check-in, a weekly flow, a reminder.
+
+    Recurring items move their `due_at` on after each run; one-off items end `done`.
+    """
+
+    __tablename__ = "due_item"
+    __table_args__ = (Index("ix_due_item_due", "status", "due_at"),)
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    flow_id: Mapped[str] = mapped_column(String(64))
+    repeat: Mapped[str] = mapped_column(String(8))
+    wall_time: Mapped[str] = mapped_column(String(5))
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    valid_until: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(16), default="scheduled")
+    payload: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+    runs: Mapped[int] = mapped_column(Integer, default=0)
+    last_outcome: Mapped[str | None] = mapped_column(String(16), default=None)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

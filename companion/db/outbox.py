@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.crypto.keyring import Keyring
@@ -78,12 +78,14 @@ async def claim_due(
     now: datetime,
     limit: int,
     only_phone_index: str | None = None,
+    max_priority: int | None = None,
 ) -> list[ClaimedSms]:
     """Claim up to `limit` due rows, replies first, marking them `sending`.
 
     Call inside a transaction. On PostgreSQL, rows another process holds are skipped
     (FOR UPDATE SKIP LOCKED), so each row is claimed by exactly one dispatcher.
-    `only_phone_index` limits the claim to one number (the terminal simulator).
+    `only_phone_index` limits the claim to one number (the terminal simulator);
+    `max_priority` holds back lower-priority rows (bulk prompts during quiet hours).
     """
     query = (
         select(OutboxMessage)
@@ -94,6 +96,8 @@ async def claim_due(
     )
     if only_phone_index is not None:
         query = query.where(OutboxMessage.phone_index == only_phone_index)
+    if max_priority is not None:
+        query = query.where(OutboxMessage.priority <= max_priority)
     rows = list(await session.scalars(query))
     claimed = []
     for row in rows:
@@ -163,3 +167,13 @@ async def oldest_due_age(session: AsyncSession, now: datetime) -> float:
         .limit(1)
     )
     return 0.0 if oldest is None else max(0.0, (now - oldest).total_seconds())
+
+
+async def due_backlog(session: AsyncSession, now: datetime) -> dict[int, int]:
+    """How many pending rows are due now, by priority."""
+    rows = await session.execute(
+        select(OutboxMessage.priority, func.count())
+        .where(OutboxMessage.status == PENDING, OutboxMessage.not_before <= now)
+        .group_by(OutboxMessage.priority)
+    )
+    return {int(priority): int(count) for priority, count in rows.all()}

@@ -28,6 +28,8 @@ class CommandName(StrEnum):
     BOROUGH = "borough"
     MY_WEEK = "my_week"
     MENU = "menu"
+    REMIND = "remind"
+    APPOINTMENT = "appointment"
 
 
 # The words people type, mapped to what they mean. Reserved: no flow may use them as answers.
@@ -60,6 +62,11 @@ KEYWORDS: Mapping[str, CommandName] = {
     "BOROUGH": CommandName.BOROUGH,
     "MY WEEK": CommandName.MY_WEEK,
     "MENU": CommandName.MENU,
+    "REMIND": CommandName.REMIND,
+    "REMIND ME": CommandName.REMIND,
+    "REMINDER": CommandName.REMIND,
+    "APPT": CommandName.APPOINTMENT,
+    "APPOINTMENT": CommandName.APPOINTMENT,
 }
 RESERVED_WORDS = frozenset(w.casefold() for k in KEYWORDS for w in k.split() if len(k.split()) == 1)
 

@@ -25,6 +25,8 @@ NEXT = "next"  # the next step of the plan the conversation started with, else t
 # (the default; in a flow without a plan it simply ends the flow)
 CLOSINGS = frozenset({"encouragement"})
 MAX_RETRIES = 3
+# Single words the runner reads as SKIP (runner.is_skip); a choice using one could never be given.
+SKIP_WORDS = frozenset({"skip", "pass", "next"})
 
 _FLOW_KEYS = frozenset({"id", "start", "planned", "expires_after_minutes", "end", "closing"})
 _FLOW_KEYS |= {"steps", "description"}
@@ -214,8 +216,10 @@ def _check_choices(step: Step, fail: Any) -> None:
         for word in words:
             if word.upper() in CARRIER_KEYWORDS:
                 raise fail(f"carrier keyword {word.upper()!r} cannot be an answer")
-            if word in RESERVED_WORDS or word == "skip":
+            if word in RESERVED_WORDS:
                 raise fail(f"command word {word.upper()!r} cannot be an answer")
+            if word in SKIP_WORDS:
+                raise fail(f"skip word {word.upper()!r} cannot be an answer")
             if word in seen and seen[word] != value:
                 raise fail(f"answer word {word!r} means both {seen[word]!r} and {value!r}")
             seen[word] = value

@@ -40,13 +40,16 @@ def plan_checkin(
         Step names in the order to ask them.
     """
     topics = [t for t in checkin_topics(flow) if not (t == SMOKING and smokes is False)]
-    last_asked = {t: len(recent) for t in topics}
+    # (days ago, place in that day's plan); never asked counts as oldest.
+    last_asked = {t: (len(recent), 0) for t in topics}
     for age, asked in reversed(list(enumerate(recent))):
-        for topic in asked:
+        for place, topic in enumerate(asked):
             if topic in last_asked:
-                last_asked[topic] = age
-    # Least recently asked first; ties in the order the flow lists them (sorted is stable).
-    chosen = sorted(topics, key=lambda t: -last_asked[t])[:size]
+                last_asked[topic] = (age, place)
+    # Least recently asked first; topics asked the same day keep that day's order, so the
+    # rotation is a queue (a flow-order tie-break let early topics jump it, 4 times a week).
+    # Never-asked topics tie, in the order the flow lists them (sorted is stable).
+    chosen = sorted(topics, key=lambda t: (-last_asked[t][0], last_asked[t][1]))[:size]
     return tuple(_entry_step(flow, topic, smokes) for topic in chosen)
 
 

@@ -6,17 +6,15 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from companion.crypto.sealing import associated_data, seal, unseal
+from companion.crypto.sealing import associated_data, seal
 from companion.db import observations
-from companion.db.models import Person, TipSent
+from companion.db.models import Person
 from companion.engine.answers import Understood, read_answer
+from companion.engine.appointments import read_appointment, read_reminder
 from companion.engine.commands import Command, CommandName
-from companion.engine.interests import interests_in
 from companion.engine.parsing import Value
-from companion.engine.resources import pick_tip
 from companion.engine.runner import Say
 from companion.engine.settings_parsing import (
     parse_borough,
@@ -25,9 +23,11 @@ from companion.engine.settings_parsing import (
     parse_name,
     parse_pause_days,
 )
+from companion.engine.timing import LONDON, at_london, parse_wall
 from companion.engine.week import my_week
-from companion.services import conversation
+from companion.services import conversation, schedule
 from companion.services.context import ServiceContext
+from companion.services.tips import tip_says
 
 DEFAULT_PAUSE_DAYS = 7
 MAX_GOAL_CHARS = 80
@@ -103,8 +103,11 @@ async def _side(r: Request) -> list[Say]:
 
 
 async def _meds_changed(r: Request) -> list[Say]:
-    day = observations.london_day(r.now).isoformat()
-    observations.record(r.session, r.ctx.keyring, r.person.id, "meds_changed", day, r.now)
+    day = observations.london_day(r.now)
+    observations.record(
+        r.session, r.ctx.keyring, r.person.id, "meds_changed", day.isoformat(), r.now
+    )
+    await schedule.medicine_changed(r.session, r.person, day, r.now)
     return [Say("meds-changed-saved")]
 
 
@@ -119,28 +122,12 @@ async def _goal(r: Request) -> list[Say]:
         current.ended_at = r.now
         await r.session.flush()
     observations.new_goal(r.session, r.ctx.keyring, r.person.id, words, r.now)
+    await schedule.weekly_goal_review(r.session, r.person, r.now)
     return [Say("goal-saved", args={"goal": words})]
 
 
 async def _tips(r: Request) -> list[Say]:
-    sent = set(
-        await r.session.scalars(select(TipSent.resource_id).where(TipSent.person_id == r.person.id))
-    )
-    goal = await observations.current_goal(r.session, r.ctx.keyring, r.person.id)
-    interests = interests_in(observations.goal_text(r.ctx.keyring, goal)) if goal else set()
-    tip = pick_tip(
-        r.ctx.resources,
-        borough=person_borough(r.ctx, r.person) or None,
-        interests=interests,
-        already_sent=sent,
-        seed=int(r.now.timestamp()),
-    )
-    if tip is None:
-        return [Say("tips-none")]
-    r.session.add(TipSent(person_id=r.person.id, resource_id=tip.id, sent_at=r.now))
-    checked = tip.last_checked.strftime("%b %Y")
-    args = {"name": tip.name, "offer": tip.offer, "contact": tip.contact, "checked": checked}
-    return [Say("tip", args=args)]
+    return await tip_says(r.ctx, r.session, r.person, r.now)
 
 
 async def _time(r: Request) -> list[Say]:
@@ -148,11 +135,10 @@ async def _time(r: Request) -> list[Say]:
     if not isinstance(result, Value):
         return [Say("time-how", args=_reason(result))]
     chosen: time = result.value
-    quiet = r.ctx.quiet_hours
-    if quiet is not None and _in_window(chosen, quiet.start, quiet.end):
-        window = {"from": quiet.end.strftime("%H:%M"), "to": quiet.start.strftime("%H:%M")}
-        return [Say("time-quiet", args=window)]
+    if (quiet := _quiet_answer(r, chosen)) is not None:
+        return [quiet]
     r.person.checkin_time = chosen.strftime("%H:%M")
+    await schedule.reschedule_checkin(r.session, r.person, r.now)
     return [Say("time-saved", args={"time": r.person.checkin_time})]
 
 
@@ -221,11 +207,57 @@ async def _menu(r: Request) -> list[Say]:
     return [Say("menu")]
 
 
-def person_borough(ctx: ServiceContext, person: Person) -> str:
-    """The person's borough, unsealed ("" if not set or outside London)."""
-    if person.borough is None:
-        return ""
-    return unseal(ctx.keyring, person.borough, associated_data("person", "borough", person.id))
+async def _remind(r: Request) -> list[Say]:
+    if r.command.rest.strip().lower() in ("off", "stop", "none", "cancel"):
+        count = await schedule.cancel_reminders(r.session, r.person, r.now)
+        return [Say("remind-off", args={"count": count})]
+    wanted = read_reminder(r.command.rest)
+    if wanted is None:
+        return [Say("remind-how")]
+    if (quiet := _quiet_answer(r, wanted.at)) is not None:
+        return [quiet]
+    schedule.add_reminder(
+        r.session,
+        r.ctx.keyring,
+        r.person,
+        wall=wanted.at,
+        details={"what": wanted.what},
+        now=r.now,
+    )
+    return [Say("remind-saved", args={"time": wanted.at.strftime("%H:%M"), "what": wanted.what})]
+
+
+async def _appointment(r: Request) -> list[Say]:
+    wanted = read_appointment(r.command.rest, observations.london_day(r.now))
+    if wanted is None or wanted.on is None:
+        return [Say("appt-how")]
+    when = at_london(wanted.on, wanted.at)
+    remind_at = at_london(wanted.on - timedelta(days=1), parse_wall(r.person.checkin_time))
+    if remind_at <= r.now:
+        remind_at = max(r.now + timedelta(minutes=1), when - timedelta(hours=3))
+    if when <= r.now or remind_at >= when:
+        return [Say("appt-too-soon")]
+    day = wanted.on.strftime("%a %d %b")
+    details = {"what": wanted.what, "time": wanted.at.strftime("%H:%M"), "day": day}
+    wall = remind_at.astimezone(LONDON).time().replace(second=0, microsecond=0)
+    schedule.add_reminder(
+        r.session,
+        r.ctx.keyring,
+        r.person,
+        wall=wall,
+        details=details,
+        now=r.now,
+        on=observations.london_day(remind_at),
+    )
+    return [Say("appt-saved", args=details)]
+
+
+def _quiet_answer(r: Request, chosen: time) -> Say | None:
+    quiet = r.ctx.quiet_hours
+    if quiet is not None and _in_window(chosen, quiet.start, quiet.end):
+        window = {"from": quiet.end.strftime("%H:%M"), "to": quiet.start.strftime("%H:%M")}
+        return Say("time-quiet", args=window)
+    return None
 
 
 def _in_window(moment: time, start: time, end: time) -> bool:
@@ -253,4 +285,6 @@ _HANDLERS: dict[CommandName, Handler] = {
     CommandName.BOROUGH: _set_borough,
     CommandName.MY_WEEK: _my_week,
     CommandName.MENU: _menu,
+    CommandName.REMIND: _remind,
+    CommandName.APPOINTMENT: _appointment,
 }

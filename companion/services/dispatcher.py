@@ -11,7 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.db import outbox
 from companion.db.models import Person
-from companion.engine.enrolment import Status
+from companion.engine.enrolment import Priority, Status
+from companion.engine.timing import Window
 from companion.services.context import ServiceContext
 from companion.services.rate import SendRate
 from companion.sms.gateway import (
@@ -60,8 +61,19 @@ class Dispatcher:
     async def run_once(self) -> int:
         """Claim one batch of due rows and send them. Returns how many were claimed."""
         now = self._ctx.clock()
+        quiet = self._ctx.quiet_hours
+        # At night only replies to the person's own message go out; prompts wait (and
+        # lapse if their window passes), so nothing non-urgent arrives in quiet hours.
+        night = quiet is not None and Window(quiet.start, quiet.end).contains(now)
         async with self._ctx.sessions() as session, session.begin():
-            claims = await outbox.claim_due(session, self._ctx.keyring, now, BATCH, self._only)
+            claims = await outbox.claim_due(
+                session,
+                self._ctx.keyring,
+                now,
+                BATCH,
+                self._only,
+                max_priority=Priority.REPLY if night else None,
+            )
         await asyncio.gather(*(self._send(claim) for claim in claims))
         return len(claims)
 
@@ -73,11 +85,15 @@ class Dispatcher:
         return total
 
     async def release_stale(self) -> int:
-        """Return rows whose dispatcher died mid-send to the queue."""
+        """Return rows whose dispatcher died mid-send to the queue; refresh backlog metrics."""
         async with self._ctx.sessions() as session, session.begin():
             released = await outbox.release_stale_claims(session, self._ctx.clock(), CLAIM_LEASE)
             lag = await outbox.oldest_due_age(session, self._ctx.clock())
+            backlog = await outbox.due_backlog(session, self._ctx.clock())
         self._ctx.metrics.dispatcher_lag.set(lag)
+        for priority in (Priority.REPLY, Priority.BULK):
+            self._ctx.metrics.outbox_backlog.labels(str(priority)).set(backlog.get(priority, 0))
+        self._ctx.metrics.expected_delay.set(sum(backlog.values()) / self._rate.per_second)
         if released:
             log.warning("released stale outbox claims", extra={"count": released})
         return released

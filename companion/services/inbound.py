@@ -19,7 +19,7 @@ from companion.db.models import InboundMessage, Person, SafetyEvent, new_id
 from companion.engine.enrolment import Outcome, Priority, Sender, Status, respond
 from companion.engine.runner import Say
 from companion.i18n.catalog import DEFAULT_LOCALE
-from companion.services import conversation
+from companion.services import conversation, schedule
 from companion.services.context import ServiceContext
 from companion.services.router import route
 from companion.services.speech import queue_says
@@ -168,6 +168,8 @@ async def _apply(
         person.updated_at = now
         if outcome.status == Status.STOPPED:
             person.stopped_at = now
+        if outcome.status == Status.ACTIVE:
+            await schedule.on_activated(session, person, now)
     if outcome.shown_terms is not None:
         person.terms_version = terms_version(ctx, outcome.shown_terms, person.locale)
     if outcome.accepts_terms:

@@ -18,6 +18,11 @@ class SendRate:
         self._updated = monotonic()
         self._lock = asyncio.Lock()
 
+    @property
+    def per_second(self) -> float:
+        """The sustained rate."""
+        return self._rate
+
     def delay_for_next(self) -> float:
         """Take a token if one is free (0.0), else the seconds until one will be."""
         now = self._monotonic()

@@ -132,3 +132,5 @@ def test_there_is_a_transcript_for_every_flow_and_command() -> None:
         assert f"> {word}" in text, f"no transcript uses {word}"
     for word in ("PAUSE", "RESUME", "NAME", "LANGUAGE", "BOROUGH", "MY WEEK", "MENU", "STOP"):
         assert f"> {word}" in text, f"no transcript uses {word}"
+    for word in ("REMIND", "APPT"):
+        assert f"> {word}" in text, f"no transcript uses {word}"

@@ -1,0 +1,228 @@
+"""A person's due items: the daily check-in, weekly flows, the monitoring calendar, reminders."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from companion.crypto.keyring import Keyring
+from companion.crypto.sealing import associated_data, seal
+from companion.db.models import DueItem, Person, new_id
+from companion.engine.due import WINDOWS, first_due
+from companion.engine.timing import at_london, parse_wall
+
+SCHEDULED, DONE, CANCELLED = "scheduled", "done", "cancelled"
+CHECKIN = "checkin"
+WEEKLY_FLOWS = ("side-effects", "tip")
+WEEKLY_OFFSET = timedelta(hours=1)  # weekly flows come an hour after the check-in
+# The monitoring calendar after a medicine is started or changed (CLINICAL.md).
+WEIGH_IN_WEEKS = range(1, 7)
+TWELVE_WEEKS = 84
+
+
+def weekly_wall(person: Person) -> time:
+    """An hour after the person's check-in time (never past 20:30)."""
+    chosen = parse_wall(person.checkin_time)
+    later = (datetime.combine(date(2000, 1, 1), chosen) + WEEKLY_OFFSET).time()
+    return min(later, time(20, 30)) if later > chosen else chosen
+
+
+async def _items(session: AsyncSession, person_id: str, kind: str) -> list[DueItem]:
+    return list(
+        await session.scalars(
+            select(DueItem).where(
+                DueItem.person_id == person_id, DueItem.kind == kind, DueItem.status == SCHEDULED
+            )
+        )
+    )
+
+
+def _add(
+    session: AsyncSession,
+    person: Person,
+    *,
+    kind: str,
+    flow_id: str,
+    repeat: str,
+    wall: time,
+    due: datetime,
+    now: datetime,
+    payload: bytes | None = None,
+    item_id: str | None = None,
+) -> DueItem:
+    item = DueItem(
+        id=item_id or new_id(),
+        person_id=person.id,
+        kind=kind,
+        flow_id=flow_id,
+        repeat=repeat,
+        wall_time=wall.strftime("%H:%M"),
+        due_at=due,
+        valid_until=due + WINDOWS[kind],
+        status=SCHEDULED,
+        payload=payload,
+        runs=0,
+        updated_at=now,
+    )
+    session.add(item)
+    return item
+
+
+async def on_activated(session: AsyncSession, person: Person, now: datetime) -> None:
+    """Schedule the daily check-in and the weekly flows (again, after START)."""
+    await reschedule_checkin(session, person, now)
+    existing = {item.flow_id for item in await _items(session, person.id, "weekly")}
+    for flow_id in WEEKLY_FLOWS:
+        if flow_id not in existing:
+            wall = weekly_wall(person)
+            due, _ = first_due("weekly", "weekly", wall, now)
+            _add(
+                session,
+                person,
+                kind="weekly",
+                flow_id=flow_id,
+                repeat="weekly",
+                wall=wall,
+                due=due,
+                now=now,
+            )
+
+
+async def reschedule_checkin(session: AsyncSession, person: Person, now: datetime) -> None:
+    """Put the next check-in at the person's chosen time (after TIME, YES or START)."""
+    wall = parse_wall(person.checkin_time)
+    due, valid = first_due(CHECKIN, "daily", wall, now)
+    items = await _items(session, person.id, CHECKIN)
+    if not items:
+        _add(
+            session,
+            person,
+            kind=CHECKIN,
+            flow_id=CHECKIN,
+            repeat="daily",
+            wall=wall,
+            due=due,
+            now=now,
+        )
+        return
+    for item in items:
+        item.wall_time, item.due_at, item.valid_until = wall.strftime("%H:%M"), due, valid
+        item.updated_at = now
+    for item in await _items(session, person.id, "weekly"):
+        item.wall_time = weekly_wall(person).strftime("%H:%M")
+
+
+async def weekly_goal_review(session: AsyncSession, person: Person, now: datetime) -> None:
+    """A goal was set: review it weekly from a week on (one review item per person)."""
+    if any(i.flow_id == "goal-review" for i in await _items(session, person.id, "weekly")):
+        return
+    wall = weekly_wall(person)
+    due, _ = first_due("weekly", "weekly", wall, now)
+    _add(
+        session,
+        person,
+        kind="weekly",
+        flow_id="goal-review",
+        repeat="weekly",
+        wall=wall,
+        due=due,
+        now=now,
+    )
+
+
+async def medicine_changed(session: AsyncSession, person: Person, day: date, now: datetime) -> None:
+    """Restart the monitoring calendar from `day`: six weekly weigh-ins, 12 weeks, yearly."""
+    await session.execute(
+        update(DueItem)
+        .where(
+            DueItem.person_id == person.id,
+            DueItem.kind == "calendar",
+            DueItem.status == SCHEDULED,
+        )
+        .values(status=CANCELLED, updated_at=now)
+    )
+    wall = parse_wall(person.checkin_time)
+    plan = [(day + timedelta(weeks=w), "weigh-in", "once") for w in WEIGH_IN_WEEKS]
+    plan.append((day + timedelta(days=TWELVE_WEEKS), "twelve-week-check", "once"))
+    plan.append(
+        (
+            day.replace(year=day.year + 1)
+            if day.month != 2 or day.day != 29
+            else day.replace(year=day.year + 1, day=28),
+            "health-check",
+            "yearly",
+        )
+    )
+    for when, flow_id, repeat in plan:
+        _add(
+            session,
+            person,
+            kind="calendar",
+            flow_id=flow_id,
+            repeat=repeat,
+            wall=wall,
+            due=at_london(when, wall),
+            now=now,
+        )
+
+
+def add_reminder(
+    session: AsyncSession,
+    keyring: Keyring,
+    person: Person,
+    *,
+    wall: time,
+    details: dict[str, str],
+    now: datetime,
+    on: date | None = None,
+) -> DueItem:
+    """A reminder the person asked for: daily at `wall`, or once on the day `on`.
+
+    `details` (what, and for appointments when) are sealed: they are health data.
+    """
+    item_id = new_id()
+    text = json.dumps(details, separators=(",", ":"))
+    payload = seal(keyring, text, associated_data("due_item", "payload", item_id))
+    if on is None:
+        due, _ = first_due("reminder", "daily", wall, now)
+        return _add(
+            session,
+            person,
+            kind="reminder",
+            flow_id="reminder",
+            repeat="daily",
+            wall=wall,
+            due=due,
+            now=now,
+            payload=payload,
+            item_id=item_id,
+        )
+    return _add(
+        session,
+        person,
+        kind="appointment",
+        flow_id="appointment",
+        repeat="once",
+        wall=wall,
+        due=at_london(on, wall),
+        now=now,
+        payload=payload,
+        item_id=item_id,
+    )
+
+
+async def cancel_reminders(session: AsyncSession, person: Person, now: datetime) -> int:
+    """Drop every reminder and appointment the person set; returns how many."""
+    result = await session.execute(
+        update(DueItem)
+        .where(
+            DueItem.person_id == person.id,
+            DueItem.kind.in_(("reminder", "appointment")),
+            DueItem.status == SCHEDULED,
+        )
+        .values(status=CANCELLED, updated_at=now)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]

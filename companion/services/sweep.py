@@ -1,0 +1,142 @@
+"""The due-work sweep: claim due items in batches, start what is due, move each on.
+
+Each batch is one transaction: the claim (FOR UPDATE SKIP LOCKED on PostgreSQL), the
+flows started, the outbox rows and every item's next due time commit together, so a
+crash loses nothing and a second instance never starts the same item.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from companion.crypto.sealing import associated_data, unseal
+from companion.db import people
+from companion.db.models import DueItem, Person
+from companion.engine.due import Action, Facts, Item, decide
+from companion.engine.enrolment import Priority, Status
+from companion.engine.runner import Say
+from companion.engine.timing import Window, parse_wall
+from companion.services import conversation, schedule
+from companion.services.context import ServiceContext
+from companion.services.speech import queue_says
+from companion.services.tips import tip_says
+
+log = logging.getLogger(__name__)
+BATCH = 200
+
+
+@dataclass
+class SweepResult:
+    """How many items each action took in one sweep."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, action: str) -> None:
+        self.counts[action] = self.counts.get(action, 0) + 1
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+async def sweep(ctx: ServiceContext, batch: int = BATCH) -> SweepResult:
+    """Handle every item due now, batch by batch. Safe to run in several processes."""
+    result = SweepResult()
+    while True:
+        handled = await _one_batch(ctx, batch, result)
+        if handled < batch:
+            break
+    for action, count in result.counts.items():
+        ctx.metrics.due_items.labels(action).inc(count)
+    if result.counts.get(Action.RUN, 0):
+        ctx.wake_dispatcher()
+    if result.total:
+        log.info("sweep", extra={"counts": result.counts})
+    return result
+
+
+async def _one_batch(ctx: ServiceContext, batch: int, result: SweepResult) -> int:
+    now = ctx.clock()
+    async with ctx.sessions() as session, session.begin():
+        items = list(
+            await session.scalars(
+                select(DueItem)
+                .where(DueItem.status == schedule.SCHEDULED, DueItem.due_at <= now)
+                .order_by(DueItem.due_at, DueItem.id)
+                .limit(batch)
+                .with_for_update(skip_locked=True)
+            )
+        )
+        for item in items:
+            result.add(await _handle(ctx, session, item, now))
+    return len(items)
+
+
+async def _handle(ctx: ServiceContext, session: AsyncSession, item: DueItem, now: datetime) -> str:
+    person = await session.get(Person, item.person_id)
+    assert person is not None
+    open_row = await conversation.open_conversation(session, person.id)
+    if open_row is not None and await conversation.end_if_expired(ctx, session, open_row, now):
+        open_row = None
+    facts = Facts(
+        active=person.status == Status.ACTIVE,
+        paused_until=person.paused_until,
+        busy_since=open_row.started_at if open_row is not None else None,
+    )
+    quiet = ctx.quiet_hours
+    window = Window(quiet.start, quiet.end) if quiet is not None else None
+    snapshot = Item(
+        item.kind, item.repeat, parse_wall(item.wall_time), item.due_at, item.valid_until
+    )
+    decision = decide(snapshot, facts, now, window)
+    if decision.action is Action.RUN:
+        await _run(ctx, session, person, item, now)
+    item.runs += decision.action is Action.RUN
+    item.last_outcome, item.updated_at = decision.action.value, now
+    if decision.action is Action.CANCEL:
+        item.status = schedule.CANCELLED
+    elif decision.next_due is None or decision.next_valid_until is None:
+        item.status = schedule.DONE
+    else:
+        item.due_at, item.valid_until = decision.next_due, decision.next_valid_until
+    return decision.action.value
+
+
+async def _run(
+    ctx: ServiceContext, session: AsyncSession, person: Person, item: DueItem, now: datetime
+) -> None:
+    says: list[Say]
+    if item.flow_id == "tip":
+        says = await tip_says(ctx, session, person, now)
+    elif item.kind in ("reminder", "appointment"):
+        says = [_reminder(ctx, item)]
+    else:
+        says = await conversation.start_flow(ctx, session, person, item.flow_id, now)
+    queue_says(
+        ctx,
+        session,
+        says,
+        to=people.person_phone(ctx.keyring, person),
+        phone_index=person.phone_index,
+        person_id=person.id,
+        locale=person.locale,
+        priority=Priority.BULK,
+        now=now,
+        valid_until=item.valid_until,
+    )
+
+
+def _reminder(ctx: ServiceContext, item: DueItem) -> Say:
+    assert item.payload is not None
+    data = json.loads(
+        unseal(ctx.keyring, item.payload, associated_data("due_item", "payload", item.id))
+    )
+    if item.kind == "appointment":
+        return Say("appointment-reminder", args={"what": data["what"], "time": data["time"]})
+    return Say("reminder", args={"what": data["what"]})

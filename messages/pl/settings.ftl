@@ -1,0 +1,122 @@
+## Settings: the person is in control of when and how we text.
+## Keywords (TIME, PAUSE, RESUME, NAME, LANGUAGE, BOROUGH, MY WEEK, MENU, none) stay in
+## English. Times use the 24-hour clock with two digits ("09:00", "18:30"): "10:00" is
+## read as am-or-pm and asked again.
+
+# TIME without a time we can read.
+# segments: 2
+time-how =
+    { $reason ->
+        [am_or_pm] Rano czy wieczorem? Napisz np. TIME 08:00 albo TIME 20:00.
+       *[other] Napisz TIME i godzinę, o której chcesz dostawać pytania, np. TIME 09:00 albo TIME 18:30.
+    }
+
+# TIME inside quiet hours. $from and $to are HH:MM.
+# $from: 5 gsm chars
+# $to: 5 gsm chars
+# segments: 1
+time-quiet = Nie piszemy w nocy. Wybierz godzinę między { $from } a { $to }.
+
+# Check-in time changed. $time is HH:MM, London time.
+# $time: 5 gsm chars
+# segments: 1
+time-saved = Gotowe. Pytania będą przychodzić codziennie o { $time }.
+
+# PAUSE with something we cannot read.
+# "PAUSE 7 dni" is not understood: the example is a bare number.
+# segments: 1
+pause-how = Napisz PAUSE i liczbę dni, np. PAUSE 7. Najwyżej 90 dni.
+
+# Paused. $until is a short date like "Mon 07 Dec".
+# $days is passed as a string, so it cannot choose a plural form: "Dni przerwy: N"
+# reads right for any number (1 dzień, 2 dni...).
+# $days: 2 gsm chars
+# $until: 10 gsm chars
+# segments: 2
+pause-saved = Gotowe. Do { $until } nie wyślemy pytań ani przypomnień. Dni przerwy: { $days }. Napisz RESUME, by wrócić wcześniej.
+
+# RESUME while paused.
+# segments: 1
+resume-saved = Witamy z powrotem. Codzienne pytania znów ruszają.
+
+# RESUME when not paused.
+# segments: 2
+resume-not-paused = Nie masz przerwy, więc nic się nie zmienia. Napisz PAUSE 7, by zrobić sobie tydzień wolnego.
+
+# NAME with nothing usable after it.
+# segments: 1
+name-how = Napisz NAME i to, jak mamy się do Ciebie zwracać, np. NAME Ola.
+
+# Name saved. $name is their chosen name (any script).
+# $name: 30 chars
+# segments: 2
+name-saved = Miło Cię poznać, { $name }.
+
+# LANGUAGE with nothing we recognise. Lists the languages we have.
+# segments: 1
+language-how = Napisz LANGUAGE i jeden z języków: English, Polski.
+
+# Confirms the language change, written in the new language.
+# segments: 1
+language-saved = Gotowe, od teraz piszemy do Ciebie po polsku.
+
+# Words people may type for this language after LANGUAGE, comma separated. Not sent.
+# segments: 1
+language-names = polski, polish, polska, pl, jezyk polski
+
+# BOROUGH with nothing we recognise.
+# segments: 2
+borough-how = Napisz BOROUGH i swoją dzielnicę Londynu, np. BOROUGH Hackney. Jeśli mieszkasz poza Londynem, napisz BOROUGH none.
+
+# Borough saved; used to pick local tips.
+# $borough: 25 gsm chars
+# segments: 2
+borough-saved = Dziękujemy. Poszukamy porad blisko Ciebie, w dzielnicy { $borough }.
+
+# Not in London: tips will be national ones.
+# segments: 2
+borough-outside-london = Dziękujemy. Wyślemy porady, które sprawdzą się wszędzie w Wielkiej Brytanii.
+
+# MENU: what they can text. Kept to two texts.
+# segments: 3
+menu =
+    Napisz:
+    LOG: pytania teraz
+    WEIGHT 84 lub BP 128/82
+    SIDE i skutek uboczny
+    GOAL i swój cel
+    TIPS: porady
+    MY WEEK: Twój tydzień
+    TIME 20:00, PAUSE 7, RESUME
+    NAME, BOROUGH, LANGUAGE
+    HELP: pomoc, STOP: koniec
+
+# MY WEEK. Values may be "none" when nothing was logged.
+# $logged and $streak are integers; "dni" and "godz." read right with any number
+# shown here ($streak is only shown from 2 up).
+# $logged: 1 gsm chars
+# $sleep: 4 gsm chars
+# $active: 5 gsm chars
+# $weight: 5 gsm chars
+# $streak: 3 gsm chars
+# segments: 2
+my-week =
+    Twój tydzień: odpowiedzi w { $logged } z 7 dni.{ $sleep ->
+        [none] {""}
+       *[other] {" "}Sen: około { $sleep } godz. na noc.
+    }{ $active ->
+        [none] {""}
+       *[other] {" "}Ruch: { $active } min.
+    }{ $weight ->
+        [none] {""}
+       *[other] {" "}Waga: { $weight } kg.
+    }{ $streak ->
+        [0] {""}
+        [1] {""}
+       *[other] {" "}To już { $streak } dni z rzędu!
+    }
+
+# MY WEEK's second text, when they have a goal.
+# $goal: 80 chars
+# segments: 3
+my-week-goal = Twój cel: { $goal }. Napisz GOAL, by go zmienić.
