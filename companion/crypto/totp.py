@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.twofactor.totp import TOTP
 SECRET_BYTES = 20
 DIGITS = 6
 STEP_SECONDS = 30
-DRIFT_STEPS = 2
+DRIFT_STEPS = 1
 DEFAULT_ISSUER = "Companion"
 
 _CODE = re.compile(rf"[0-9]{{{DIGITS}}}")

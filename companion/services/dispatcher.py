@@ -80,7 +80,7 @@ class Dispatcher:
     async def drain(self) -> int:
         """Send batches until nothing is due. Returns how many rows were claimed."""
         total = 0
-        while (claimed := await self.run_once()) > 0:
+        while not self._stopping and (claimed := await self.run_once()) > 0:
             total += claimed
         return total
 

@@ -9,7 +9,7 @@ twelve-week-check = Minęło 12 tygodni od zmiany Twoich leków. To dobry moment
 
 # The yearly health check question.
 # segments: 2
-health-check-ask = Czy w ostatnich 12 miesiącach było Twoje bezpłatne coroczne badanie zdrowia fizycznego? Odpisz YES (tak) lub NO (nie).
+health-check-ask = Czy w ostatnich 12 miesiącach udało Ci się zrobić bezpłatne coroczne badanie zdrowia fizycznego? Odpisz YES (tak) lub NO (nie).
 
 # They have had it.
 # segments: 1

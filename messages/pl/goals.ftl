@@ -25,7 +25,7 @@ goal-review-done = Super, brawo! Tak trzymaj albo napisz GOAL, by ustawić nowy 
 
 # Review answer: partly.
 # segments: 1
-goal-review-partly = Dobrze Ci idzie. Każdy krok się liczy. Próbuj dalej w tym tygodniu.
+goal-review-partly = Dobrze Ci idzie. Każdy krok się liczy. Działaj dalej w tym tygodniu.
 
 # Review answer: not this week. Welcomed, never scolded.
 # segments: 2

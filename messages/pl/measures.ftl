@@ -38,7 +38,7 @@ measure-glucose-how = Napisz SUGAR i wynik pomiaru cukru, np. SUGAR 6,1 (mmol/L)
 # A blood sugar reading was saved.
 # $value: 5 gsm chars
 # segments: 1
-measure-glucose-saved = Dziękujemy, zapisaliśmy Twój cukier: { $value } mmol/L.
+measure-glucose-saved = Dziękujemy, zapisaliśmy Twój cukier we krwi: { $value } mmol/L.
 
 # WAIST without a readable measurement.
 # segments: 1

@@ -24,7 +24,7 @@ reask-hours =
 # Polish asks for minutes only: "1 godzina" is read as 1 minute.
 # $question is checkin-activity.
 # $question: 70 chars
-# segments: 4
+# segments: 3
 reask-minutes =
     { $reason ->
         [ambiguous_several_numbers] Widzę tu więcej niż jedną liczbę.
@@ -66,7 +66,7 @@ reask-score10 =
 
 # A yes or no could not be read, or was both.
 # $question is checkin-smokes, side-bother or health-check-ask.
-# $question: 120 chars
+# $question: 130 chars
 # segments: 5
 reask-yes_no =
     { $reason ->

@@ -3,8 +3,8 @@
 ## Polish: domains are nouns ("senność", not "senny/senna"), so they have no gender.
 
 # Opens the weekly check. Says why and how to answer.
-# segments: 3
-side-intro = Czas na cotygodniowe pytania o to, jak służą Ci leki. Przy każdym odpisz 0 (wcale), 1 (trochę) lub 2 (bardzo). Zawsze możesz napisać SKIP.
+# segments: 2
+side-intro = Czas na cotygodniowe pytania o to, jak służą Ci leki. Przy każdym odpisz 0 (wcale), 1 (trochę) lub 2 (bardzo). SKIP pomija pytanie.
 
 # Domain 1.
 # segments: 1
@@ -44,7 +44,7 @@ side-bother = Czy to Ci przeszkadza? YES (tak) lub NO (nie)
 
 # End of the weekly check. Says what happens with it, and the free-text option.
 # segments: 3
-side-done = Dziękujemy. Wszystko, co ma 2 albo Ci przeszkadza, warto omówić na następnej wizycie kontrolnej. Możesz też zawsze napisać SIDE i to, co zauważasz.
+side-done = Dziękujemy. Wszystko z oceną 2 lub to, co Ci przeszkadza, warto omówić na następnej wizycie kontrolnej. Możesz też zawsze napisać SIDE i to, co zauważasz.
 
 # SIDE with nothing after it.
 # segments: 2

@@ -109,7 +109,8 @@ def _valid() -> bytes:
         lambda data: data[:5] + b"\x00" + data[6:],  # iterations 0
         lambda data: data[:6] + b"\x00" + data[7:],  # lanes 0
         lambda data: data[:1] + b"\x7f\xff\xff\xff" + data[5:],  # 2 TiB of memory
-        lambda data: data[:7] + b"\x04" + data[8:],  # salt length too short
+        lambda data: data[:7] + b"\x04" + data[8:],  # salt length and body disagree
+        lambda data: data[:7] + b"\x04" + data[20:],  # consistent, but a 4-byte salt
     ],
 )
 def test_malformed_serialised_key_is_refused(mangle: Callable[[bytes], bytes]) -> None:

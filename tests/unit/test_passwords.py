@@ -59,9 +59,16 @@ def test_same_passphrase_hashes_differently_each_time() -> None:
 
 
 def test_passphrase_is_normalised_before_hashing() -> None:
-    """Composed and decomposed accents are the same passphrase (NFKC)."""
+    """Composed/decomposed accents and compatibility forms are the same passphrase (NFKC)."""
     encoded = hash_passphrase("caf\u00e9 au lait", FAST)
     assert verify_passphrase("cafe\u0301 au lait", encoded)
+    assert verify_passphrase("\uff43af\u00e9 au lait", encoded)  # full-width c
+    assert not verify_passphrase("Caf\u00e9 au lait", encoded)
+
+
+def test_unencodable_passphrase_is_false_not_an_error() -> None:
+    """A passphrase with a lone surrogate cannot match and does not raise."""
+    assert verify_passphrase("\ud800", hash_passphrase("pass", FAST)) is False
 
 
 @pytest.mark.parametrize(
