@@ -5,10 +5,8 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
 
 from aiohttp import web
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from companion.clock import Clock, system_clock
 from companion.config import Settings
@@ -19,6 +17,7 @@ from companion.db.connection import create_engine, session_factory
 from companion.metrics import Metrics
 from companion.services.context import ServiceContext
 from companion.services.dispatcher import Dispatcher
+from companion.services.periodic import Sweeps
 from companion.services.rate import SendRate
 from companion.services.sweep import sweep
 from companion.sms.gateway import SmsGateway
@@ -88,30 +87,12 @@ def create_app(
         await gateway.close()
 
     async def scheduler(app: web.Application) -> AsyncIterator[None]:
-        sweeps = AsyncIOScheduler(timezone="UTC")
-        sweeps.add_job(
-            app[DISPATCHER].release_stale,
-            "interval",
-            seconds=settings.sweep_seconds,
-            id="outbox-sweep",
-            coalesce=True,
-            max_instances=1,
-            misfire_grace_time=int(settings.sweep_seconds * 2) + 1,
-        )
-        sweeps.add_job(
-            sweep,
-            "interval",
-            args=[app[CONTEXT]],
-            seconds=settings.sweep_seconds,
-            id="due-sweep",
-            coalesce=True,
-            max_instances=1,
-            misfire_grace_time=int(settings.sweep_seconds * 2) + 1,
-            next_run_time=datetime.now(UTC),
-        )
+        sweeps = Sweeps(settings.sweep_seconds)
+        sweeps.add("outbox-sweep", app[DISPATCHER].release_stale, at_start=False)
+        sweeps.add("due-sweep", lambda: sweep(app[CONTEXT]), at_start=True)
         sweeps.start()
         yield
-        sweeps.shutdown(wait=False)
+        await sweeps.stop()
 
     app.cleanup_ctx.extend([services, dispatcher, scheduler])
     app.router.add_post("/twilio/sms", twilio_webhook.inbound_sms)

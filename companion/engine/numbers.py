@@ -190,6 +190,9 @@ def closest(
         and abs(len(known) - len(word)) <= 1
         and (not same_start or known[0] == word[0])
         and (len(known) >= strict_below or len(word) > len(known) or sorted(known) == sorted(word))
+        # A typed word under 4 letters never stands for a longer one by a dropped
+        # letter: "nie" (Polish "no") must not become nine, nor "on" one.
+        and (len(word) >= 4 or len(word) >= len(known))
         and distance(word, known) == 1
     }
     return found.pop() if len(found) == 1 else None

@@ -173,7 +173,7 @@ _UNSURE = _phrases(
     {
         "unsure": "not sure|unsure|maybe|perhaps|possibly|dunno|idk|dont know|do not know|"
         "no idea|not certain|cant remember|can not remember|cannot remember|"
-        "dont remember|no clue|hard to say|cant say|who knows"
+        "dont remember|no clue|hard to say|cant say|who knows|nie wiem|moze"
     }
 )
 
@@ -416,10 +416,12 @@ _YES_NO = _phrases(
         "yes": "yes|y|yep|yup|yeah|yea|yeh|ya|yah|yh|ye|yas|ok|okay|okey|okie|k|kk|sure|"
         "definitely|defo|def|of course|ofc|course|aye|absolutely|certainly|yes please|"
         "please|go on|go ahead|alright|all right|why not|no problem|no problems|"
-        "no worries|no bother|sounds good|correct|true|indeed|👍|👌|✅|✔|☑",
+        "no worries|no bother|sounds good|correct|true|indeed|👍|👌|✅|✔|☑|"
+        "tak",  # Polish, for people who chose LANGUAGE polski
         "no": "no|n|nah|naw|nope|nop|na|nay|never|not really|no thanks|no thank you|no ta|"
         "not now|not today|not yet|not at all|of course not|definitely not|absolutely not|"
-        "certainly not|no way|not ok|not okay|negative|👎|❌|✖|✗|✘",
+        "certainly not|no way|not ok|not okay|negative|👎|❌|✖|✗|✘|"
+        "nie|raczej nie",
         "unsure": "|".join(" ".join(phrase) for phrase in _UNSURE)
         + "|kind of|sort of|kinda|sorta|sometimes|might|probably|probably not|hm|meh",
         "did": "i did|did|done|i have|have|has|i am|i do|i will|will|can|i can",

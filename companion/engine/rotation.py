@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from companion.engine.flowspec import Flow
 
 CHECKIN_SIZE = 3
+WEEK = 7
+MAX_PER_WEEK = 3
 SMOKING = "smoking"
 SMOKER_FACT = "smokes"
 
@@ -49,7 +51,13 @@ def plan_checkin(
     # Least recently asked first; topics asked the same day keep that day's order, so the
     # rotation is a queue (a flow-order tie-break let early topics jump it, 4 times a week).
     # Never-asked topics tie, in the order the flow lists them (sorted is stable).
-    chosen = sorted(topics, key=lambda t: (-last_asked[t][0], last_asked[t][1]))[:size]
+    order = sorted(topics, key=lambda t: (-last_asked[t][0], last_asked[t][1]))
+    # Fewer topics (a non-smoker has 6) means fewer questions a day, so that none comes
+    # round more than 3 times a week: 6 topics at 2 a day is each every third day.
+    per_day = len(topics)
+    if per_day > size:
+        per_day = max(1, min(size, MAX_PER_WEEK * len(topics) // WEEK))
+    chosen = order[:per_day]
     return tuple(_entry_step(flow, topic, smokes) for topic in chosen)
 
 

@@ -150,10 +150,10 @@ async def _pause(r: Request) -> list[Say]:
             return [Say("pause-how", args=_reason(result))]
         days = result.value
     r.person.paused_until = r.now + timedelta(days=days)
-    until = observations.london_day(r.person.paused_until).strftime("%a %d %b")
+    until = observations.london_day(r.person.paused_until).strftime("%d/%m")
     row = await conversation.open_conversation(r.session, r.person.id)
     conversation.end_open(row, "paused", r.now)
-    return [Say("pause-saved", args={"days": str(days), "until": until})]
+    return [Say("pause-saved", args={"days": days, "until": until})]
 
 
 async def _resume(r: Request) -> list[Say]:
@@ -237,7 +237,7 @@ async def _appointment(r: Request) -> list[Say]:
         remind_at = max(r.now + timedelta(minutes=1), when - timedelta(hours=3))
     if when <= r.now or remind_at >= when:
         return [Say("appt-too-soon")]
-    day = wanted.on.strftime("%a %d %b")
+    day = wanted.on.strftime("%d/%m")
     details = {"what": wanted.what, "time": wanted.at.strftime("%H:%M"), "day": day}
     wall = remind_at.astimezone(LONDON).time().replace(second=0, microsecond=0)
     schedule.add_reminder(

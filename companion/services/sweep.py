@@ -138,5 +138,6 @@ def _reminder(ctx: ServiceContext, item: DueItem) -> Say:
         unseal(ctx.keyring, item.payload, associated_data("due_item", "payload", item.id))
     )
     if item.kind == "appointment":
-        return Say("appointment-reminder", args={"what": data["what"], "time": data["time"]})
+        args = {"what": data["what"], "time": data["time"], "day": data["day"]}
+        return Say("appointment-reminder", args=args)
     return Say("reminder", args={"what": data["what"]})

@@ -27,7 +27,11 @@ pause-how = Text PAUSE and a number of days, like PAUSE 7. Up to 90 days.
 # $days: 2 gsm chars
 # $until: 10 gsm chars
 # segments: 1
-pause-saved = Done, we will not send check-ins or reminders for { $days } days, until { $until }. Text RESUME to start sooner.
+pause-saved =
+    Done, we will not send check-ins or reminders for { $days ->
+        [1] 1 day
+       *[other] { $days } days
+    }, until { $until }. Text RESUME to start sooner.
 
 # RESUME while paused.
 # segments: 1

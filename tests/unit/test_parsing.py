@@ -86,7 +86,7 @@ NUMBERS: list[tuple[str, Expected]] = [
     ("7½", 7.5),
     ("8 hours last night", 8.0),
     ("sevn", 7.0),
-    ("fve", 5.0),
+    ("fve", NO_NUMBER),  # a 3-letter word never stands for a longer number word
     ("eigth", 8.0),
     ("thre", 3.0),
     ("fourty", 40.0),
@@ -684,3 +684,19 @@ def test_arbitrary_text_never_raises(text: str) -> None:
     for parser in PARSERS:
         assert_parsed(parser(text))
     match_keyword(text, KEYWORDS)
+
+
+@pytest.mark.parametrize("text", ["nie", "nie spalem", "nin", "on"])
+def test_short_words_are_not_read_as_number_typos(text: str) -> None:
+    """Regression: Polish "nie" (no) was read as nine, saving 9/10 pain for a "no"."""
+    assert parse_score_0_10(text) == NO_NUMBER
+    assert parse_hours(text) == NO_NUMBER
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [("tak", Value(True)), ("Nie", Value(False)), ("nie wiem", Ambiguous("unsure"))],
+)
+def test_polish_yes_and_no_are_understood(text: str, answer: object) -> None:
+    """People texting in Polish can answer tak / nie; "nie wiem" (don't know) is not a no."""
+    assert parse_yes_no(text) == answer
