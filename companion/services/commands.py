@@ -159,6 +159,8 @@ async def _pause(r: Request) -> list[Say]:
 async def _resume(r: Request) -> list[Say]:
     was_paused = r.person.paused_until is not None and r.person.paused_until > r.now
     r.person.paused_until = None
+    if was_paused:
+        await schedule.on_resumed(r.session, r.person, r.now)
     return [Say("resume-saved" if was_paused else "resume-not-paused")]
 
 

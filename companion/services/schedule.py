@@ -12,7 +12,7 @@ from companion.crypto.keyring import Keyring
 from companion.crypto.sealing import associated_data, seal
 from companion.db.models import DueItem, Person, new_id
 from companion.engine.due import WINDOWS, first_due
-from companion.engine.timing import at_london, parse_wall
+from companion.engine.timing import at_london, next_daily, parse_wall
 
 SCHEDULED, DONE, CANCELLED = "scheduled", "done", "cancelled"
 CHECKIN = "checkin"
@@ -226,3 +226,18 @@ async def cancel_reminders(session: AsyncSession, person: Person, now: datetime)
         .values(status=CANCELLED, updated_at=now)
     )
     return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def on_resumed(session: AsyncSession, person: Person, now: datetime) -> None:
+    """RESUME before the pause ran out: daily items come back from their next time today."""
+    items = await session.scalars(
+        select(DueItem).where(
+            DueItem.person_id == person.id,
+            DueItem.status == SCHEDULED,
+            DueItem.repeat == "daily",
+        )
+    )
+    for item in items:
+        due = next_daily(now, parse_wall(item.wall_time))
+        if due < item.due_at:
+            item.due_at, item.valid_until, item.updated_at = due, due + WINDOWS[item.kind], now

@@ -5,6 +5,11 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from companion.db.models import OutboxMessage
+
 
 async def eventually(condition: Callable[[], bool], within: float = 5.0) -> None:
     """Wait until `condition()` is true; fail the test if it is not within `within` seconds."""
@@ -13,4 +18,22 @@ async def eventually(condition: Callable[[], bool], within: float = 5.0) -> None
     while not condition():
         if loop.time() > deadline:
             raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.01)
+
+
+async def outbox_settled(sessions: async_sessionmaker[AsyncSession], within: float = 5.0) -> None:
+    """Wait until no outbox row is being sent (a background dispatcher finished its batch)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + within
+    while True:
+        async with sessions() as session:
+            busy = await session.scalar(
+                select(func.count())
+                .select_from(OutboxMessage)
+                .where(OutboxMessage.status == "sending")
+            )
+        if not busy:
+            return
+        if loop.time() > deadline:
+            raise AssertionError(f"{busy} outbox rows still waiting after {within}s")
         await asyncio.sleep(0.01)
