@@ -16,6 +16,7 @@ from companion.crypto.keysource import load_keyring
 from companion.db.connection import create_engine, session_factory
 from companion.metrics import Metrics
 from companion.services.context import ServiceContext
+from companion.services.conversation import remember_revisions
 from companion.services.dispatcher import Dispatcher
 from companion.services.periodic import Sweeps
 from companion.services.rate import SendRate
@@ -67,6 +68,7 @@ def create_app(
             resources=loaded.resources,
             quiet_hours=settings.quiet_hours,
         )
+        await remember_revisions(app[CONTEXT])
         yield
         await engine.dispose()
 

@@ -100,7 +100,8 @@ def next_occurrence(item: Item, after: datetime) -> datetime | None:
     if item.repeat == "once":
         return None
     step = {"daily": 1, "weekly": 7}.get(item.repeat)
-    day = london_date(item.due_at)
+    # The day of the slot itself: a DEFER moves due_at (maybe past midnight), never valid_until.
+    day = london_date(item.valid_until - WINDOWS[item.kind])
     if step == 1:  # after downtime, jump straight to the days around `after`
         day = max(day, london_date(after) - timedelta(days=2))
     while True:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.db import observations
@@ -111,6 +112,16 @@ async def flow_at(ctx: ServiceContext, session: AsyncSession, flow_id: str, revi
             raise LookupError(f"flow revision {revision} of {flow_id} is not stored")
         _parsed[revision] = parse_flow(stored.source, f"{flow_id}@{revision}")
     return _parsed[revision]
+
+
+async def remember_revisions(ctx: ServiceContext) -> None:
+    """Store every current flow revision at start-up (several instances may race: fine)."""
+    for flow in ctx.flows.values():
+        try:
+            async with ctx.sessions() as session, session.begin():
+                await _remember_revision(session, flow, ctx.clock())
+        except IntegrityError:
+            continue  # another instance stored it first
 
 
 async def _remember_revision(session: AsyncSession, flow: Flow, now: datetime) -> None:

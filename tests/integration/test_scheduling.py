@@ -241,3 +241,28 @@ async def test_medicine_change_sets_the_monitoring_calendar(
     clock.now = london(2026, 6, 8, 11, 30)  # the check-in at 10:00 came first
     await settle(scheduled_client)
     assert any("weigh-in day" in b for b in bodies(fake_twilio)[before:])
+
+
+async def test_real_scheduler_sends_the_checkin_within_one_sweep_interval(
+    aiohttp_client: Callable[[Application], asyncio.Future[AppClient]],
+    sqlite_url: str,
+    fake_twilio: FakeTwilio,
+    keyring: Keyring,
+    clock: ManualClock,
+) -> None:
+    """With APScheduler running sweeps every 0.5 s, TIME 8pm is honoured within one interval."""
+    interval = 0.5
+    settings = twilio_settings(sqlite_url, fake_twilio, COMPANION_SWEEP_SECONDS=str(interval))
+    client = await aiohttp_client(create_app(settings, clock=clock, keyring=keyring))
+    await join(client, clock, london(2026, 6, 1, 19, 59), "8pm")
+    before = len(bodies(fake_twilio))
+    await asyncio.sleep(interval * 2)  # sweeps run, nothing is due yet
+    assert len(bodies(fake_twilio)) == before
+    loop = asyncio.get_running_loop()
+    clock.now = london(2026, 6, 1, 20, 0)
+    started = loop.time()
+    while len(bodies(fake_twilio)) == before and loop.time() - started < 5:  # noqa: ASYNC110
+        await asyncio.sleep(0.01)
+    waited = loop.time() - started
+    assert SLEEP_QUESTION in bodies(fake_twilio)[-1]
+    assert waited <= interval + 0.3, f"took {waited:.2f}s with a {interval}s sweep"
