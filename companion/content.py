@@ -10,6 +10,7 @@ from companion.engine.flowspec import FLOWS_DIR, Flow, FlowError, load_flows
 from companion.engine.resources import DIRECTORY_PATH, DirectoryError, Resource, load_directory
 from companion.i18n.catalog import MESSAGES_DIR, Catalog, MissingMessage, load_catalog
 from companion.i18n.lint import lint_catalogs
+from companion.i18n.used import SENT_BY_CODE
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,9 @@ def load_content(
         FlowError, DirectoryError, MissingMessage: with the file and the problem.
     """
     catalog = load_catalog(messages)
+    missing = sorted(SENT_BY_CODE - catalog.message_ids())
+    if missing:
+        raise MissingMessage(f"{messages}: messages the code sends are missing: {missing}")
     loaded = load_flows(flows, catalog.message_ids())
     return Content(catalog, loaded, load_directory(directory, today or date.max))
 

@@ -10,7 +10,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.crypto.keyring import Keyring
-from companion.crypto.sealing import associated_data, seal, unseal
+from companion.crypto.sealing import SealError, associated_data, seal, unseal
 from companion.db.models import OutboxMessage, new_id
 
 PENDING, SENDING, SENT, FAILED, CANCELLED, EXPIRED = (
@@ -50,8 +50,13 @@ def queue_sms(
     now: datetime,
     not_before: datetime | None = None,
     valid_until: datetime | None = None,
+    sequence: int = 0,
 ) -> OutboxMessage:
-    """Add an outbox row to the session's transaction (it is sent only once committed)."""
+    """Add an outbox row to the session's transaction (it is sent only once committed).
+
+    `sequence` orders rows queued together (a re-ask, then the next question): it is
+    added to `created_at` in microseconds, which the dispatcher sends them in.
+    """
     row_id = new_id()
     row = OutboxMessage(
         id=row_id,
@@ -65,7 +70,7 @@ def queue_sms(
         not_before=not_before or now,
         valid_until=valid_until,
         attempts=0,
-        created_at=now,
+        created_at=now + timedelta(microseconds=sequence),
         updated_at=now,
     )
     session.add(row)
@@ -101,6 +106,16 @@ async def claim_due(
     rows = list(await session.scalars(query))
     claimed = []
     for row in rows:
+        try:
+            to = unseal(
+                keyring, row.to_number, associated_data("outbox_message", "to_number", row.id)
+            )
+            body = unseal(keyring, row.body, associated_data("outbox_message", "body", row.id))
+        except SealError:
+            # A row our keys cannot open (a removed key, a mismatched instance) must not
+            # block every message behind it, crisis replies included: set it aside.
+            row.status, row.failure_reason, row.updated_at = FAILED, "unreadable", now
+            continue
         row.status, row.claim_token = SENDING, uuid.uuid4().hex
         row.claimed_at, row.updated_at = now, now
         claimed.append(
@@ -108,10 +123,8 @@ async def claim_due(
                 id=row.id,
                 claim_token=row.claim_token,
                 person_id=row.person_id,
-                to=unseal(
-                    keyring, row.to_number, associated_data("outbox_message", "to_number", row.id)
-                ),
-                body=unseal(keyring, row.body, associated_data("outbox_message", "body", row.id)),
+                to=to,
+                body=body,
                 attempts=row.attempts,
                 valid_until=row.valid_until,
                 created_at=row.created_at,
@@ -148,12 +161,22 @@ async def finish(session: AsyncSession, claim: ClaimedSms, now: datetime, **valu
     return int(result.rowcount) == 1  # type: ignore[attr-defined]
 
 
-async def cancel_pending_for(session: AsyncSession, person_id: str, now: datetime) -> int:
-    """Cancel every queued row for a person (they texted STOP)."""
+async def cancel_pending_for(
+    session: AsyncSession,
+    person_id: str,
+    now: datetime,
+    *,
+    only_priority: int | None = None,
+    reason: str = "stopped",
+) -> int:
+    """Cancel queued rows for a person: all of them (STOP), or one priority (PAUSE)."""
+    query = update(OutboxMessage).where(
+        OutboxMessage.person_id == person_id, OutboxMessage.status == PENDING
+    )
+    if only_priority is not None:
+        query = query.where(OutboxMessage.priority == only_priority)
     result = await session.execute(
-        update(OutboxMessage)
-        .where(OutboxMessage.person_id == person_id, OutboxMessage.status == PENDING)
-        .values(status=CANCELLED, failure_reason="stopped", updated_at=now)
+        query.values(status=CANCELLED, failure_reason=reason, updated_at=now)
     )
     return int(result.rowcount)  # type: ignore[attr-defined]
 

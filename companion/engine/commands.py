@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from companion.engine.parsing import match_keyword
@@ -77,6 +77,7 @@ class Command:
 
     name: CommandName
     rest: str
+    exact: bool = field(default=True, compare=False)  # typed as spelt, not a forgiven typo
 
 
 def find_command(text: str) -> Command | None:
@@ -84,4 +85,6 @@ def find_command(text: str) -> Command | None:
     match = match_keyword(text, KEYWORDS)
     if match is None:
         return None
-    return Command(KEYWORDS[match.keyword], match.rest)
+    typed = " ".join(text.casefold().split())
+    exact = typed.lstrip(" \t#*!.").startswith(match.keyword.casefold())
+    return Command(KEYWORDS[match.keyword], match.rest, exact)

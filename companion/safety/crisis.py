@@ -201,6 +201,13 @@ unsafe abuse
     |tried to|trying to) (?:kill|hurt|stab|strangle|shoot|rape) me
     |(?:scared|afraid|frightened|terrified) (?:of (?:him|her|them|my {_PEOPLE})
     |to go home|for my (?:life|safety))|fear for my (?:life|safety)
+suicide polish_suicide
+    chce umrzec|chce sie zabic|zabije sie|zabic sie|nie chce (?:juz )?zyc
+    |odebrac sobie zycie|skoncz(?:e|yc) ze soba|samoboj(?:stw|cz)[a-z]*
+overdose polish_overdose
+    przedawkow[a-z]*|nalykac sie (?:tabletek|lekow)
+self_harm polish_self_harm
+    (?:pociac|tne|ciac) sie|okaleczam sie|zrobic sobie krzywde
 unsafe in_crisis
     (?:i'm|i am|iam) in (?:a )?crisis|having a crisis
 hopelessness cant_go_on

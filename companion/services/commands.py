@@ -9,11 +9,12 @@ from datetime import datetime, time, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.crypto.sealing import associated_data, seal
-from companion.db import observations
+from companion.db import observations, outbox
 from companion.db.models import Person
 from companion.engine.answers import Understood, read_answer
 from companion.engine.appointments import read_appointment, read_reminder
 from companion.engine.commands import Command, CommandName
+from companion.engine.enrolment import Priority
 from companion.engine.parsing import Value
 from companion.engine.runner import Say
 from companion.engine.settings_parsing import (
@@ -153,6 +154,9 @@ async def _pause(r: Request) -> list[Say]:
     until = observations.london_day(r.person.paused_until).strftime("%d/%m")
     row = await conversation.open_conversation(r.session, r.person.id)
     conversation.end_open(row, "paused", r.now)
+    await outbox.cancel_pending_for(
+        r.session, r.person.id, r.now, only_priority=Priority.BULK, reason="paused"
+    )
     return [Say("pause-saved", args={"days": days, "until": until})]
 
 

@@ -24,7 +24,7 @@ from companion.sms.gateway import (
 
 log = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 8
+MAX_ATTEMPTS = 14  # 2 s doubling to the 30-minute cap: about two hours in all
 MAX_BACKOFF = timedelta(minutes=30)
 CLAIM_LEASE = timedelta(minutes=2)
 BATCH = 50
@@ -74,8 +74,17 @@ class Dispatcher:
                 self._only,
                 max_priority=Priority.REPLY if night else None,
             )
-        await asyncio.gather(*(self._send(claim) for claim in claims))
+        # One person's messages go one after another, in the order they were queued
+        # (a re-ask before the next question); different people's go side by side.
+        by_person: dict[str, list[outbox.ClaimedSms]] = {}
+        for claim in claims:
+            by_person.setdefault(claim.to, []).append(claim)
+        await asyncio.gather(*(self._send_in_order(group) for group in by_person.values()))
         return len(claims)
+
+    async def _send_in_order(self, claims: list[outbox.ClaimedSms]) -> None:
+        for claim in sorted(claims, key=lambda c: c.created_at):
+            await self._send(claim)
 
     async def drain(self) -> int:
         """Send batches until nothing is due. Returns how many rows were claimed."""

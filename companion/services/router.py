@@ -14,14 +14,18 @@ from companion.services import conversation
 from companion.services.commands import Request, run_command
 from companion.services.context import ServiceContext
 
+# Commands whose keyword is also an everyday word in answers: the answer comes first.
+_ANSWER_WORDS = frozenset({CommandName.SIDE, CommandName.SKIP})
+
 
 async def route(
     ctx: ServiceContext, session: AsyncSession, person: Person, text: str, now: datetime
 ) -> list[Say]:
     """Decide what an active person's message means and carry it out.
 
-    An open question gets first claim on the reply ("side hurts, 5" answers the pain
-    question); a command wins only when the reply is not an answer to it.
+    A command typed exactly wins ("PAUSE 2" while the sleep question is open pauses,
+    it is not 2 hours of sleep). An open question gets first claim on everything else,
+    and on SIDE, a word people use in answers ("side hurts, 5" answers the pain question).
     """
     command = find_command(text)
     row = await conversation.open_conversation(session, person.id)
@@ -33,7 +37,8 @@ async def route(
         answers = step.answer is not None and isinstance(
             read_answer(step.answer, text, step.choices), Understood
         )
-        if command is None or command.name is CommandName.SKIP or answers or is_skip(text):
+        wins = command is not None and command.exact and command.name not in _ANSWER_WORDS
+        if not wins and (command is None or answers or is_skip(text)):
             says = await conversation.continue_flow(ctx, session, person, text, now)
             if says is not None:
                 return says

@@ -48,6 +48,7 @@ def queue_says(
             priority=priority,
             now=now,
             valid_until=valid_until,
+            sequence=queued,
         )
         queued += 1
     return queued

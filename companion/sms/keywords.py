@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from enum import StrEnum
 
 
@@ -37,6 +38,28 @@ _STOP_PHRASES = frozenset(
         "OPT OUT",
     }
 )
+# A plea for help must never get "thanks for your message": it gets the HELP reply,
+# with every crisis number (a longer message is checked for crisis language instead).
+_HELP_PHRASES = frozenset(
+    {
+        "HELP ME",
+        "HELP ME PLEASE",
+        "PLEASE HELP",
+        "PLEASE HELP ME",
+        "HELP PLEASE",
+        "I NEED HELP",
+        "NEED HELP",
+        "I NEED SOME HELP",
+        "CAN YOU HELP",
+        "CAN YOU HELP ME",
+        "CAN SOMEONE HELP ME",
+        "SOMEONE HELP ME",
+        "SOS",
+        "POMOCY",
+        "POMOC",
+        "POTRZEBUJE POMOCY",
+    }
+)
 _NOISE = re.compile(r"[^A-Z ]+")
 _SPACES = re.compile(r"\s+")
 
@@ -47,9 +70,12 @@ def carrier_keyword(text: str) -> CarrierKeyword | None:
     Only the whole message counts ("STOP", " stop! ", "Stop." but not "stop smoking
     tips"), plus a few polite opt-out phrases ("please stop").
     """
-    words = _SPACES.sub(" ", _NOISE.sub(" ", text.upper())).strip()
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    words = _SPACES.sub(" ", _NOISE.sub(" ", folded.upper())).strip()
     if words in _STOP_PHRASES:
         return CarrierKeyword.STOP
+    if words in _HELP_PHRASES:
+        return CarrierKeyword.HELP
     return _WORDS.get(words.replace(" ", "")) if " " not in words else None
 
 

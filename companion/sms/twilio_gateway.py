@@ -26,6 +26,9 @@ _PERMANENT = {
 }
 
 
+log = logging.getLogger(__name__)
+
+
 class _BaseUrlHttpClient(AsyncTwilioHttpClient):  # type: ignore[misc]
     """Rewrites Twilio's API host to `base_url` (a proxy, or a local fake in tests)."""
 
@@ -101,5 +104,9 @@ def _classify(error: TwilioRestException) -> TransientSendError | PermanentSendE
     if code in _PERMANENT:
         return PermanentSendError(code, _PERMANENT[code])
     if status == 429 or status >= 500:
+        return TransientSendError(code)
+    if status in (401, 403):
+        # Our credentials, not the person: keep the message and retry once fixed.
+        log.error("twilio refused our credentials", extra={"code": code, "status": status})
         return TransientSendError(code)
     return PermanentSendError(code, f"http_{status}")

@@ -7,8 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from companion.engine.flowspec import FLOWS_DIR
 from companion.i18n.catalog import DEFAULT_LOCALE, MESSAGES_DIR
 
@@ -121,13 +119,8 @@ def test_message_removed_from_english_fails_naming_it(tmp_path: Path) -> None:
     assert "not in the catalog" in lines[0]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="check-content only checks ids that flows use; ids sent from Python "
-    "(moving-on, closing-*, my-week, service replies) are not checked",
-)
 def test_message_the_engine_sends_removed_from_english_fails(tmp_path: Path) -> None:
-    """Known gap: removing "moving-on" (sent by the runner, not a flow) should fail the check."""
+    """Removing "moving-on" (sent by the runner, not a flow) fails the check."""
     messages = english_copy(tmp_path, without="moving-on")
     result = check_content(tmp_path, "--messages", messages)
     assert result.returncode != 0

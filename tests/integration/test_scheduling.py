@@ -266,3 +266,16 @@ async def test_real_scheduler_sends_the_checkin_within_one_sweep_interval(
     waited = loop.time() - started
     assert SLEEP_QUESTION in bodies(fake_twilio)[-1]
     assert waited <= interval + 0.3, f"took {waited:.2f}s with a {interval}s sweep"
+
+
+async def test_pause_cancels_prompts_already_queued(
+    scheduled_client: AppClient, fake_twilio: FakeTwilio, clock: ManualClock
+) -> None:
+    """A check-in queued but not yet sent when PAUSE arrives is not sent; the reply is."""
+    await join(scheduled_client, clock, london(2026, 6, 1, 8, 0), "9am")
+    scheduled_client.app[DISPATCHER].stop()  # hold the queue
+    clock.now = london(2026, 6, 1, 9, 0)
+    await sweep(scheduled_client.app[CONTEXT])
+    await text(scheduled_client, "PAUSE 2")
+    (prompt,) = await rows(_url(scheduled_client), OutboxMessage, OutboxMessage.priority == 1)
+    assert (prompt.status, prompt.failure_reason) == ("cancelled", "paused")

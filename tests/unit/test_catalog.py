@@ -95,3 +95,25 @@ def test_check_content_command_fails_on_a_broken_catalog(
     assert main(["check-content", "--messages", str(tmp_path)]) == 1
     assert "not GSM-7" in capsys.readouterr().err
     assert main(["check-content"]) == 0
+
+
+def test_every_message_id_the_code_sends_is_declared() -> None:
+    """Each literal Say/Reply id in the package is in SENT_BY_CODE, so check-content checks it."""
+    import re
+    from pathlib import Path
+
+    from companion.i18n.used import SENT_BY_CODE
+
+    package = Path(__file__).resolve().parents[2] / "companion"
+    pattern = re.compile(r"\b(?:Say|Reply)\(\s*\"([a-z0-9_-]+)\"")
+    found = {m for path in package.rglob("*.py") for m in pattern.findall(path.read_text())}
+    assert found
+    assert found - SENT_BY_CODE == set()
+
+
+def test_every_declared_id_exists_in_english() -> None:
+    """The ids the code sends are all in the English catalog."""
+    from companion.i18n.catalog import load_catalog
+    from companion.i18n.used import SENT_BY_CODE
+
+    assert SENT_BY_CODE - load_catalog().message_ids() == set()

@@ -120,3 +120,13 @@ def test_no_command_keyword_is_a_carrier_keyword() -> None:
     """STOP, HELP and the like are matched elsewhere and never as commands."""
     words = {w.upper() for k in KEYWORDS for w in k.split()}
     assert not words & CARRIER_KEYWORDS
+
+
+@pytest.mark.parametrize(
+    ("text", "exact"), [("PAUSE 2", True), ("pause 2", True), ("pasue 2", False), ("#menu", True)]
+)
+def test_commands_say_whether_they_were_typed_exactly(text: str, exact: bool) -> None:
+    """Exactly typed commands can win over an open question; forgiven typos cannot."""
+    command = find_command(text)
+    assert command is not None
+    assert command.exact is exact

@@ -449,3 +449,30 @@ def test_adversarial_repetition_does_not_raise() -> None:
     for bait in baits:
         result = detect_crisis(bait + " x")
         assert result is None or result.category in CATEGORIES
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("chcę umrzeć", "suicide"),
+        ("Nie chcę już żyć", "suicide"),
+        ("zabiję się", "suicide"),
+        ("mam myśli samobójcze", "suicide"),
+        ("przedawkowałam leki", "overdose"),
+        ("znowu tnę się", "self_harm"),
+    ],
+)
+def test_polish_crisis_language_gets_signposting(text: str, category: str) -> None:
+    """People who chose Polish are protected too: common Polish crisis phrases trigger."""
+    signal = detect_crisis(text)
+    assert signal is not None
+    assert signal.category == category
+    assert not signal.negated
+
+
+@pytest.mark.parametrize(
+    "text", ["umieram z głodu", "zabiję go za to spóźnienie", "chce mi się spać", "tak, spałem 7h"]
+)
+def test_everyday_polish_does_not_trigger(text: str) -> None:
+    """Everyday Polish ("I'm dying of hunger", "I'm sleepy") is not a crisis."""
+    assert detect_crisis(text) is None

@@ -60,3 +60,16 @@ def test_help_words(text: str) -> None:
 def test_sentences_containing_keywords_are_not_keywords(text: str) -> None:
     """A sentence that merely contains a keyword is left to the conversation."""
     assert carrier_keyword(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["help me", "Help me!", "I need help", "please help", "SOS", "Potrzebuję pomocy"]
+)
+def test_a_plea_for_help_gets_the_help_reply(text: str) -> None:
+    """Regression: "help me" got "thanks for your message" instead of the crisis numbers."""
+    assert carrier_keyword(text) is CarrierKeyword.HELP
+
+
+def test_a_longer_message_about_help_is_not_a_keyword() -> None:
+    """ "help me with my goal" is an ordinary message (its crisis check still runs)."""
+    assert carrier_keyword("help me with my goal") is None

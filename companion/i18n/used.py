@@ -1,0 +1,34 @@
+"""Message ids the code sends directly (flows declare their own): checked by check-content.
+
+A test scans the package for `Say("...")` and `Reply("...")` so this list cannot drift.
+"""
+
+from __future__ import annotations
+
+from companion.engine.closing import MORE_IS_BETTER
+from companion.engine.runner import MOVING_ON
+
+MEASURE_KINDS = ("weight", "bp", "glucose", "waist")
+
+SENT_BY_CODE: frozenset[str] = frozenset(
+    {
+        # enrolment and safety
+        "welcome", "invitation", "activated", "already-active", "welcome-back",
+        "confirm-reask", "declined", "stranger", "help", "crisis", "crisis-gentle",
+        # conversations and commands
+        MOVING_ON, "no-question-open", "skip-nothing-open", "log-already-open",
+        "closing-goal", "closing-streak", "closing-thanks",
+        *(f"closing-best-{key.replace('_', '-')}" for key in MORE_IS_BETTER),
+        *(f"measure-{kind}-{end}" for kind in MEASURE_KINDS for end in ("how", "saved")),
+        "side-note-how", "side-note-saved", "meds-changed-saved",
+        "goal-how", "goal-current", "goal-saved", "tip", "tips-none",
+        "time-how", "time-quiet", "time-saved", "pause-how", "pause-saved",
+        "resume-saved", "resume-not-paused", "name-how", "name-saved",
+        "language-how", "language-saved", "language-names",
+        "borough-how", "borough-saved", "borough-outside-london",
+        "menu", "my-week", "my-week-goal",
+        # reminders
+        "reminder", "appointment-reminder", "remind-how", "remind-saved", "remind-off",
+        "appt-how", "appt-saved", "appt-too-soon",
+    }
+)  # fmt: skip
