@@ -123,7 +123,7 @@ async def _goal(r: Request) -> list[Say]:
         current.ended_at = r.now
         await r.session.flush()
     observations.new_goal(r.session, r.ctx.keyring, r.person.id, words, r.now)
-    await schedule.weekly_goal_review(r.session, r.person, r.now)
+    await schedule.ensure_weekly(r.session, r.person, "goal-review", r.now)
     return [Say("goal-saved", args={"goal": words})]
 
 

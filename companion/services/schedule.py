@@ -74,21 +74,26 @@ def _add(
 async def on_activated(session: AsyncSession, person: Person, now: datetime) -> None:
     """Schedule the daily check-in and the weekly flows (again, after START)."""
     await reschedule_checkin(session, person, now)
-    existing = {item.flow_id for item in await _items(session, person.id, "weekly")}
     for flow_id in WEEKLY_FLOWS:
-        if flow_id not in existing:
-            wall = weekly_wall(person)
-            due, _ = first_due("weekly", "weekly", wall, now)
-            _add(
-                session,
-                person,
-                kind="weekly",
-                flow_id=flow_id,
-                repeat="weekly",
-                wall=wall,
-                due=due,
-                now=now,
-            )
+        await ensure_weekly(session, person, flow_id, now)
+
+
+async def ensure_weekly(session: AsyncSession, person: Person, flow_id: str, now: datetime) -> None:
+    """A weekly flow for the person, from a week on, unless one is already scheduled."""
+    if any(i.flow_id == flow_id for i in await _items(session, person.id, "weekly")):
+        return
+    wall = weekly_wall(person)
+    due, _ = first_due("weekly", "weekly", wall, now)
+    _add(
+        session,
+        person,
+        kind="weekly",
+        flow_id=flow_id,
+        repeat="weekly",
+        wall=wall,
+        due=due,
+        now=now,
+    )
 
 
 async def reschedule_checkin(session: AsyncSession, person: Person, now: datetime) -> None:
@@ -113,24 +118,6 @@ async def reschedule_checkin(session: AsyncSession, person: Person, now: datetim
         item.updated_at = now
     for item in await _items(session, person.id, "weekly"):
         item.wall_time = weekly_wall(person).strftime("%H:%M")
-
-
-async def weekly_goal_review(session: AsyncSession, person: Person, now: datetime) -> None:
-    """A goal was set: review it weekly from a week on (one review item per person)."""
-    if any(i.flow_id == "goal-review" for i in await _items(session, person.id, "weekly")):
-        return
-    wall = weekly_wall(person)
-    due, _ = first_due("weekly", "weekly", wall, now)
-    _add(
-        session,
-        person,
-        kind="weekly",
-        flow_id="goal-review",
-        repeat="weekly",
-        wall=wall,
-        due=due,
-        now=now,
-    )
 
 
 async def medicine_changed(session: AsyncSession, person: Person, day: date, now: datetime) -> None:
