@@ -235,3 +235,133 @@ class DueItem(Base):
     runs: Mapped[int] = mapped_column(Integer, default=0)
     last_outcome: Mapped[str | None] = mapped_column(String(16), default=None)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Coordinator(Base):
+    """A professional who may receive summaries. Their private key exists only wrapped."""
+
+    __tablename__ = "coordinator"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(120))
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    team: Mapped[str] = mapped_column(String(120))
+    passphrase_hash: Mapped[str | None] = mapped_column(String(255), default=None)
+    totp_secret: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)  # sealed
+    totp_last_step: Mapped[int | None] = mapped_column(Integer, default=None)
+    public_key: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+    wrapped_key: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+    enrol_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True, default=None)
+    enrol_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    enrolled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ShareCode(Base):
+    """A short code a coordinator gives a person, who texts SHARE <code>."""
+
+    __tablename__ = "share_code"
+
+    code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    coordinator_id: Mapped[str] = mapped_column(
+        ForeignKey("coordinator.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+class Consent(Base):
+    """A person's consent to share with one coordinator: asked, active, or ended.
+
+    At most one consent per person is asked or active at a time (one named professional).
+    """
+
+    __tablename__ = "consent"
+    __table_args__ = (
+        Index(
+            "uq_consent_live",
+            "person_id",
+            unique=True,
+            sqlite_where=text("status IN ('asked', 'active')"),
+            postgresql_where=text("status IN ('asked', 'active')"),
+        ),
+    )
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    coordinator_id: Mapped[str] = mapped_column(
+        ForeignKey("coordinator.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(16))
+    shares: Mapped[str] = mapped_column(String(64), default="")  # space-separated categories
+    asked_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    given_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+class ConsentEvent(Base):
+    """Every change to a consent, with the exact wording the person was shown."""
+
+    __tablename__ = "consent_event"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    consent_id: Mapped[str] = mapped_column(
+        ForeignKey("consent.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))
+    shares: Mapped[str] = mapped_column(String(64), default="")
+    wording: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Summary(Base):
+    """A weekly summary, HPKE-sealed to the coordinator's public key: ciphertext only."""
+
+    __tablename__ = "summary"
+    __table_args__ = (Index("uq_summary_week", "consent_id", "week", unique=True),)
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    consent_id: Mapped[str] = mapped_column(ForeignKey("consent.id", ondelete="CASCADE"))
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    coordinator_id: Mapped[str] = mapped_column(
+        ForeignKey("coordinator.id", ondelete="CASCADE"), index=True
+    )
+    week: Mapped[str] = mapped_column(String(8))
+    ciphertext: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class PortalSession(Base):
+    """A logged-in portal session; the id is a hash of the cookie value."""
+
+    __tablename__ = "portal_session"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    coordinator_id: Mapped[str] = mapped_column(
+        ForeignKey("coordinator.id", ondelete="CASCADE"), index=True
+    )
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AuditEntry(Base):
+    """Who did what, when: portal logins and views, consent changes, admin commands.
+
+    No personal data: ids only. Each entry carries the hash of the one before it.
+    """
+
+    __tablename__ = "audit_entry"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(32))
+    subject: Mapped[str | None] = mapped_column(String(64), default=None)
+    outcome: Mapped[str] = mapped_column(String(16))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    entry_hash: Mapped[str] = mapped_column(String(64))
