@@ -30,6 +30,8 @@ class CommandName(StrEnum):
     MENU = "menu"
     REMIND = "remind"
     APPOINTMENT = "appointment"
+    SHARE = "share"
+    UNSHARE = "unshare"
 
 
 # The words people type, mapped to what they mean. Reserved: no flow may use them as answers.
@@ -67,6 +69,8 @@ KEYWORDS: Mapping[str, CommandName] = {
     "REMINDER": CommandName.REMIND,
     "APPT": CommandName.APPOINTMENT,
     "APPOINTMENT": CommandName.APPOINTMENT,
+    "SHARE": CommandName.SHARE,
+    "UNSHARE": CommandName.UNSHARE,
 }
 RESERVED_WORDS = frozenset(w.casefold() for k in KEYWORDS for w in k.split() if len(k.split()) == 1)
 

@@ -30,5 +30,9 @@ SENT_BY_CODE: frozenset[str] = frozenset(
         # reminders
         "reminder", "appointment-reminder", "remind-how", "remind-saved", "remind-off",
         "appt-how", "appt-saved", "appt-too-soon",
+        # sharing with a coordinator
+        "share-ask", "share-request", "share-given", "share-declined", "share-reask",
+        "share-code-unknown", "share-already", "share-one-at-a-time", "unshare-done",
+        "unshare-nothing", "share-reconfirm", "share-reconfirmed", "share-lapsed",
     }
 )  # fmt: skip

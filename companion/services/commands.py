@@ -26,7 +26,7 @@ from companion.engine.settings_parsing import (
 )
 from companion.engine.timing import LONDON, at_london, parse_wall
 from companion.engine.week import my_week
-from companion.services import conversation, schedule
+from companion.services import consent, conversation, schedule
 from companion.services.context import ServiceContext
 from companion.services.tips import tip_says
 
@@ -293,4 +293,6 @@ _HANDLERS: dict[CommandName, Handler] = {
     CommandName.MENU: _menu,
     CommandName.REMIND: _remind,
     CommandName.APPOINTMENT: _appointment,
+    CommandName.SHARE: lambda r: consent.share(r.ctx, r.session, r.person, r.command.rest, r.now),
+    CommandName.UNSHARE: lambda r: consent.unshare(r.ctx, r.session, r.person, r.now),
 }

@@ -10,7 +10,7 @@ from companion.db.models import Person
 from companion.engine.answers import Understood, read_answer
 from companion.engine.commands import CommandName, find_command
 from companion.engine.runner import Say, is_skip
-from companion.services import conversation
+from companion.services import consent, conversation
 from companion.services.commands import Request, run_command
 from companion.services.context import ServiceContext
 
@@ -31,6 +31,11 @@ async def route(
     row = await conversation.open_conversation(session, person.id)
     if row is not None and await conversation.end_if_expired(ctx, session, row, now):
         row = None
+    if command is None:
+        since = row.step_started_at if row is not None else None
+        shared = await consent.answer(ctx, session, person, text, now, since)
+        if shared is not None:
+            return shared
     if row is not None:
         flow = await conversation.flow_at(ctx, session, row.flow_id, row.flow_revision)
         step = flow.steps[row.step or ""]
