@@ -20,11 +20,12 @@ from companion.services.conversation import remember_revisions
 from companion.services.dispatcher import Dispatcher
 from companion.services.periodic import Sweeps
 from companion.services.rate import SendRate
+from companion.services.summaries import summary_sweep
 from companion.services.sweep import sweep
 from companion.sms.gateway import SmsGateway
 from companion.sms.simulator_gateway import SimulatorGateway
 from companion.sms.twilio_gateway import TwilioGateway
-from companion.web import operations, simulator, twilio_webhook
+from companion.web import operations, portal, simulator, twilio_webhook
 from companion.web.keys import CONTEXT, DISPATCHER, SETTINGS, SIMULATOR
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,7 @@ def create_app(
     clock: Clock = system_clock,
     keyring: Keyring | None = None,
     content: Content | None = None,
+    sweep_at_start: bool = True,
 ) -> web.Application:
     """Build the application. Nothing starts until the app does (cleanup contexts).
 
@@ -47,6 +49,8 @@ def create_app(
         clock: where "now" comes from (tests pass their own).
         keyring: the data keys; by default from settings (see `load_keyring`).
         content: catalogs, flows and tips; by default from `messages/`, `flows/`, `resources/`.
+        sweep_at_start: run the due and summary sweeps as soon as the app starts (catching
+            up after downtime); tests that run sweeps by hand turn this off.
     """
     app = web.Application(client_max_size=MAX_REQUEST_BYTES)
     app[SETTINGS] = settings
@@ -91,7 +95,12 @@ def create_app(
     async def scheduler(app: web.Application) -> AsyncIterator[None]:
         sweeps = Sweeps(settings.sweep_seconds)
         sweeps.add("outbox-sweep", app[DISPATCHER].release_stale, at_start=False)
-        sweeps.add("due-sweep", lambda: sweep(app[CONTEXT]), at_start=True)
+        sweeps.add("due-sweep", lambda: sweep(app[CONTEXT]), at_start=sweep_at_start)
+        sweeps.add(
+            "summary-sweep",
+            lambda: summary_sweep(app[CONTEXT], loaded.ranges),
+            at_start=sweep_at_start,
+        )
         sweeps.start()
         yield
         await sweeps.stop()
@@ -104,4 +113,5 @@ def create_app(
     if settings.simulator_mode:
         app.router.add_get("/simulator", simulator.page)
         app.router.add_post("/simulator", simulator.send)
+    portal.setup(app)
     return app

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from companion.engine.flowspec import FLOWS_DIR, Flow, FlowError, load_flows
 from companion.engine.resources import DIRECTORY_PATH, DirectoryError, Resource, load_directory
+from companion.engine.summary import RANGES_PATH, ReferenceRanges, load_reference_ranges
 from companion.i18n.catalog import MESSAGES_DIR, Catalog, MissingMessage, load_catalog
 from companion.i18n.lint import lint_catalogs
 from companion.i18n.used import SENT_BY_CODE
@@ -20,6 +21,7 @@ class Content:
     catalog: Catalog
     flows: dict[str, Flow]
     resources: tuple[Resource, ...]
+    ranges: ReferenceRanges
 
 
 def load_content(
@@ -42,7 +44,8 @@ def load_content(
     if missing:
         raise MissingMessage(f"{messages}: messages the code sends are missing: {missing}")
     loaded = load_flows(flows, catalog.message_ids())
-    return Content(catalog, loaded, load_directory(directory, today or date.max))
+    directory_entries = load_directory(directory, today or date.max)
+    return Content(catalog, loaded, directory_entries, load_reference_ranges(RANGES_PATH))
 
 
 def check_content(
@@ -56,6 +59,6 @@ def check_content(
     problems = lint_catalogs(messages)
     try:
         load_content(today, messages=messages, flows=flows, directory=directory)
-    except (FlowError, DirectoryError, MissingMessage) as error:
+    except (FlowError, DirectoryError, MissingMessage, ValueError) as error:
         problems.append(str(error))
     return problems

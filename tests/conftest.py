@@ -125,7 +125,9 @@ async def twilio_client(
     clock: ManualClock,
 ) -> AppClient:
     """The real app in Twilio mode on SQLite, sending to the fake Twilio API."""
-    app = create_app(twilio_settings(sqlite_url, fake_twilio), clock=clock, keyring=keyring)
+    app = create_app(
+        twilio_settings(sqlite_url, fake_twilio), clock=clock, keyring=keyring, sweep_at_start=False
+    )
     return await aiohttp_client(app)
 
 
@@ -138,5 +140,10 @@ async def twilio_client_each_db(
     clock: ManualClock,
 ) -> AppClient:
     """The real app in Twilio mode, once on SQLite and once on PostgreSQL."""
-    app = create_app(twilio_settings(database_url, fake_twilio), clock=clock, keyring=keyring)
+    app = create_app(
+        twilio_settings(database_url, fake_twilio),
+        clock=clock,
+        keyring=keyring,
+        sweep_at_start=False,
+    )
     return await aiohttp_client(app)

@@ -10,13 +10,16 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from companion.crypto.blind_index import phone_index
+from companion.db import people
 from companion.db.models import Consent, ConsentEvent, Coordinator, Person, ShareCode, Summary
 from companion.engine.consent import read_share_answer, shares_args, shares_text
+from companion.engine.enrolment import Priority
 from companion.engine.parsing import Ambiguous, Value
 from companion.engine.runner import Say
 from companion.services import audit
 from companion.services.context import ServiceContext
-from companion.services.speech import render
+from companion.services.speech import queue_says, render
 
 ASKED, ACTIVE, DECLINED, WITHDRAWN, LAPSED = "asked", "active", "declined", "withdrawn", "lapsed"
 ANSWER_WITHIN = timedelta(days=7)
@@ -228,3 +231,34 @@ async def reconfirm_or_lapse(
     args = {**_who(coordinator), **shares_args(frozenset(consent.shares.split()))}
     say = Say("share-reconfirm", args=args)
     return await _event(ctx, session, consent, "reconfirm_asked", say, person.locale, now)
+
+
+async def request_from_portal(ctx: ServiceContext, coordinator_id: str, e164: str) -> bool:
+    """A coordinator asks an enrolled person to share; only the person's YES starts it.
+
+    Returns:
+        False (and nothing is sent) unless the number is an active person with no
+        sharing already asked or active.
+    """
+    now = ctx.clock()
+    async with ctx.sessions() as session, session.begin():
+        person = await people.find_person(session, phone_index(ctx.keyring, e164), lock=True)
+        coordinator = await session.get(Coordinator, coordinator_id)
+        if person is None or coordinator is None or person.status != "active":
+            return False
+        if await live_consent(session, person.id) is not None:
+            return False
+        say = await ask(ctx, session, person, coordinator, now, requested=True)
+        queue_says(
+            ctx,
+            session,
+            [say],
+            to=e164,
+            phone_index=person.phone_index,
+            person_id=person.id,
+            locale=person.locale,
+            priority=Priority.REPLY,
+            now=now,
+        )
+    ctx.wake_dispatcher()
+    return True

@@ -14,27 +14,28 @@ share-ask =
 # $team: 40 gsm chars
 # segments: 5
 share-request =
-    { $coordinator }, care coordinator at { $team }, would like a weekly summary of your check-ins. Reply YES to share, NO to not share.
-    You can also reply YES WITHOUT SAFETY, or leave out side effects or goals.
+    { $coordinator }, care coordinator at { $team }, would like a weekly summary of your check-ins, measurements, side effects, goal and any crisis texts. Reply YES to share, NO to not share.
+    Or reply YES WITHOUT and what to leave out, for example YES WITHOUT SAFETY.
 
 # Sharing started: says in plain words who sees what, and how to stop.
 # $coordinator: 40 gsm chars
 # $team: 40 gsm chars
 # segments: 5
 share-given =
-    Thank you. Each week { $coordinator } ({ $team }) will see a summary of: { $checkins ->
-        [yes] check-ins and measurements,
+    Thank you. Each week { $coordinator } ({ $team }) will see a summary of:{ $checkins ->
+        [yes] {"\u000A"}- your check-ins and measurements
        *[other] {""}
     }{ $side_effects ->
-        [yes] {" "}side effects,
+        [yes] {"\u000A"}- side effects
        *[other] {""}
     }{ $goals ->
-        [yes] {" "}your goal,
+        [yes] {"\u000A"}- your goal
        *[other] {""}
     }{ $safety ->
-        [yes] {" "}crisis texts,
+        [yes] {"\u000A"}- any crisis texts
        *[other] {""}
-    } and nothing else. Text UNSHARE at any time to stop sharing at once.
+    }
+    and nothing else. Text UNSHARE at any time to stop sharing at once.
 
 # They said NO: respected, no pressure.
 # $coordinator: 40 gsm chars

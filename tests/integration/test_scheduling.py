@@ -40,6 +40,8 @@ async def text(client: AppClient, body: str) -> None:
         public_base_url=PUBLIC_BASE_URL,
     )
     assert status == 200
+    await client.app[DISPATCHER].drain()
+    await outbox_settled(client.app[CONTEXT].sessions)
 
 
 async def settle(client: AppClient) -> None:
@@ -63,7 +65,8 @@ async def scheduled_client(
 ) -> AppClient:
     """The app in Twilio mode with a long sweep interval: the test runs sweeps by hand."""
     settings = twilio_settings(database_url, fake_twilio, COMPANION_SWEEP_SECONDS="3600")
-    return await aiohttp_client(create_app(settings, clock=clock, keyring=keyring))
+    app = create_app(settings, clock=clock, keyring=keyring, sweep_at_start=False)
+    return await aiohttp_client(app)
 
 
 async def join(client: AppClient, clock: ManualClock, at: datetime, checkin: str) -> None:

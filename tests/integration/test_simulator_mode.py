@@ -28,7 +28,9 @@ async def sim_client(
 ) -> AppClient:
     """The app in simulator mode (no Twilio credentials)."""
     settings = load_settings({"DATABASE_URL": sqlite_url})
-    return await aiohttp_client(create_app(settings, clock=clock, keyring=keyring))
+    return await aiohttp_client(
+        create_app(settings, clock=clock, keyring=keyring, sweep_at_start=False)
+    )
 
 
 async def test_web_simulator_shows_the_conversation(sim_client: AppClient) -> None:

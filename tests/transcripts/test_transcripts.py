@@ -115,7 +115,9 @@ async def test_transcript_through_the_signed_webhook(
     """The same conversation through Twilio's webhook and the real Twilio client."""
     if UPDATE:
         pytest.skip("transcripts are rewritten from the service-core run")
-    app = create_app(twilio_settings(sqlite_url, fake_twilio), clock=clock, keyring=keyring)
+    app = create_app(
+        twilio_settings(sqlite_url, fake_twilio), clock=clock, keyring=keyring, sweep_at_start=False
+    )
     client = await aiohttp_client(app)
     async with webhook_phone(client, fake_twilio) as phone:
         expected, actual = await play(path, phone, clock)
