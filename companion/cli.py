@@ -1,4 +1,4 @@
-"""The `companion` command: serve, chat, db upgrade, invite, keys new, check-content."""
+"""The `companion` command: serve, chat, db, invite, coordinator add, keys, check-content."""
 
 from __future__ import annotations
 
@@ -51,6 +51,21 @@ def _parser() -> argparse.ArgumentParser:
     invite = commands.add_parser("invite", help="text an invitation; they join only on YES")
     invite.add_argument("phone", help="the number to invite, e.g. +447700900123")
     invite.set_defaults(run=_invite)
+
+    coordinator = commands.add_parser("coordinator", help="care coordinator accounts")
+    coordinator_commands = coordinator.add_subparsers(title="coordinator commands")
+    add = coordinator_commands.add_parser(
+        "add", help="add a coordinator and print their one-time enrolment link"
+    )
+    add.add_argument("--name", required=True, help="their name, as people will see it")
+    add.add_argument("--email", required=True, help="their work email address (to log in)")
+    add.add_argument("--team", required=True, help="their team or service")
+    add.set_defaults(run=_coordinator_add)
+
+    demo = commands.add_parser(
+        "demo", help="seed a demo coordinator and person with 8 weeks of history (simulator)"
+    )
+    demo.set_defaults(run=_demo)
 
     keys = commands.add_parser("keys", help="data keys")
     keys_commands = keys.add_subparsers(title="keys commands")
@@ -127,6 +142,67 @@ def _invite(args: argparse.Namespace) -> int:
         }[result]
     )
     return 0 if result == "invited" else 1
+
+
+def _coordinator_add(args: argparse.Namespace) -> int:
+    from companion.db.migrate import upgrade
+    from companion.services.coordinators import (
+        ENROLMENT_VALID_FOR,
+        CoordinatorExists,
+        add_coordinator,
+        enrolment_url,
+    )
+    from companion.services.runtime import standalone_context
+
+    settings = _settings()
+    upgrade(settings.database_url)
+
+    async def run() -> str:
+        async with standalone_context(settings) as ctx, ctx.sessions.begin() as session:
+            added = await add_coordinator(
+                session, name=args.name, email=args.email, team=args.team, now=ctx.clock()
+            )
+            return added.token
+
+    try:
+        token = asyncio.run(run())
+    except CoordinatorExists:
+        print("companion: a coordinator with that email address already exists", file=sys.stderr)
+        return 1
+    except ValueError as error:
+        print(f"companion: {error}", file=sys.stderr)
+        return 2
+    hours = int(ENROLMENT_VALID_FOR.total_seconds() // 3600)
+    print(f"coordinator added. Send them this one-time link (valid {hours} hours):")
+    print(enrolment_url(settings.public_base_url, token))
+    return 0
+
+
+def _demo(_args: argparse.Namespace) -> int:
+    from companion.content import load_content
+    from companion.db.migrate import upgrade
+    from companion.services.demo import seed_demo
+    from companion.services.runtime import standalone_context
+
+    settings = _settings()
+    if not settings.simulator_mode:
+        print("companion: demo runs in simulator mode only (unset TWILIO_*)", file=sys.stderr)
+        return 2
+    upgrade(settings.database_url)
+
+    async def run() -> object:
+        async with standalone_context(settings) as ctx:
+            return await seed_demo(ctx, load_content().ranges)
+
+    login = asyncio.run(run())
+    if login is None:
+        print("companion: the demo is already seeded (its passphrase was shown then)")
+        return 0
+    print("Demo seeded. Log in at", settings.public_base_url + "/portal/login")
+    for label, value in vars(login).items():
+        print(f"  {label}: {value}")
+    print("Add the TOTP secret to an authenticator app. These are shown only once.")
+    return 0
 
 
 def _keys_new(_args: argparse.Namespace) -> int:

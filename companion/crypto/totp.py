@@ -89,3 +89,8 @@ def _totp(secret: bytes) -> TOTP:
     # HMAC-SHA1 as RFC 6238 and every authenticator app use it; HMAC does not rely
     # on SHA-1's collision resistance.
     return TOTP(secret, DIGITS, SHA1(), STEP_SECONDS)  # noqa: S303
+
+
+def code_at(secret: bytes, now: datetime) -> str:
+    """The six-digit code an authenticator app shows at `now` (for the demo and tests)."""
+    return _totp(secret).generate(time_step(now) * STEP_SECONDS).decode("ascii")

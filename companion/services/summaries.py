@@ -79,10 +79,10 @@ async def _upkeep(
     made = 0
     # The week just ended, if sharing began before it ended (replacing a "so far" one).
     if given < at_london(this_week, _MIDNIGHT):
-        made += await _ensure(ctx, session, consent, person, last_week, now, ranges)
+        made += await ensure_summary(ctx, session, consent, person, last_week, now, ranges)
     # When sharing starts: the week so far, so the coordinator has something at once.
     if not await _has_any(session, consent.id):
-        made += await _ensure(ctx, session, consent, person, this_week, now, ranges)
+        made += await ensure_summary(ctx, session, consent, person, this_week, now, ranges)
     return made
 
 
@@ -93,7 +93,7 @@ async def _has_any(session: AsyncSession, consent_id: str) -> bool:
     return bool(count)
 
 
-async def _ensure(
+async def ensure_summary(
     ctx: ServiceContext,
     session: AsyncSession,
     consent: Consent,

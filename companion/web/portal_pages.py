@@ -1,0 +1,96 @@
+"""Rendering portal pages: Jinja2 templates (all the words live there) and HTTP headers.
+
+Every portal response carries the same strict headers: a Content-Security-Policy
+allowing only this origin's stylesheet and images (plus `data:` images for the
+enrolment QR code), no scripts, no framing, no referrer, and no caching, because
+these pages hold health information.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from companion.engine.timing import LONDON
+
+TEMPLATES = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates" / "portal"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def day(value: object) -> str:
+    """A date, or the date part of a datetime or ISO string, as "23 Nov 2026"."""
+    if isinstance(value, str):
+        text = value
+        try:
+            value = datetime.fromisoformat(text)
+        except ValueError:
+            return text
+    if isinstance(value, datetime):
+        value = value.astimezone(LONDON).date() if value.tzinfo else value.date()
+    if isinstance(value, date):
+        return f"{value.day} {value:%b %Y}"
+    return str(value)
+
+
+def num(value: object) -> str:
+    """A number with at most one decimal place, and none when it is whole."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    rounded = round(float(value), 1)
+    return str(int(rounded)) if rounded.is_integer() else f"{rounded:.1f}"
+
+
+TEMPLATES.filters["day"] = day
+TEMPLATES.filters["num"] = num
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+        "frame-ancestors 'none'; base-uri 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+    "Pragma": "no-cache",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+}
+
+
+def render_html(template: str, /, **context: Any) -> str:
+    """A template rendered to text."""
+    return TEMPLATES.get_template(template).render(**context)
+
+
+def page(template: str, /, *, status: int = 200, **context: Any) -> web.Response:
+    """A portal page as a response."""
+    html = render_html(template, **context)
+    return web.Response(text=html, status=status, content_type="text/html")
+
+
+def error_page(kind: type[web.HTTPException], reason: str) -> web.HTTPException:
+    """An HTTP error whose body is the portal's error page for `reason` (raise it)."""
+    html = render_html("error.html", reason=reason)
+    return kind(text=html, content_type="text/html")
+
+
+async def add_security_headers(request: web.Request, response: web.StreamResponse) -> None:
+    """`on_response_prepare` hook: the portal's headers on every response it sends."""
+    del request
+    for name, value in SECURITY_HEADERS.items():
+        response.headers[name] = value
+
+
+async def stylesheet(_request: web.Request) -> web.Response:
+    """The portal's one stylesheet (served from this origin, so the CSP needs no inline styles)."""
+    css = (Path(__file__).parent / "templates" / "portal" / "portal.css").read_text("utf-8")
+    return web.Response(text=css, content_type="text/css")

@@ -1,0 +1,190 @@
+"""Portal sessions: cookies, CSRF tokens, idle timeout, and keys held in memory.
+
+The cookie holds a random value; the database holds only its SHA-256 as the
+session id, so a copy of the database cannot be replayed as a cookie. The
+coordinator's unwrapped private key lives in this process's memory only, keyed by
+session id: after a restart the session cannot read anything and the coordinator
+logs in again (the login page says why).
+
+Cookies are `__Host-` prefixed with `Secure` when the portal is served over HTTPS
+(the request is, or PUBLIC_BASE_URL is https://). Over plain http, which only makes
+sense on localhost, browsers refuse `Secure` and `__Host-` cookies, so the same
+cookies are named `companion_portal` and `companion_portal_login`, without `Secure`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from aiohttp import web
+from aiohttp.web_request import FileField
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from multidict import MultiDictProxy
+from sqlalchemy import delete
+
+from companion.db.models import PortalSession
+from companion.services import audit
+from companion.services.login_throttle import LoginThrottle
+from companion.web.keys import CONTEXT, SETTINGS
+from companion.web.portal_pages import error_page
+
+Form = MultiDictProxy[str | bytes | bytearray | FileField]
+
+IDLE_TIMEOUT = timedelta(minutes=30)
+MAX_SESSION = timedelta(hours=12)
+CSRF_FIELD = "csrf"
+
+
+@dataclass
+class PortalState:
+    """What the portal keeps in memory: session keys and the login throttle."""
+
+    keys: dict[str, X25519PrivateKey] = field(default_factory=dict)
+    throttle: LoginThrottle = field(default_factory=LoginThrottle)
+
+
+PORTAL_STATE = web.AppKey("portal_state", PortalState)
+
+
+@dataclass(frozen=True)
+class PortalLogin:
+    """The logged-in coordinator behind a request."""
+
+    session_id: str
+    coordinator_id: str
+    csrf_token: str
+    private_key: X25519PrivateKey
+
+    @property
+    def actor(self) -> str:
+        """How the audit trail names this coordinator."""
+        return f"coordinator:{self.coordinator_id}"
+
+
+def is_https(request: web.Request) -> bool:
+    """Whether the portal is reached over HTTPS (directly or behind a proxy)."""
+    return request.secure or request.config_dict[SETTINGS].public_base_url.startswith("https://")
+
+
+def session_cookie(request: web.Request) -> str:
+    """The session cookie's name for this request's scheme."""
+    return "__Host-companion" if is_https(request) else "companion_portal"
+
+
+def login_cookie(request: web.Request) -> str:
+    """The pre-login CSRF cookie's name (login and enrolment forms)."""
+    return "__Host-companion-login" if is_https(request) else "companion_portal_login"
+
+
+def set_cookie(request: web.Request, response: web.StreamResponse, name: str, value: str) -> None:
+    """Set a portal cookie: HttpOnly, SameSite=Strict, Path=/, Secure over HTTPS."""
+    response.set_cookie(
+        name, value, path="/", httponly=True, samesite="Strict", secure=is_https(request)
+    )
+
+
+def hashed(value: str) -> str:
+    """The session id stored for a cookie value."""
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()
+
+
+def same_token(expected: str, given: object) -> bool:
+    """Constant-time comparison of a CSRF token with what a form sent."""
+    if not isinstance(given, str) or not expected:
+        return False
+    return hmac.compare_digest(expected.encode("utf-8"), given.encode("utf-8"))
+
+
+async def start_session(
+    request: web.Request, response: web.StreamResponse, coordinator_id: str, key: X25519PrivateKey
+) -> None:
+    """Log in: a brand-new session id (any old session is ended), cookie set on `response`."""
+    await end_session(request, response)
+    ctx = request.config_dict[CONTEXT]
+    value = secrets.token_urlsafe(32)
+    now = ctx.clock()
+    async with ctx.sessions.begin() as session:
+        session.add(
+            PortalSession(
+                id=hashed(value),
+                coordinator_id=coordinator_id,
+                csrf_token=secrets.token_urlsafe(32),
+                created_at=now,
+                last_seen_at=now,
+            )
+        )
+    request.app[PORTAL_STATE].keys[hashed(value)] = key
+    set_cookie(request, response, session_cookie(request), value)
+
+
+async def end_session(request: web.Request, response: web.StreamResponse) -> None:
+    """Forget the request's session, if any: row, key in memory, cookie."""
+    value = request.cookies.get(session_cookie(request))
+    if value:
+        await _forget(request, hashed(value))
+        response.del_cookie(session_cookie(request), path="/")
+
+
+async def current_login(request: web.Request) -> PortalLogin | str:
+    """The logged-in coordinator, or why there is none ("none", "idle", "restart")."""
+    value = request.cookies.get(session_cookie(request))
+    if not value:
+        return "none"
+    session_id = hashed(value)
+    ctx = request.config_dict[CONTEXT]
+    now = ctx.clock()
+    async with ctx.sessions.begin() as session:
+        row = await session.get(PortalSession, session_id)
+        if row is None:
+            return "none"
+        key = request.app[PORTAL_STATE].keys.get(session_id)
+        idle = now - row.last_seen_at > IDLE_TIMEOUT or now - row.created_at > MAX_SESSION
+        if idle or key is None:
+            await session.delete(row)
+            request.app[PORTAL_STATE].keys.pop(session_id, None)
+            return "idle" if idle else "restart"
+        row.last_seen_at = now
+        return PortalLogin(session_id, row.coordinator_id, row.csrf_token, key)
+
+
+async def require_login(request: web.Request) -> PortalLogin:
+    """The logged-in coordinator; otherwise a redirect to the login page saying why.
+
+    Raises:
+        web.HTTPSeeOther: not logged in, idle too long, or the service restarted.
+    """
+    login = await current_login(request)
+    if isinstance(login, PortalLogin):
+        return login
+    target = "/portal/login" if login == "none" else f"/portal/login?reason={login}"
+    response = web.HTTPSeeOther(target)
+    response.del_cookie(session_cookie(request), path="/")
+    raise response
+
+
+async def require_csrf(request: web.Request, expected: str, actor: str) -> Form:
+    """The posted form, if its CSRF token matches; else 403 and an audit entry.
+
+    Raises:
+        web.HTTPForbidden: the token is missing or wrong.
+    """
+    form = await request.post()
+    if same_token(expected, form.get(CSRF_FIELD)):
+        return form
+    ctx = request.config_dict[CONTEXT]
+    async with ctx.sessions.begin() as session:
+        await audit.record(
+            session, actor=actor, action="csrf_failed", outcome="denied", now=ctx.clock()
+        )
+    raise error_page(web.HTTPForbidden, "csrf")
+
+
+async def _forget(request: web.Request, session_id: str) -> None:
+    request.app[PORTAL_STATE].keys.pop(session_id, None)
+    ctx = request.config_dict[CONTEXT]
+    async with ctx.sessions.begin() as session:
+        await session.execute(delete(PortalSession).where(PortalSession.id == session_id))
