@@ -208,7 +208,7 @@ def side_effects(window: Sequence[Observation], week: date, threshold: int) -> d
 def side_effects_to_raise(
     window: Sequence[Observation], week: date, threshold: int
 ) -> list[dict[str, object]]:
-    """The latest answer per domain per week, where rated high enough or bothering."""
+    """Per domain, its latest week rated high enough or marked bothering."""
     since = week - timedelta(weeks=SIDE_EFFECT_WEEKS - 1)
     latest: dict[tuple[str, str], dict[str, object]] = {}
     for moment, key, value in window:
@@ -227,11 +227,15 @@ def side_effects_to_raise(
             answers = [slot for slot in latest if slot[1] == bothering[1]]
             if answers:
                 latest[max(answers)]["bothering"] = value
-    return [
+    flagged = [
         latest[slot]
         for slot in sorted(latest)
         if latest[slot]["bothering"] is True or _at_least(latest[slot]["rating"], threshold)
     ]
+    # One line per domain, its most recent week: the same dry mouth every week is one
+    # thing to raise, not six.
+    by_domain = {str(item["domain"]): item for item in flagged}
+    return sorted(by_domain.values(), key=lambda item: (str(item["week"]), str(item["domain"])))
 
 
 def _at_least(rating: object, threshold: int) -> bool:

@@ -68,7 +68,7 @@ async def seed_demo(ctx: ServiceContext, ranges: ReferenceRanges) -> DemoLogin |
         person = await people.add_person(session, ctx.keyring, DEMO_PHONE, Status.ACTIVE, now)
         person.name = seal(ctx.keyring, "Alex", associated_data("person", "name", person.id))
         person.terms_accepted_at = now - timedelta(weeks=WEEKS)
-        _history(ctx, session, person.id, now)
+        seed_history(ctx, session, person.id, now)
         consent = Consent(
             person_id=person.id,
             coordinator_id=coordinator.id,
@@ -91,7 +91,7 @@ async def seed_demo(ctx: ServiceContext, ranges: ReferenceRanges) -> DemoLogin |
     )
 
 
-def _history(ctx: ServiceContext, session: AsyncSession, person_id: str, now: datetime) -> None:
+def seed_history(ctx: ServiceContext, session: AsyncSession, person_id: str, now: datetime) -> None:
     """Eight weeks of realistic answers: better sleep, more walking, a small weight gain."""
     rng = random.Random(7)  # noqa: S311 (demo data, not security)
     start = now - timedelta(weeks=WEEKS)

@@ -77,11 +77,13 @@ async def _upkeep(
     last_week = this_week - timedelta(days=7)
     given = consent.given_at or consent.asked_at
     made = 0
-    # The week just ended, if sharing began before it ended (replacing a "so far" one).
-    if given < at_london(this_week, _MIDNIGHT):
+    # The week just ended, if sharing began before it ended (replacing a "so far" one),
+    # or when sharing starts, so the coordinator has a whole week to read at once.
+    first = not await _has_any(session, consent.id)
+    if first or given < at_london(this_week, _MIDNIGHT):
         made += await ensure_summary(ctx, session, consent, person, last_week, now, ranges)
-    # When sharing starts: the week so far, so the coordinator has something at once.
-    if not await _has_any(session, consent.id):
+    # And the week so far.
+    if first:
         made += await ensure_summary(ctx, session, consent, person, this_week, now, ranges)
     return made
 

@@ -143,9 +143,10 @@ async def test_summary_is_sealed_to_the_coordinator_and_unshare_deletes_it(
     await text(joined, "SHARE K7Q2MX")
     await text(joined, "YES")
     ranges = load_reference_ranges(RANGES_PATH)
-    assert await summary_sweep(joined.app[CONTEXT], ranges) == 1
-    assert await summary_sweep(joined.app[CONTEXT], ranges) == 0  # nothing new
-    (summary,) = await rows(url(joined), Summary)
+    # Sharing starts: last week in full and this week so far; then nothing new.
+    assert await summary_sweep(joined.app[CONTEXT], ranges) == 2
+    assert await summary_sweep(joined.app[CONTEXT], ranges) == 0
+    summary = max(await rows(url(joined), Summary), key=lambda row: row.week)
     info = hpke_box.summary_info(summary.person_id, coordinator_id, summary.week)
     data = json.loads(hpke_box.open_(private, summary.ciphertext, info))
     assert data["week"] == summary.week
@@ -180,8 +181,10 @@ async def test_weekly_summary_follows_the_week_and_replaces_the_week_so_far(
     clock.now = datetime(2026, 6, 5, 10, 0, tzinfo=UTC)
     await text(joined, "WEIGHT 90")
     clock.now = datetime(2026, 6, 8, 9, 0, tzinfo=UTC)  # Monday of the next week
-    assert await summary_sweep(joined.app[CONTEXT], ranges) == 1
-    (summary,) = await rows(url(joined), Summary)
+    assert await summary_sweep(joined.app[CONTEXT], ranges) == 1  # the full week replaces
+    weeks = {row.week: row for row in await rows(url(joined), Summary)}
+    assert sorted(weeks) == ["2026-W22", "2026-W23"]
+    summary = weeks["2026-W23"]
     info = hpke_box.summary_info(summary.person_id, coordinator_id, summary.week)
     data = json.loads(hpke_box.open_(private, summary.ciphertext, info))
     assert summary.week == "2026-W23"
