@@ -146,7 +146,15 @@ async def current_login(request: web.Request) -> PortalLogin | str:
         if idle or key is None:
             await session.delete(row)
             request.app[PORTAL_STATE].keys.pop(session_id, None)
-            return "idle" if idle else "restart"
+            reason = "idle" if idle else "restart"
+            await audit.record(
+                session,
+                actor=f"coordinator:{row.coordinator_id}",
+                action="session_ended",
+                outcome=reason,
+                now=now,
+            )
+            return reason
         row.last_seen_at = now
         return PortalLogin(session_id, row.coordinator_id, row.csrf_token, key)
 

@@ -205,6 +205,8 @@ async def test_idle_session_goes_back_to_login(
         assert (await session.scalars(select(PortalSession))).all() == []
     page = await (await client.get("/portal/login?reason=idle")).text()
     assert "30 minutes without activity" in page
+    (ended,) = await audit_entries(ctx.sessions, "session_ended")
+    assert (ended.actor, ended.outcome) == (f"coordinator:{sam.id}", "idle")
 
 
 async def test_session_from_before_a_restart_must_log_in_again(
