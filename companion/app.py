@@ -20,6 +20,7 @@ from companion.services.conversation import remember_revisions
 from companion.services.dispatcher import Dispatcher
 from companion.services.periodic import Sweeps
 from companion.services.rate import SendRate
+from companion.services.retention import retention_sweep
 from companion.services.summaries import summary_sweep
 from companion.services.sweep import sweep
 from companion.sms.gateway import SmsGateway
@@ -29,6 +30,15 @@ from companion.web import operations, portal, simulator, twilio_webhook
 from companion.web.keys import CONTEXT, DISPATCHER, SETTINGS, SIMULATOR
 
 log = logging.getLogger(__name__)
+RETENTION_EVERY_SECONDS = 24 * 3600
+
+
+async def _retention(ctx: ServiceContext) -> None:
+    """The daily retention sweep, with what it removed counted in /metrics."""
+    counts = await retention_sweep(ctx)
+    for what, removed in vars(counts).items():
+        ctx.metrics.retention_removed.labels(what).inc(removed)
+
 
 MAX_REQUEST_BYTES = 64 * 1024
 _WAKE = web.AppKey("dispatcher_wake", asyncio.Event)
@@ -101,8 +111,12 @@ def create_app(
             lambda: summary_sweep(app[CONTEXT], loaded.ranges),
             at_start=sweep_at_start,
         )
+        daily = Sweeps(RETENTION_EVERY_SECONDS)
+        daily.add("retention", lambda: _retention(app[CONTEXT]), at_start=sweep_at_start)
         sweeps.start()
+        daily.start()
         yield
+        await daily.stop()
         await sweeps.stop()
 
     app.cleanup_ctx.extend([services, dispatcher, scheduler])

@@ -1,4 +1,5 @@
-"""The `companion` command: serve, chat, db, invite, coordinator add, keys, check-content."""
+"""The `companion` command: serve, chat, db, invite, coordinator add, demo, keys,
+check-content; the data commands (export, erase, keys rotate, audit) are in cli_data."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from companion.cli_data import add_data_commands
 from companion.config import ConfigError, Settings, load_settings
 
 log = logging.getLogger("companion")
@@ -78,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--messages", type=Path, default=None, help="catalog folder to check")
     check.add_argument("--flows", type=Path, default=None, help="flow folder to check")
     check.set_defaults(run=_check_content)
+    add_data_commands(commands, keys_commands)
     return parser
 
 

@@ -53,6 +53,12 @@ class Metrics:
             "How long the due backlog will take to send at TWILIO_MAX_MPS",
             registry=self.registry,
         )
+        self.retention_removed = Counter(
+            "companion_retention_removed",
+            "Rows or message texts removed by the daily retention sweep, by kind",
+            ["what"],
+            registry=self.registry,
+        )
 
     def render(self) -> bytes:
         """The exposition text."""

@@ -31,6 +31,8 @@ class CommandName(StrEnum):
     REMIND = "remind"
     APPOINTMENT = "appointment"
     SHARE = "share"
+    MY_DATA = "my_data"
+    DELETE_ME = "delete_me"
     UNSHARE = "unshare"
 
 
@@ -70,6 +72,9 @@ KEYWORDS: Mapping[str, CommandName] = {
     "APPT": CommandName.APPOINTMENT,
     "APPOINTMENT": CommandName.APPOINTMENT,
     "SHARE": CommandName.SHARE,
+    "MY DATA": CommandName.MY_DATA,
+    "DELETE ME": CommandName.DELETE_ME,
+    "DELETE MY DATA": CommandName.DELETE_ME,
     "UNSHARE": CommandName.UNSHARE,
 }
 RESERVED_WORDS = frozenset(w.casefold() for k in KEYWORDS for w in k.split() if len(k.split()) == 1)

@@ -34,5 +34,7 @@ SENT_BY_CODE: frozenset[str] = frozenset(
         "share-ask", "share-request", "share-given", "share-declined", "share-reask",
         "share-code-unknown", "share-already", "share-one-at-a-time", "unshare-done",
         "unshare-nothing", "share-reconfirm", "share-reconfirmed", "share-lapsed",
+        # the person's data
+        "my-data", "delete-me-done",
     }
 )  # fmt: skip

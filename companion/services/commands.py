@@ -213,6 +213,10 @@ async def _menu(r: Request) -> list[Say]:
     return [Say("menu")]
 
 
+async def _my_data(r: Request) -> list[Say]:
+    return [Say("my-data")]
+
+
 async def _remind(r: Request) -> list[Say]:
     if r.command.rest.strip().lower() in ("off", "stop", "none", "cancel"):
         count = await schedule.cancel_reminders(r.session, r.person, r.now)
@@ -293,6 +297,10 @@ _HANDLERS: dict[CommandName, Handler] = {
     CommandName.MENU: _menu,
     CommandName.REMIND: _remind,
     CommandName.APPOINTMENT: _appointment,
+    CommandName.MY_DATA: _my_data,
+    CommandName.DELETE_ME: lambda r: conversation.start_flow(
+        r.ctx, r.session, r.person, "delete-me", r.now
+    ),
     CommandName.SHARE: lambda r: consent.share(r.ctx, r.session, r.person, r.command.rest, r.now),
     CommandName.UNSHARE: lambda r: consent.unshare(r.ctx, r.session, r.person, r.now),
 }

@@ -21,6 +21,7 @@ from companion.engine.runner import Say
 from companion.i18n.catalog import DEFAULT_LOCALE
 from companion.services import conversation, schedule
 from companion.services.context import ServiceContext
+from companion.services.erasure import erase_person
 from companion.services.router import route
 from companion.services.speech import queue_says
 from companion.sms.phone import InvalidPhoneNumber, to_e164
@@ -60,7 +61,7 @@ async def handle_inbound(ctx: ServiceContext, sms: InboundSms) -> InboundResult:
     for attempt in range(_ATTEMPTS):
         try:
             async with ctx.sessions() as session, session.begin():
-                inbound_id = await _handle(ctx, session, sms, e164)
+                handled = await _handle(ctx, session, sms, e164)
         except IntegrityError:
             # Either Twilio redelivered (the MessageSid exists) or two first messages
             # from one new number raced to create the person: then try again.
@@ -70,7 +71,9 @@ async def handle_inbound(ctx: ServiceContext, sms: InboundSms) -> InboundResult:
                 return InboundResult.DUPLICATE
             continue
         ctx.metrics.inbound.labels("handled").inc()
-        log.info("inbound handled", extra={"inbound_id": inbound_id})
+        log.info("inbound handled", extra={"inbound_id": handled.inbound_id})
+        if handled.erase:
+            await _erase_on_request(ctx, e164)
         ctx.wake_dispatcher()
         return InboundResult.HANDLED
     raise AssertionError("unreachable")  # pragma: no cover
@@ -84,7 +87,35 @@ async def _seen(ctx: ServiceContext, message_sid: str) -> bool:
     return found is not None
 
 
-async def _handle(ctx: ServiceContext, session: AsyncSession, sms: InboundSms, e164: str) -> str:
+@dataclass(frozen=True)
+class HandledSms:
+    """The stored inbound row, and whether the person confirmed erasure."""
+
+    inbound_id: str
+    erase: bool
+
+
+async def _erase_on_request(ctx: ServiceContext, e164: str) -> None:
+    """The person replied DELETE: erase everything, then tell them (and only that)."""
+    await erase_person(ctx, e164, actor="person")
+    now = ctx.clock()
+    async with ctx.sessions() as session, session.begin():
+        queue_says(
+            ctx,
+            session,
+            [Say("delete-me-done")],
+            to=e164,
+            phone_index=phone_index(ctx.keyring, e164),
+            person_id=None,
+            locale=DEFAULT_LOCALE,
+            priority=Priority.REPLY,
+            now=now,
+        )
+
+
+async def _handle(
+    ctx: ServiceContext, session: AsyncSession, sms: InboundSms, e164: str
+) -> HandledSms:
     now = ctx.clock()
     index = phone_index(ctx.keyring, e164)
     inbound_id = new_id()
@@ -134,8 +165,10 @@ async def _handle(ctx: ServiceContext, session: AsyncSession, sms: InboundSms, e
             )
         )
     says = [Say(reply.message_id) for reply in outcome.replies]
+    erase = False
     if outcome.converse and person is not None:
-        says += await route(ctx, session, person, sms.body, now)
+        routed = await route(ctx, session, person, sms.body, now)
+        says, erase = says + routed.says, routed.erase
     queue_says(
         ctx,
         session,
@@ -147,7 +180,7 @@ async def _handle(ctx: ServiceContext, session: AsyncSession, sms: InboundSms, e
         priority=Priority.REPLY,
         now=now,
     )
-    return inbound_id
+    return HandledSms(inbound_id, erase)
 
 
 async def _apply(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -9,18 +10,28 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from companion.db.models import Person
 from companion.engine.answers import Understood, read_answer
 from companion.engine.commands import CommandName, find_command
+from companion.engine.flowspec import Step
 from companion.engine.runner import Say, is_skip
 from companion.services import consent, conversation
 from companion.services.commands import Request, run_command
 from companion.services.context import ServiceContext
 
 # Commands whose keyword is also an everyday word in answers: the answer comes first.
+ERASURE_FLOW = "delete-me"
 _ANSWER_WORDS = frozenset({CommandName.SIDE, CommandName.SKIP})
+
+
+@dataclass(frozen=True)
+class Routed:
+    """What to say back, and whether the person just confirmed DELETE ME."""
+
+    says: list[Say]
+    erase: bool = False
 
 
 async def route(
     ctx: ServiceContext, session: AsyncSession, person: Person, text: str, now: datetime
-) -> list[Say]:
+) -> Routed:
     """Decide what an active person's message means and carry it out.
 
     A command typed exactly wins ("PAUSE 2" while the sleep question is open pauses,
@@ -35,7 +46,7 @@ async def route(
         since = row.step_started_at if row is not None else None
         shared = await consent.answer(ctx, session, person, text, now, since)
         if shared is not None:
-            return shared
+            return Routed(shared)
     if row is not None:
         flow = await conversation.flow_at(ctx, session, row.flow_id, row.flow_revision)
         step = flow.steps[row.step or ""]
@@ -44,9 +55,15 @@ async def route(
         )
         wins = command is not None and command.exact and command.name not in _ANSWER_WORDS
         if not wins and (command is None or answers or is_skip(text)):
+            erase = row.flow_id == ERASURE_FLOW and answers and _confirms_erasure(step, text)
             says = await conversation.continue_flow(ctx, session, person, text, now)
             if says is not None:
-                return says
+                return Routed(says, erase=erase)
     if command is not None:
-        return await run_command(Request(ctx, session, person, command, now))
-    return [Say("no-question-open")]
+        return Routed(await run_command(Request(ctx, session, person, command, now)))
+    return Routed([Say("no-question-open")])
+
+
+def _confirms_erasure(step: Step, text: str) -> bool:
+    result = read_answer(step.answer or "choice", text, step.choices)
+    return isinstance(result, Understood) and result.value == "delete"

@@ -116,3 +116,24 @@ my-week =
 # $goal: 80 chars
 # segments: 3
 my-week-goal = Your goal: { $goal }. Text GOAL to change it.
+
+# MY DATA: how to get a copy of everything held. No health data by SMS.
+# segments: 2
+my-data = You can have a copy of everything we hold about you. Ask the team that runs Companion for you, for example your care team, and they will send it to you.
+
+# DELETE ME: what erasure removes, and how to confirm. Nothing happens without DELETE.
+# segments: 3
+delete-me-ask = This will delete all we have about you: your answers, weights, goals, reminders, texts and any sharing. You cannot get it back. Reply DELETE to go ahead, or KEEP to keep it.
+
+# They chose to keep their data.
+# segments: 1
+delete-me-kept = OK, nothing has been deleted.
+
+# Sent after erasure. After this we hold nothing about them; they are a stranger.
+# segments: 1
+delete-me-done = Everything we held about you has been deleted. Thank you for using Companion. Text JOIN if you ever want to start again.
+
+# The DELETE ME question was not answered with DELETE or KEEP.
+# $question: 190 gsm chars
+# segments: 3
+reask-choice = Sorry, I did not catch that. { $question }

@@ -120,3 +120,24 @@ my-week =
 # $goal: 80 chars
 # segments: 3
 my-week-goal = Twój cel: { $goal }. Napisz GOAL, by go zmienić.
+
+# MY DATA: how to get a copy of everything held. No health data by SMS.
+# segments: 3
+my-data = Możesz dostać kopię wszystkiego, co o Tobie przechowujemy. Poproś o nią zespół, który prowadzi dla Ciebie Companion, np. zespół opieki, a prześle Ci ją.
+
+# DELETE ME: what erasure removes, and how to confirm. Nothing happens without DELETE.
+# segments: 4
+delete-me-ask = To usunie wszystko, co o Tobie przechowujemy: odpowiedzi, pomiary, cele, przypomnienia, wiadomości i udostępnianie. Nie da się tego cofnąć. Odpisz DELETE, by potwierdzić, albo KEEP, by zachować.
+
+# They chose to keep their data.
+# segments: 1
+delete-me-kept = Dobrze, nic nie zostało usunięte.
+
+# Sent after erasure. After this we hold nothing about them; they are a stranger.
+# segments: 3
+delete-me-done = Wszystko, co o Tobie przechowywaliśmy, zostało usunięte. Dziękujemy za korzystanie z Companion. Napisz JOIN, jeśli zechcesz zacząć od nowa.
+
+# The DELETE ME question was not answered with DELETE or KEEP.
+# $question: 200 chars
+# segments: 7
+reask-choice = Nie udało się tego odczytać. { $question }

@@ -1,0 +1,227 @@
+"""Inbound: signed webhooks from enrolled people answering a check-in, through the whole stack.
+
+For each database, N people are seeded with an open check-in (the real
+`conversation.start_flow`), `companion serve` is started against the fake Twilio API,
+and each person answers their open question by a signed `POST /twilio/sms`: first at a
+fixed offered rate (open loop), then at saturation (a closed loop of C concurrent
+clients). Every answer passes signature check, dedupe, safety check, the flow engine,
+sealed writes and the outbox; the dispatcher sends each reply to the fake API meanwhile.
+
+Baseline in the same run: `bench/bare_handler.py` in its own process, which checks the
+same signature and answers the same empty TwiML, under the same two loads.
+
+    python -m bench.inbound [--db sqlite,postgresql] [--people 4000] [--rate 200] ...
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from bench.harness import (
+    AUTH_TOKEN,
+    PYTHON,
+    Child,
+    FakeApi,
+    bench_env,
+    database,
+    database_kinds,
+    free_port,
+    metric,
+    migrate,
+    new_data_keys,
+    postgres_cpu,
+    print_table,
+    serve_env,
+    start_serve,
+    workspace,
+    write_results,
+)
+from bench.load import SignedPost, client, fixed_rate, saturate
+from bench.seeding import add_people, answer_for, open_checkins, phone, service_context
+from tests.support.webhooks import new_message_sid, sign, sms_form
+
+WARMUP = 100
+
+
+def signed_posts(url: str, messages: Sequence[tuple[str, str]]) -> list[SignedPost]:
+    """Twilio-shaped forms for (sender, body), signed for `url`."""
+    posts = []
+    for sender, body in messages:
+        form = sms_form(sender, body, new_message_sid())
+        posts.append(SignedPost(form, sign(AUTH_TOKEN, url, form)))
+    return posts
+
+
+def answers_in_order(
+    steps: dict[str, list[str]], numbers: dict[str, int], ctx: Any
+) -> list[tuple[str, str]]:
+    """Round by round: every person answers their open question, then their next one."""
+    messages = []
+    rounds = max((len(plan) for plan in steps.values()), default=0)
+    for turn in range(rounds):
+        for person_id, plan in steps.items():
+            if turn < len(plan):
+                messages.append((phone(numbers[person_id]), answer_for(ctx, plan[turn])))
+    return messages
+
+
+async def load_phases(url: str, messages: Sequence[tuple[str, str]], args: Any) -> dict[str, Any]:
+    """Warm up, then the fixed-rate run, then the saturation run, against `url`."""
+    fixed_count = int(args.rate * args.seconds)
+    posts = signed_posts(url, messages)
+    warmup, fixed, rest = (
+        posts[:WARMUP],
+        posts[WARMUP : WARMUP + fixed_count],
+        posts[WARMUP + fixed_count :],
+    )
+    async with client() as session:
+        await saturate(session, url, warmup, 4, 30)
+        fixed_run = await fixed_rate(session, url, fixed, args.rate)
+        await asyncio.sleep(args.pause)
+        saturated = await saturate(session, url, rest, args.concurrency, args.saturation_seconds)
+    return {"fixed_rate": fixed_run.summary(), "saturation": saturated.summary()}
+
+
+async def baseline(workdir: Path, messages: Sequence[tuple[str, str]], args: Any) -> dict[str, Any]:
+    """The bare signature-checking handler under the same loads."""
+    port = free_port()
+    argv = [PYTHON, "-m", "bench.bare_handler", "--port", str(port), "--auth-token", AUTH_TOKEN]
+    bare = Child("bare-handler", argv, bench_env(), workdir)
+    await bare.start(f"http://127.0.0.1:{port}/healthz")
+    try:
+        cpu = bare.cpu()
+        result = await load_phases(f"http://127.0.0.1:{port}/twilio/sms", messages, args)
+        result["server_cpu_s"] = round(bare.cpu() - cpu, 2)
+        result["rss_mib"] = round(bare.memory().rss_mib, 1)
+    finally:
+        await bare.stop()
+    return result
+
+
+async def through_companion(
+    kind: str, workdir: Path, fake: FakeApi, data_keys: str, args: Any
+) -> dict[str, Any]:
+    """Seed, serve, load; the service's own counters confirm what it handled."""
+    async with database(kind, workdir) as url:
+        await migrate(url)
+        began = time.monotonic()
+        async with service_context(url, data_keys) as (ctx, engine):
+            now = ctx.clock()
+            ids = await add_people(engine, ctx.keyring, args.people, now)
+            steps = await open_checkins(ctx, ids, now)
+            messages = answers_in_order(steps, {pid: n for n, pid in enumerate(ids)}, ctx)
+        seed_seconds = time.monotonic() - began
+        print(f"[{kind}] seeded {args.people:,} people with open check-ins in {seed_seconds:.1f}s")
+        port = free_port()
+        env = serve_env(
+            database_url=url,
+            port=port,
+            api_base_url=fake.base_url,
+            data_keys=data_keys,
+            max_mps=args.max_mps,
+            sweep_seconds=30,
+        )
+        await fake.reset()
+        serve = await start_serve(workdir, env, name=f"serve-inbound-{kind}")
+        try:
+            cpu, db_cpu = serve.cpu(), postgres_cpu()
+            result = await load_phases(f"http://127.0.0.1:{port}/twilio/sms", messages, args)
+            result["server_cpu_s"] = round(serve.cpu() - cpu, 2)
+            result["postgres_cpu_s"] = round(postgres_cpu() - db_cpu, 2)
+            await asyncio.sleep(2)  # let the dispatcher send the last replies
+            result["handled"] = int(
+                await metric(port, "companion_inbound_messages_total", {"result": "handled"})
+            )
+            result["replies_accepted_by_fake_api"] = (await fake.stats())["accepted"]
+            result["rss_mib"] = round(serve.memory().rss_mib, 1)
+        finally:
+            await serve.stop()
+        result["people"] = args.people
+        result["messages_available"] = len(messages)
+        result["seed_s"] = round(seed_seconds, 1)
+        return result
+
+
+def report(results: dict[str, Any]) -> None:
+    """Print the comparison table."""
+    base = results["baseline"]
+    rows = []
+    for name, run in [("bare handler", base)] + [
+        (f"companion {kind}", run) for kind, run in results["companion"].items()
+    ]:
+        for phase in ("fixed_rate", "saturation"):
+            figures = run[phase]
+            ratio = figures["msg_per_s"] / base[phase]["msg_per_s"]
+            offered = figures["offered_per_s"]
+            rows.append(
+                [
+                    name,
+                    f"{offered:g}/s offered" if offered else "saturation",
+                    figures["ok"],
+                    figures["errors"],
+                    figures["msg_per_s"],
+                    figures["p50_ms"],
+                    figures["p99_ms"],
+                    f"{ratio:.1%}",
+                ]
+            )
+    print_table(
+        "Inbound webhooks (signed POST /twilio/sms)",
+        ["server", "load", "ok", "errors", "msg/s", "p50 ms", "p99 ms", "vs bare"],
+        rows,
+    )
+
+
+async def main(args: argparse.Namespace) -> None:
+    kinds = database_kinds(args.db)
+    data_keys = new_data_keys()
+    results: dict[str, Any] = {"companion": {}}
+    with workspace("inbound") as workdir:
+        fake = FakeApi(workdir)
+        await fake.start()
+        try:
+            # The baseline gets the same shape of traffic: same senders, same bodies.
+            sample = [(phone(n), "7") for n in range(args.people * 3)]
+            results["baseline"] = await baseline(workdir, sample, args)
+            for kind in kinds:
+                results["companion"][kind] = await through_companion(
+                    kind, workdir, fake, data_keys, args
+                )
+        finally:
+            await fake.stop()
+    report(results)
+    for kind, run in results["companion"].items():
+        for phase in ("fixed_rate", "saturation"):
+            run[phase]["ratio_to_baseline"] = round(
+                run[phase]["msg_per_s"] / results["baseline"][phase]["msg_per_s"], 4
+            )
+        print(
+            f"[{kind}] handled {run['handled']:,}; replies accepted by the fake API "
+            f"{run['replies_accepted_by_fake_api']:,}; serve CPU {run['server_cpu_s']}s; "
+            f"PostgreSQL CPU {run['postgres_cpu_s']}s; RSS {run['rss_mib']} MiB"
+        )
+    await write_results("inbound", vars(args), results)
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", default="sqlite,postgresql", help="sqlite, postgresql or both")
+    parser.add_argument("--people", type=int, default=4000, help="people with an open check-in")
+    parser.add_argument("--rate", type=float, default=200.0, help="offered messages per second")
+    parser.add_argument("--seconds", type=float, default=15.0, help="length of the fixed run")
+    parser.add_argument("--saturation-seconds", type=float, default=20.0)
+    parser.add_argument("--concurrency", type=int, default=32, help="clients at saturation")
+    parser.add_argument("--pause", type=float, default=3.0, help="seconds between the runs")
+    parser.add_argument(
+        "--max-mps", type=float, default=1000.0, help="TWILIO_MAX_MPS for the replies"
+    )
+    return parser.parse_args()
+
+
+if __name__ == "__main__":
+    asyncio.run(main(parse_args()))
