@@ -167,9 +167,9 @@ def _rotate(_args: argparse.Namespace) -> int:
 def _reencrypt(_args: argparse.Namespace) -> int:
     from companion.services.rekey import reencrypt
 
-    def progress(done: int, left: int) -> None:
-        width = 30
-        filled = width if left == 0 else width * done // max(done + left, 1)
+    def progress(done: int, total: int) -> None:
+        width, left = 30, max(total - done, 0)
+        filled = width if left == 0 else width * done // max(total, 1)
         print(
             f"\r[{'#' * filled}{'.' * (width - filled)}] {done} re-sealed, {left} left",
             end="",
