@@ -18,6 +18,7 @@ from companion.metrics import Metrics
 from companion.services.context import ServiceContext
 from companion.services.conversation import remember_revisions
 from companion.services.dispatcher import Dispatcher
+from companion.services.erasure import compact_storage
 from companion.services.periodic import Sweeps
 from companion.services.rate import SendRate
 from companion.services.retention import retention_sweep
@@ -38,6 +39,7 @@ async def _retention(ctx: ServiceContext) -> None:
     counts = await retention_sweep(ctx)
     for what, removed in vars(counts).items():
         ctx.metrics.retention_removed.labels(what).inc(removed)
+    await compact_storage(ctx)  # SQLite: no erased bytes left in the file (DELETE by SMS)
 
 
 MAX_REQUEST_BYTES = 64 * 1024

@@ -53,6 +53,11 @@ class Metrics:
             "How long the due backlog will take to send at TWILIO_MAX_MPS",
             registry=self.registry,
         )
+        self.replies_suppressed = Counter(
+            "companion_replies_suppressed",
+            "Replies not sent because one number passed the hourly bound",
+            registry=self.registry,
+        )
         self.retention_removed = Counter(
             "companion_retention_removed",
             "Rows or message texts removed by the daily retention sweep, by kind",

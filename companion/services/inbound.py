@@ -15,8 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from companion.crypto.blind_index import phone_index
 from companion.crypto.sealing import associated_data, seal
 from companion.db import outbox, people
-from companion.db.models import InboundMessage, Person, SafetyEvent, new_id
+from companion.db.models import InboundMessage, OutboxMessage, Person, SafetyEvent, new_id
 from companion.engine.enrolment import Outcome, Priority, Sender, Status, respond
+from companion.engine.limits import MAX_INBOUND_CHARS, SAFETY_REPLIES, allowed_replies
 from companion.engine.runner import Say
 from companion.i18n.catalog import DEFAULT_LOCALE
 from companion.services import conversation, schedule
@@ -29,6 +30,7 @@ from companion.sms.phone import InvalidPhoneNumber, to_e164
 log = logging.getLogger(__name__)
 
 STRANGER_REPLY_INTERVAL = timedelta(days=1)
+ERASED = "erased"  # the last text after DELETE keeps no blind index of the number
 _ATTEMPTS = 3
 
 
@@ -53,6 +55,7 @@ async def handle_inbound(ctx: ServiceContext, sms: InboundSms) -> InboundResult:
     A MessageSid seen before is acknowledged and does nothing. Everything the message
     causes (state change, safety event, queued replies) commits together or not at all.
     """
+    sms = InboundSms(sms.message_sid, sms.from_number, sms.body[:MAX_INBOUND_CHARS])
     try:
         e164 = to_e164(sms.from_number)
     except InvalidPhoneNumber:
@@ -97,7 +100,8 @@ class HandledSms:
 
 async def _erase_on_request(ctx: ServiceContext, e164: str) -> None:
     """The person replied DELETE: erase everything, then tell them (and only that)."""
-    await erase_person(ctx, e164, actor="person")
+    # No VACUUM inside a webhook (it would block writes); the daily sweep compacts.
+    await erase_person(ctx, e164, actor="person", compact=False)
     now = ctx.clock()
     async with ctx.sessions() as session, session.begin():
         queue_says(
@@ -105,12 +109,42 @@ async def _erase_on_request(ctx: ServiceContext, e164: str) -> None:
             session,
             [Say("delete-me-done")],
             to=e164,
-            phone_index=phone_index(ctx.keyring, e164),
+            phone_index=ERASED,
             person_id=None,
             locale=DEFAULT_LOCALE,
             priority=Priority.REPLY,
             now=now,
         )
+
+
+async def _within_limits(
+    ctx: ServiceContext, session: AsyncSession, index: str, says: list[Say], now: datetime
+) -> list[Say]:
+    """Drop replies beyond the per-number hourly bound (safety replies excepted, hourly)."""
+    if not says:
+        return says
+    since = now - timedelta(hours=1)
+    recent = list(
+        await session.scalars(
+            select(OutboxMessage.message_key).where(
+                OutboxMessage.phone_index == index,
+                OutboxMessage.priority == Priority.REPLY,
+                OutboxMessage.created_at >= since,
+            )
+        )
+    )
+    kept = allowed_replies(
+        says,
+        replies_last_hour=len(recent),
+        safety_last_hour=any(key in SAFETY_REPLIES for key in recent),
+    )
+    if len(kept) < len(says):
+        ctx.metrics.replies_suppressed.inc(len(says) - len(kept))
+        log.warning(
+            "replies held back: too many for one number this hour",
+            extra={"held": len(says) - len(kept)},
+        )
+    return kept
 
 
 async def _handle(
@@ -169,6 +203,7 @@ async def _handle(
     if outcome.converse and person is not None:
         routed = await route(ctx, session, person, sms.body, now)
         says, erase = says + routed.says, routed.erase
+    says = await _within_limits(ctx, session, index, says, now)
     queue_says(
         ctx,
         session,

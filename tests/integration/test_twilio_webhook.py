@@ -7,6 +7,7 @@ import asyncio
 import pytest
 
 from companion.db.models import InboundMessage, OutboxMessage, Person
+from companion.engine.limits import REPLIES_PER_HOUR
 from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient
 from tests.support.database import count, rows
 from tests.support.fake_twilio import FakeTwilio
@@ -263,3 +264,20 @@ async def test_oversized_body_is_refused(twilio_client: AppClient) -> None:
         headers={"Content-Type": "application/x-www-form-urlencoded"},
     )
     assert response.status == 413
+
+
+async def test_a_runaway_number_gets_a_bounded_number_of_replies_but_crisis_still_answers(
+    twilio_client: AppClient, fake_twilio: FakeTwilio, clock: object
+) -> None:
+    """A loop with another auto-responder cannot make us send hundreds of replies."""
+    await text(twilio_client, "JOIN")
+    await text(twilio_client, "YES")
+    for n in range(REPLIES_PER_HOUR + 10):
+        await text(twilio_client, f"auto-reply number {n}")
+    await text(twilio_client, "I want to end my life")
+    await text(twilio_client, "I want to end my life")
+    await eventually(lambda: len(fake_twilio.messages_to(PHONE)) >= REPLIES_PER_HOUR + 1)
+    await asyncio.sleep(0.3)
+    bodies = [m.body for m in fake_twilio.messages_to(PHONE)]
+    assert len(bodies) == REPLIES_PER_HOUR + 1  # the hour's bound, plus one crisis reply
+    assert "116 123" in bodies[-1]
