@@ -95,7 +95,7 @@ def normalise(text: str) -> str:
             folded.append('"')
         else:
             folded.append(char)
-    return "".join(folded)[:MAX_CHARS].casefold()
+    return "".join(folded).casefold()[:MAX_CHARS]  # cut last: casefolding "ß" makes "ss"
 
 
 def _spelt_fraction(char: str) -> str:

@@ -83,8 +83,8 @@ class LoginResult:
 
 
 def normalise_email(email: str) -> str:
-    """Email addresses are compared without case and surrounding spaces."""
-    return email.strip().lower()
+    """Email addresses are compared without case, surrounding spaces or NUL characters."""
+    return email.replace("\x00", "").strip().lower()
 
 
 def token_hash(token: str) -> str:

@@ -55,7 +55,9 @@ async def handle_inbound(ctx: ServiceContext, sms: InboundSms) -> InboundResult:
     A MessageSid seen before is acknowledged and does nothing. Everything the message
     causes (state change, safety event, queued replies) commits together or not at all.
     """
-    sms = InboundSms(sms.message_sid, sms.from_number, sms.body[:MAX_INBOUND_CHARS])
+    # Bounded, and without NUL (PostgreSQL refuses it in text), whichever door it came in.
+    body = sms.body.replace("\x00", "")[:MAX_INBOUND_CHARS]
+    sms = InboundSms(sms.message_sid, sms.from_number, body)
     try:
         e164 = to_e164(sms.from_number)
     except InvalidPhoneNumber:

@@ -39,6 +39,7 @@ from companion.web.portal_session import (
     current_login,
     end_session,
     login_cookie,
+    read_form,
     require_csrf,
     require_login,
     same_token,
@@ -217,7 +218,7 @@ def _with_form_token(request: web.Request, template: str, **context: Any) -> web
 
 async def _pre_login_form(request: web.Request) -> Form:
     """The posted form if it repeats the pre-login cookie; else 403 and an audit entry."""
-    form = await request.post()
+    form = await read_form(request)
     if same_token(request.cookies.get(login_cookie(request), ""), form.get(CSRF_FIELD)):
         return form
     ctx = request.config_dict[CONTEXT]

@@ -174,13 +174,21 @@ async def require_login(request: web.Request) -> PortalLogin:
     raise response
 
 
+async def read_form(request: web.Request) -> Form:
+    """The posted form; a body that is not a readable UTF-8 form is 400, never a 500."""
+    try:
+        return await request.post()
+    except (UnicodeDecodeError, LookupError, ValueError):
+        raise web.HTTPBadRequest(text="malformed form") from None
+
+
 async def require_csrf(request: web.Request, expected: str, actor: str) -> Form:
     """The posted form, if its CSRF token matches; else 403 and an audit entry.
 
     Raises:
         web.HTTPForbidden: the token is missing or wrong.
     """
-    form = await request.post()
+    form = await read_form(request)
     if same_token(expected, form.get(CSRF_FIELD)):
         return form
     ctx = request.config_dict[CONTEXT]

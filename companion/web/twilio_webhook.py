@@ -16,6 +16,20 @@ log = logging.getLogger(__name__)
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
 MAX_FIELD_LENGTH = 2000
 MAX_SMS_BODY = 1600
+MAX_SID_LENGTH = 64
+MAX_ERROR_CODE_DIGITS = 9  # Twilio's are five; more would overflow the integer column
+_UTF8 = frozenset({"utf-8", "utf8"})
+
+
+def _is_sid(value: str) -> bool:
+    """Twilio SIDs are ASCII letters and digits ("SM" + 32 hex); anything else is malformed."""
+    return 0 < len(value) <= MAX_SID_LENGTH and value.isascii() and value.isalnum()
+
+
+def _error_code(text: str) -> int | None:
+    """Twilio's ErrorCode as a number, or None ("²" and "٣" pass str.isdigit but are not codes)."""
+    plain = text.isascii() and text.isdigit() and len(text) <= MAX_ERROR_CODE_DIGITS
+    return int(text) if plain else None
 
 
 async def _signed_form(request: web.Request) -> dict[str, str]:
@@ -25,6 +39,10 @@ async def _signed_form(request: web.Request) -> dict[str, str]:
         raise web.HTTPForbidden(text="Twilio is not configured (simulator mode)\n")
     if request.content_type != "application/x-www-form-urlencoded":
         raise web.HTTPBadRequest(text="expected a form post\n")
+    if (request.charset or "utf-8").lower() not in _UTF8:
+        # Twilio posts UTF-8. Other codecs can fail to load (500) or decode to lone
+        # surrogates that no signature can be computed over.
+        raise web.HTTPBadRequest(text="expected a UTF-8 form\n")
     try:
         raw = await request.post()
         form = {key: value for key, value in raw.items() if isinstance(value, str)}
@@ -42,9 +60,11 @@ async def inbound_sms(request: web.Request) -> web.Response:
     """POST /twilio/sms: record, dedupe and queue replies; answer with empty TwiML."""
     form = await _signed_form(request)
     sid, sender = form.get("MessageSid", ""), form.get("From", "")
-    if not sid or not sender or len(sid) > 64:
+    if not _is_sid(sid) or not sender:
         raise web.HTTPBadRequest(text="MessageSid and From are required\n")
-    body = form.get("Body", "")[:MAX_SMS_BODY]
+    # No SMS carries NUL, and PostgreSQL refuses it in any text it is compared with
+    # (a "SHARE" code, say): dropped here, after the signature was checked over it.
+    body = form.get("Body", "")[:MAX_SMS_BODY].replace("\x00", "")
     await handle_inbound(request.app[CONTEXT], InboundSms(sid, sender, body))
     return web.Response(text=EMPTY_TWIML, content_type="text/xml")
 
@@ -53,12 +73,11 @@ async def status_callback(request: web.Request) -> web.Response:
     """POST /twilio/status: move the outbox row's delivery status forward."""
     form = await _signed_form(request)
     sid, status = form.get("MessageSid", ""), form.get("MessageStatus", "")
-    if not sid or not status:
+    if not _is_sid(sid) or not status:
         raise web.HTTPBadRequest(text="MessageSid and MessageStatus are required\n")
     if not is_known_status(status):
         log.warning("unknown delivery status", extra={"status": status[:32]})
         return web.Response(status=204)
-    code_text = form.get("ErrorCode", "")
-    error_code = int(code_text) if code_text.isdigit() else None
+    error_code = _error_code(form.get("ErrorCode", ""))
     await record_status(request.app[CONTEXT], sid, status, error_code)
     return web.Response(status=204)
