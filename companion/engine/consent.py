@@ -9,12 +9,59 @@ from companion.engine.parsing import Ambiguous, Unreadable, Value, parse_yes_no
 
 CATEGORIES = ("checkins", "side_effects", "goals", "safety")
 _WORDS = {
-    "checkins": {"checkin", "checkins", "check", "checks", "measurements", "measures", "weight"},
-    "side_effects": {"side", "effects", "effect", "meds", "medicine", "medication"},
-    "goals": {"goal", "goals"},
-    "safety": {"safety", "crisis", "safe"},
+    "checkins": {
+        "checkin",
+        "checkins",
+        "check",
+        "checks",
+        "measurements",
+        "measures",
+        "weight",
+        "pomiarów",
+        "pomiarow",
+        "pytań",
+        "pytan",
+        "odpowiedzi",
+    },
+    "side_effects": {
+        "side",
+        "effects",
+        "effect",
+        "meds",
+        "medicine",
+        "medication",
+        "skutków",
+        "skutkow",
+        "ubocznych",
+        "leków",
+        "lekow",
+    },
+    "goals": {"goal", "goals", "celu", "cel", "celów", "celow"},
+    "safety": {
+        "safety",
+        "crisis",
+        "safe",
+        "bezpieczeństwa",
+        "bezpieczenstwa",
+        "kryzysowych",
+        "kryzys",
+    },
 }
-_LEAVE_OUT = {"not", "without", "except", "exclude", "excluding", "but", "no", "apart", "nie"}
+_LEAVE_OUT = {
+    "not",
+    "without",
+    "except",
+    "exclude",
+    "excluding",
+    "but",
+    "no",
+    "apart",
+    "nie",
+    "bez",
+    "oprócz",
+    "oprocz",
+    "poza",
+}
 
 
 @dataclass(frozen=True)
@@ -46,6 +93,9 @@ def read_share_answer(text: str) -> Value[ShareAnswer] | Unreadable | Ambiguous:
     named = {c for c, words in _WORDS.items() if words & set(rest)}
     if named and not _LEAVE_OUT & set(rest):
         return Ambiguous("contradictory")
+    if _LEAVE_OUT & set(rest) - {"no", "nie", "but"} and not named:
+        # "yes without <something we do not know>": never guess that means "share it all".
+        return Ambiguous("unsure")
     if named == set(CATEGORIES):
         return Ambiguous("contradictory")
     return Value(ShareAnswer(yes=True, shares=frozenset(set(CATEGORIES) - named)))

@@ -202,12 +202,13 @@ unsafe abuse
     |(?:scared|afraid|frightened|terrified) (?:of (?:him|her|them|my {_PEOPLE})
     |to go home|for my (?:life|safety))|fear for my (?:life|safety)
 suicide polish_suicide
-    chce umrzec|chce sie zabic|zabije sie|zabic sie|nie chce (?:juz )?zyc
-    |odebrac sobie zycie|skoncz(?:e|yc) ze soba|samoboj(?:stw|cz)[a-z]*
+    (?:chce|chcialabym|chcialbym|wole) umrzec|chce sie zabic|zabije sie|zabic sie
+    |nie chce (?:juz )?(?:mi sie )?zyc|odebrac sobie zycie|skoncz(?:e|yc) ze soba
+    |samoboj(?:stw|cz)[a-z]*|powiesze sie|powiesic sie|skocze z (?:mostu|okna|dachu|balkonu)
 overdose polish_overdose
-    przedawkow[a-z]*|nalykac sie (?:tabletek|lekow)
+    przedawkow[a-z]*|nalyka(?:c|m|lam|lem) sie (?:tabletek|lekow)
 self_harm polish_self_harm
-    (?:pociac|tne|ciac) sie|okaleczam sie|zrobic sobie krzywde
+    (?:pociac|tne|ciac) sie|okaleczam sie|zrobi(?:c|e) sobie krzywde
 unsafe in_crisis
     (?:i'm|i am|iam) in (?:a )?crisis|having a crisis
 hopelessness cant_go_on
@@ -293,7 +294,9 @@ _HEDGE: Final = re.compile(
 _INTENSIFIER: Final = re.compile(r" (?:more|so much|so badly|as much)(?![a-z])")
 _NEGATION_WINDOW: Final = 120
 
-_APOSTROPHES: Final = str.maketrans(dict.fromkeys("’‘ʼ`´′", "'"))
+_APOSTROPHES: Final = str.maketrans(
+    {**dict.fromkeys("’‘ʼ`´′", "'"), "ł": "l", "Ł": "L"}  # ł has no accent to strip
+)
 _CLAUSE_BREAK: Final = re.compile(r"[.!?;:,\n\r|]+")
 _NON_WORD: Final = re.compile(r"[^a-z0-9'|]+")
 _LETTER_RUN: Final = re.compile(r"([a-z])\1{2,}")

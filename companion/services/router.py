@@ -18,7 +18,7 @@ from companion.services.context import ServiceContext
 
 # Commands whose keyword is also an everyday word in answers: the answer comes first.
 ERASURE_FLOW = "delete-me"
-_ANSWER_WORDS = frozenset({CommandName.SIDE, CommandName.SKIP})
+_ANSWER_WORDS = frozenset({CommandName.SIDE, CommandName.SKIP, CommandName.GOAL})
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,8 @@ async def route(
 
     A command typed exactly wins ("PAUSE 2" while the sleep question is open pauses,
     it is not 2 hours of sleep). An open question gets first claim on everything else,
-    and on SIDE, a word people use in answers ("side hurts, 5" answers the pain question).
+    and on SIDE and GOAL, words people use in answers ("side hurts, 5" answers the pain
+    question; "goal done" answers the weekly goal review, it does not set a goal "done").
     """
     command = find_command(text)
     row = await conversation.open_conversation(session, person.id)

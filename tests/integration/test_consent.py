@@ -212,3 +212,18 @@ async def test_consent_is_reconfirmed_at_90_days_and_lapses_without_an_answer(
     (consent,) = await rows(url(joined), Consent)
     assert consent.status == "lapsed"
     assert await rows(url(joined), Summary) == []
+
+
+async def test_a_no_meant_for_a_later_question_never_changes_sharing(
+    joined: AppClient, clock: ManualClock
+) -> None:
+    """After SHARE, a check-in question comes; "no" answers that question, not the share one."""
+    await add_coordinator(url(joined), "Sam Patel", "K7Q2MX", clock.now)
+    await text(joined, "SHARE K7Q2MX")
+    clock.now += timedelta(minutes=5)
+    question = await text(joined, "LOG")
+    assert "How many hours did you sleep" in question
+    await text(joined, "no")
+    (consent,) = await rows(url(joined), Consent)
+    assert consent.status == "asked"
+    assert [e.kind for e in await rows(url(joined), ConsentEvent)] == ["asked"]

@@ -460,6 +460,11 @@ def test_adversarial_repetition_does_not_raise() -> None:
         ("mam myśli samobójcze", "suicide"),
         ("przedawkowałam leki", "overdose"),
         ("znowu tnę się", "self_harm"),
+        ("nie chce mi się żyć", "suicide"),
+        ("chciałabym umrzeć", "suicide"),
+        ("powieszę się", "suicide"),
+        ("zrobię sobie krzywdę", "self_harm"),
+        ("nałykam się tabletek", "overdose"),
     ],
 )
 def test_polish_crisis_language_gets_signposting(text: str, category: str) -> None:
