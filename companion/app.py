@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator
+from datetime import timedelta
 
 from aiohttp import web
 
@@ -96,7 +97,14 @@ def create_app(
         else:
             gateway = TwilioGateway(settings.twilio)
             callback = settings.public_base_url + "/twilio/status"
-        worker = Dispatcher(app[CONTEXT], gateway, SendRate(settings.max_mps), callback, app[_WAKE])
+        worker = Dispatcher(
+            app[CONTEXT],
+            gateway,
+            SendRate(settings.max_mps),
+            callback,
+            app[_WAKE],
+            claim_lease=timedelta(seconds=settings.claim_lease_seconds),
+        )
         app[DISPATCHER] = worker
         task = asyncio.create_task(worker.run_forever())
         yield

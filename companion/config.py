@@ -50,6 +50,7 @@ class Settings:
     sweep_seconds: float
     quiet_hours: QuietHours | None
     key_file: Path
+    claim_lease_seconds: float = 120.0
 
     @property
     def simulator_mode(self) -> bool:
@@ -96,6 +97,9 @@ def load_settings(environ: Mapping[str, str], dotenv_path: Path | None = None) -
         sweep_seconds=_positive("COMPANION_SWEEP_SECONDS", get("COMPANION_SWEEP_SECONDS"), 30.0),
         quiet_hours=_quiet_hours(get("COMPANION_QUIET_HOURS") or "21:30-08:00"),
         key_file=Path(get("COMPANION_KEY_FILE") or ".companion/keyring"),
+        claim_lease_seconds=_positive(
+            "COMPANION_CLAIM_LEASE_SECONDS", get("COMPANION_CLAIM_LEASE_SECONDS"), 120.0
+        ),
     )
 
 

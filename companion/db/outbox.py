@@ -21,6 +21,9 @@ PENDING, SENDING, SENT, FAILED, CANCELLED, EXPIRED = (
     "cancelled",
     "expired",
 )
+# `failure_reason` of a pending row whose last send has no known outcome (its process
+# died mid-send, or the answer was lost): it is looked up at the carrier before any resend.
+UNCONFIRMED = "unconfirmed"
 
 
 @dataclass(frozen=True)
@@ -30,11 +33,13 @@ class ClaimedSms:
     id: str
     claim_token: str
     person_id: str | None
+    phone_index: str
     to: str
     body: str
     attempts: int
     valid_until: datetime | None
     created_at: datetime
+    unconfirmed: bool = False
 
 
 def queue_sms(
@@ -123,11 +128,13 @@ async def claim_due(
                 id=row.id,
                 claim_token=row.claim_token,
                 person_id=row.person_id,
+                phone_index=row.phone_index,
                 to=to,
                 body=body,
                 attempts=row.attempts,
                 valid_until=row.valid_until,
                 created_at=row.created_at,
+                unconfirmed=row.failure_reason == UNCONFIRMED,
             )
         )
     return claimed
@@ -136,13 +143,22 @@ async def claim_due(
 async def release_stale_claims(session: AsyncSession, now: datetime, lease: timedelta) -> int:
     """Put rows claimed longer than `lease` ago back to pending (their dispatcher died).
 
+    The dispatcher may have died after the carrier accepted the message, so each row is
+    marked `UNCONFIRMED`: it is looked up at the carrier before it is sent again.
+
     Returns:
         How many rows were released.
     """
     result = await session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.status == SENDING, OutboxMessage.claimed_at < now - lease)
-        .values(status=PENDING, claim_token=None, claimed_at=None, updated_at=now)
+        .values(
+            status=PENDING,
+            claim_token=None,
+            claimed_at=None,
+            failure_reason=UNCONFIRMED,
+            updated_at=now,
+        )
     )
     return int(result.rowcount)  # type: ignore[attr-defined]
 
@@ -159,6 +175,22 @@ async def finish(session: AsyncSession, claim: ClaimedSms, now: datetime, **valu
         .values(updated_at=now, **values)
     )
     return int(result.rowcount) == 1  # type: ignore[attr-defined]
+
+
+async def recorded_sids(session: AsyncSession, phone_index: str, since: datetime) -> set[str]:
+    """Carrier sids recorded since `since` on rows to one number.
+
+    A look-up must not claim a message another row already accounts for (the same text
+    sent twice on purpose). A sid recorded after `since` leaves its row updated after it.
+    """
+    found = await session.scalars(
+        select(OutboxMessage.twilio_sid).where(
+            OutboxMessage.phone_index == phone_index,
+            OutboxMessage.twilio_sid.is_not(None),
+            OutboxMessage.updated_at >= since,
+        )
+    )
+    return {sid for sid in found if sid is not None}
 
 
 async def cancel_pending_for(

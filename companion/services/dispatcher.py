@@ -18,6 +18,7 @@ from companion.services.rate import SendRate
 from companion.sms.gateway import (
     OutboundSms,
     PermanentSendError,
+    SendReceipt,
     SmsGateway,
     TransientSendError,
 )
@@ -27,6 +28,10 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 14  # 2 s doubling to the 30-minute cap: about two hours in all
 MAX_BACKOFF = timedelta(minutes=30)
 CLAIM_LEASE = timedelta(minutes=2)
+# A message not sent within a day of being queued is stale news: it expires unsent.
+MAX_AGE = timedelta(hours=24)
+# Look-ups start this long before a row was queued, for clock skew with the carrier.
+LOOKUP_SKEW = timedelta(minutes=5)
 BATCH = 50
 _OPTED_OUT = 21610
 
@@ -48,7 +53,15 @@ class Dispatcher:
         wake: asyncio.Event,
         concurrency: int = 8,
         only_phone_index: str | None = None,
+        claim_lease: timedelta = CLAIM_LEASE,
     ) -> None:
+        """Set up; nothing runs until `run_forever` or `drain`.
+
+        Args:
+            claim_lease: how long a claimed row may stay `sending` before it is taken
+                to be a dead dispatcher's and released (for look-up, then sending).
+                It must be well above the time one batch takes to send.
+        """
         self._ctx = ctx
         self._gateway = gateway
         self._rate = rate
@@ -57,6 +70,7 @@ class Dispatcher:
         self._wake = wake
         self._stopping = False
         self._only = only_phone_index
+        self._lease = claim_lease
 
     async def run_once(self) -> int:
         """Claim one batch of due rows and send them. Returns how many were claimed."""
@@ -79,7 +93,15 @@ class Dispatcher:
         by_person: dict[str, list[outbox.ClaimedSms]] = {}
         for claim in claims:
             by_person.setdefault(claim.to, []).append(claim)
-        await asyncio.gather(*(self._send_in_order(group) for group in by_person.values()))
+        # Every send of the batch ends before the next claim, even when one fails (the
+        # database went away): a send left running could POST after its row was released
+        # and claimed again, and be sent twice.
+        results = await asyncio.gather(
+            *(self._send_in_order(group) for group in by_person.values()), return_exceptions=True
+        )
+        for result in results:
+            if isinstance(result, BaseException):
+                raise result
         return len(claims)
 
     async def _send_in_order(self, claims: list[outbox.ClaimedSms]) -> None:
@@ -96,7 +118,7 @@ class Dispatcher:
     async def release_stale(self) -> int:
         """Return rows whose dispatcher died mid-send to the queue; refresh backlog metrics."""
         async with self._ctx.sessions() as session, session.begin():
-            released = await outbox.release_stale_claims(session, self._ctx.clock(), CLAIM_LEASE)
+            released = await outbox.release_stale_claims(session, self._ctx.clock(), self._lease)
             lag = await outbox.oldest_due_age(session, self._ctx.clock())
             backlog = await outbox.due_backlog(session, self._ctx.clock())
         self._ctx.metrics.dispatcher_lag.set(lag)
@@ -125,11 +147,12 @@ class Dispatcher:
 
     async def _send(self, claim: outbox.ClaimedSms) -> None:
         async with self._slots:
+            if claim.unconfirmed and await self._reconciled(claim):
+                return
             now = self._ctx.clock()
-            if claim.valid_until is not None and now > claim.valid_until:
-                await self._finish(
-                    claim, "expired", status=outbox.EXPIRED, failure_reason="expired"
-                )
+            lateness = too_late(claim, now)
+            if lateness is not None:
+                await self._finish(claim, "expired", status=outbox.EXPIRED, failure_reason=lateness)
                 return
             await self._rate.acquire()
             validity = None
@@ -139,21 +162,61 @@ class Dispatcher:
             try:
                 receipt = await self._gateway.send(sms)
             except TransientSendError as error:
-                await self._retry(claim, error)
+                await self._retry(claim, error, unconfirmed=error.outcome_unknown)
             except PermanentSendError as error:
                 await self._fail(claim, error)
             else:
-                await self._finish(
-                    claim,
-                    "sent",
-                    status=outbox.SENT,
-                    twilio_sid=receipt.sid,
-                    delivery_status=receipt.status,
-                    attempts=claim.attempts + 1,
-                    sent_at=self._ctx.clock(),
-                )
+                await self._record_sent(claim, receipt, "sent")
 
-    async def _retry(self, claim: outbox.ClaimedSms, error: TransientSendError) -> None:
+    async def _reconciled(self, claim: outbox.ClaimedSms) -> bool:
+        """Ask the carrier whether an earlier send of `claim` got through.
+
+        Returns:
+            True if the row is settled without sending: found and recorded as sent, or
+            put back for later because the carrier could not be asked.
+        """
+        try:
+            found = await self._look_up(claim)
+        except TransientSendError as error:
+            await self._retry(claim, error, unconfirmed=True)
+            return True
+        if found is None:
+            return False
+        await self._record_sent(claim, found, "reconciled")
+        return True
+
+    async def _look_up(self, claim: outbox.ClaimedSms) -> SendReceipt | None:
+        """The carrier's record of this row's message, if an earlier send reached it."""
+        since = claim.created_at - LOOKUP_SKEW
+        async with self._ctx.sessions() as session, session.begin():
+            taken = await outbox.recorded_sids(session, claim.phone_index, since)
+        try:
+            return await self._gateway.find_sent(claim.to, claim.body, since, taken)
+        except PermanentSendError as error:
+            # A duplicate is less harm than a message never sent (H-09 against H-10).
+            log.warning(
+                "outbox look-up refused; sending without it",
+                extra={"outbox_id": claim.id, "code": error.code},
+            )
+            return None
+
+    async def _record_sent(
+        self, claim: outbox.ClaimedSms, receipt: SendReceipt, outcome: str
+    ) -> None:
+        await self._finish(
+            claim,
+            outcome,
+            status=outbox.SENT,
+            twilio_sid=receipt.sid,
+            delivery_status=receipt.status,
+            attempts=claim.attempts + 1,
+            failure_reason=None,
+            sent_at=self._ctx.clock(),
+        )
+
+    async def _retry(
+        self, claim: outbox.ClaimedSms, error: TransientSendError, *, unconfirmed: bool
+    ) -> None:
         attempts = claim.attempts + 1
         if attempts >= MAX_ATTEMPTS:
             await self._finish(
@@ -174,6 +237,7 @@ class Dispatcher:
             status=outbox.PENDING,
             attempts=attempts,
             error_code=error.code,
+            failure_reason=outbox.UNCONFIRMED if unconfirmed else None,
             claim_token=None,
             claimed_at=None,
             not_before=self._ctx.clock() + delay,
@@ -200,6 +264,15 @@ class Dispatcher:
             held = await outbox.finish(session, claim, self._ctx.clock(), **values)
         self._ctx.metrics.outbound.labels(outcome).inc()
         log.info("outbox message %s", outcome, extra={"outbox_id": claim.id, "claim_held": held})
+
+
+def too_late(claim: outbox.ClaimedSms, now: datetime) -> str | None:
+    """Why `claim` must not be sent any more ("expired", "max_age"), or None if it may be."""
+    if claim.valid_until is not None and now > claim.valid_until:
+        return "expired"
+    if now > claim.created_at + MAX_AGE:
+        return "max_age"
+    return None
 
 
 async def _mark_unreachable(

@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.util import undefined
 
 
 class Sweeps:
@@ -43,7 +44,8 @@ class Sweeps:
             coalesce=True,
             max_instances=1,
             misfire_grace_time=int(self._every * 2) + 1,
-            next_run_time=datetime.now(UTC) if at_start else None,
+            # None would add the job paused (never run); `undefined` lets the trigger decide.
+            next_run_time=datetime.now(UTC) if at_start else undefined,
         )
 
     def start(self) -> None:

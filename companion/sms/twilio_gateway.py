@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
+from collections.abc import Collection
+from datetime import UTC, datetime
 from typing import Any
 
 import aiohttp
-from twilio.base.exceptions import TwilioRestException
+from twilio.base.exceptions import TwilioException, TwilioRestException
 from twilio.http.async_http_client import AsyncTwilioHttpClient
 from twilio.rest import Client
 
@@ -25,6 +28,9 @@ _PERMANENT = {
     30006: "landline",
 }
 
+
+# Messages to one number listed per reconciliation look-up: a day holds a handful.
+LOOKUP_LIMIT = 200
 
 log = logging.getLogger(__name__)
 
@@ -90,13 +96,72 @@ class TwilioGateway:
             message = await self._client.messages.create_async(**params)
         except TwilioRestException as error:
             raise _classify(error) from None
+        except aiohttp.ClientConnectorError as error:
+            raise TransientSendError(None) from error  # never connected: nothing was sent
+        except (TimeoutError, aiohttp.ClientError) as error:
+            # The POST may have arrived and been accepted; only the answer is missing.
+            raise TransientSendError(None, outcome_unknown=True) from error
+        return SendReceipt(sid=str(message.sid), status=str(message.status))
+
+    async def find_sent(
+        self, to: str, body: str, since: datetime, exclude: Collection[str] = ()
+    ) -> SendReceipt | None:
+        """List messages to `to` from our sender since `since` and match the body.
+
+        Twilio filters `DateSent` by whole days, so the list starts at midnight UTC and
+        the exact bound is applied here, on `date_created` (set even while queued).
+        """
+        midnight = since.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+        params: dict[str, Any] = {
+            "to": to,
+            "date_sent_after": midnight,
+            "limit": LOOKUP_LIMIT,
+            "page_size": LOOKUP_LIMIT,
+        }
+        service = self._settings.messaging_service_sid
+        if not service:
+            params["from_"] = self._settings.from_number
+        try:
+            listed = await self._client.messages.list_async(**params)
+        except TwilioException as error:
+            raise _classify_lookup(error) from None
         except (TimeoutError, aiohttp.ClientError) as error:
             raise TransientSendError(None) from error
-        return SendReceipt(sid=str(message.sid), status=str(message.status))
+        matches = [
+            message
+            for message in listed
+            if message.body == body
+            and message.sid not in exclude
+            and (message.date_created is None or message.date_created >= since)
+            and (not service or message.messaging_service_sid == service)
+        ]
+        if not matches:
+            return None
+        first = min(matches, key=lambda m: m.date_created or since)
+        return SendReceipt(sid=str(first.sid), status=str(first.status))
 
     async def close(self) -> None:
         """Close the HTTP session."""
         await self._http.close()
+
+
+def _page_error(error: TwilioException) -> TwilioRestException:
+    """A failed list page ("Unable to fetch page", response) as the error a create gives."""
+    response = error.args[1] if len(error.args) > 1 else None
+    status = int(getattr(response, "status_code", 500))
+    try:
+        code = json.loads(getattr(response, "text", "")).get("code")
+    except (ValueError, AttributeError):
+        code = None
+    return TwilioRestException(status, "", code=code if isinstance(code, int) else None)
+
+
+def _classify_lookup(error: TwilioException) -> TransientSendError | PermanentSendError:
+    """As `_classify`, but 403 is final: a key that may send yet not read never will."""
+    rest = error if isinstance(error, TwilioRestException) else _page_error(error)
+    if int(rest.status) == 403:
+        return PermanentSendError(rest.code, "lookup_forbidden")
+    return _classify(rest)
 
 
 def _classify(error: TwilioRestException) -> TransientSendError | PermanentSendError:

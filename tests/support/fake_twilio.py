@@ -6,7 +6,11 @@ to fail, hang or drop the connection for the next requests.
 
 Scripted faults (``fail_next``, ``hang_next``, ``reset_next``) are consumed in
 order, one per ``POST .../Messages.json``; GET requests never consume them.
-``slow`` delays every request.
+``slow`` delays every request (or, with ``accept_first``, every answer to a
+send that was already taken). ``report_next`` makes the next accepted messages
+fail later, as a signed status callback (``undelivered``/``failed`` with an
+``ErrorCode``). ``GET .../Messages.json`` lists messages by ``To``, ``From``
+and ``DateSent`` (whole days, as Twilio does) and is recorded in ``lookups``.
 """
 
 from __future__ import annotations
@@ -16,12 +20,12 @@ import secrets
 from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from email.utils import format_datetime
 from typing import Any, Literal
 from urllib.parse import urlencode
 
-from aiohttp import ClientSession, encode_basic_auth, web
+from aiohttp import ClientError, ClientSession, encode_basic_auth, web
 from twilio.request_validator import RequestValidator
 
 from companion.sms.segments import count_segments
@@ -32,7 +36,9 @@ DEFAULT_AUTH_TOKEN = "fake-auth-token"
 _E164_PREFIXES = ("+", "whatsapp:+")
 
 ERROR_MESSAGES: dict[int, str] = {
+    20001: "Invalid parameter",
     20003: "Authenticate",
+    20403: "Forbidden",
     20404: "The requested resource was not found",
     20429: "Too Many Requests",
     20500: "Internal Server Error",
@@ -46,7 +52,7 @@ ERROR_MESSAGES: dict[int, str] = {
     21617: "The concatenated message body exceeds the 1600 character limit.",
 }
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
-_DEFAULT_CODES = {429: 20429, 500: 20500, 503: 20503, 401: 20003, 404: 20404}
+_DEFAULT_CODES = {429: 20429, 500: 20500, 503: 20503, 401: 20003, 403: 20403, 404: 20404}
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,32 @@ class Attempt:
     code: int | None
     sid: str | None
     received_at: datetime
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """One ``GET .../Messages.json`` (a list request) and its query parameters."""
+
+    query: Mapping[str, str]
+    received_at: datetime
+
+
+@dataclass(frozen=True)
+class Callback:
+    """A status callback the fake posted: ``answered`` is the HTTP status, or None
+    when it could not be delivered (no ``StatusCallback``, nobody listening)."""
+
+    sid: str
+    status: str
+    error_code: int | None
+    answered: int | None
+
+
+@dataclass(frozen=True)
+class _Report:
+    status: str
+    error_code: int | None
+    delay: float
 
 
 @dataclass(frozen=True)
@@ -138,9 +170,15 @@ class FakeTwilio:
         self.auth_token = auth_token
         self.messages: list[SentMessage] = []
         self.attempts: list[Attempt] = []
+        self.lookups: list[Lookup] = []
+        self.callbacks: list[Callback] = []
         self._clock = clock
         self._faults: deque[_Fault] = deque()
+        self._reports: deque[_Report] = deque()
+        self._lookup_faults: deque[_Fault] = deque()
+        self._reporting: set[asyncio.Task[None]] = set()
         self._delay = 0.0
+        self._accept_first = False
         self._states: dict[str, _State] = {}
         self._runner: web.AppRunner | None = None
         self._closing = asyncio.Event()
@@ -166,8 +204,11 @@ class FakeTwilio:
         self.base_url = f"http://127.0.0.1:{port}"
 
     async def close(self) -> None:
-        """Stop serving; requests still hanging are dropped."""
+        """Stop serving; requests still hanging are dropped, pending callbacks dropped."""
         self._closing.set()
+        for task in self._reporting:
+            task.cancel()
+        await asyncio.gather(*self._reporting, return_exceptions=True)
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -200,6 +241,17 @@ class FakeTwilio:
         fault = _Fault("error", status, resolved, message, retry_after)
         self._faults.extend([fault] * times)
 
+    def fail_lookups_next(self, status: int, code: int | None = None, times: int = 1) -> None:
+        """Answer the next ``times`` list requests (``GET .../Messages.json``) with an error.
+
+        Args:
+            status: HTTP status, e.g. 500, or 403 for an API key that may not read.
+            code: Twilio error code; defaults by status (500 -> 20500, ...).
+            times: How many consecutive list requests fail this way.
+        """
+        resolved = code if code is not None else _DEFAULT_CODES.get(status, status)
+        self._lookup_faults.extend([_Fault("error", status, resolved)] * times)
+
     def hang_next(self, seconds: float, accept: bool = False, times: int = 1) -> None:
         """Sleep before answering the next sends, to exceed a client timeout.
 
@@ -222,9 +274,48 @@ class FakeTwilio:
         """
         self._faults.extend([_Fault("reset", accept=accept)] * times)
 
-    def slow(self, seconds: float) -> None:
-        """Delay every request by ``seconds`` (0 turns it off)."""
+    def slow(self, seconds: float, accept_first: bool = False) -> None:
+        """Delay every request by ``seconds`` (0 turns it off).
+
+        Args:
+            seconds: How long each request waits.
+            accept_first: If True, sends are recorded at once and only their answer
+                waits (Twilio took the message, the 201 is slow), and GETs are not
+                delayed: a client that dies meanwhile leaves a message it never
+                heard about, for reconciliation to find.
+        """
         self._delay = seconds
+        self._accept_first = accept_first
+
+    def report_next(
+        self,
+        status: str = "undelivered",
+        error_code: int | None = 30003,
+        *,
+        delay: float = 0.0,
+        times: int = 1,
+    ) -> None:
+        """Report the next ``times`` accepted messages failed, by status callback.
+
+        Each is answered as usual (201, or as a scripted hang or reset says). The
+        callback is a signed POST to the message's ``StatusCallback`` URL with
+        ``MessageStatus`` and ``ErrorCode``, ``delay`` seconds after the message was
+        taken; GETs report the new status from then on. ``callbacks_done()`` waits
+        for them; ``callbacks`` records what each was answered.
+
+        Args:
+            status: "undelivered" or "failed" (any Twilio status works).
+            error_code: Twilio error code, e.g. 30003 (unreachable handset), 30005
+                (unknown handset), 30006 (landline); None sends no ``ErrorCode``.
+            delay: Seconds between accepting the message and the callback.
+            times: How many consecutive accepted messages get this report.
+        """
+        self._reports.extend([_Report(status, error_code, delay)] * times)
+
+    async def callbacks_done(self) -> None:
+        """Wait until every scripted status callback has been posted."""
+        while self._reporting:
+            await asyncio.gather(*list(self._reporting), return_exceptions=True)
 
     def messages_to(self, number: str) -> list[SentMessage]:
         """Messages accepted for one recipient, oldest first."""
@@ -271,6 +362,12 @@ class FakeTwilio:
         if not target:
             raise ValueError(f"message {sid} has no StatusCallback")
         self._states[sid] = _State(status, error_code, self._clock())
+        return await self._post_callback(message, target, status, error_code)
+
+    async def _post_callback(
+        self, message: SentMessage, target: str, status: str, error_code: int | None
+    ) -> int:
+        sid = message.sid
         params = {
             "MessageSid": sid,
             "SmsSid": sid,
@@ -293,6 +390,21 @@ class FakeTwilio:
             await resp.read()
             return resp.status
 
+    async def _report(self, message: SentMessage, report: _Report) -> None:
+        """Post one scripted status callback (run as a task after the 201)."""
+        if not await self._wait(report.delay):
+            return
+        self._states[message.sid] = _State(report.status, report.error_code, self._clock())
+        answered = None
+        if message.status_callback:
+            try:
+                answered = await self._post_callback(
+                    message, message.status_callback, report.status, report.error_code
+                )
+            except ClientError:
+                answered = None
+        self.callbacks.append(Callback(message.sid, report.status, report.error_code, answered))
+
     def _authorised(self, request: web.Request) -> bool:
         # aiohttp 3.14 deprecates BasicAuth, so compare the encoded header instead.
         expected = encode_basic_auth(self.account_sid, self.auth_token)
@@ -301,7 +413,8 @@ class FakeTwilio:
     @web.middleware
     async def _gate(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         """Apply ``slow`` and check credentials before any handler runs."""
-        await self._wait(self._delay)
+        if not self._accept_first:
+            await self._wait(self._delay)
         if not self._authorised(request):
             status, code = 401, 20003
         elif request.match_info.get("account_sid") != self.account_sid:
@@ -346,6 +459,10 @@ class FakeTwilio:
         status = "accepted" if message.messaging_service_sid else "queued"
         self._states[message.sid] = _State(status, None, message.received_at)
         self.messages.append(message)
+        if self._reports:
+            task = asyncio.create_task(self._report(message, self._reports.popleft()))
+            self._reporting.add(task)
+            task.add_done_callback(self._reporting.discard)
         return message
 
     def _note(
@@ -387,6 +504,8 @@ class FakeTwilio:
         self._note(form, 201 if answers else None, None, sid)
         if fault is not None and fault.kind == "hang":
             answers = await self._wait(fault.seconds) and answers
+        if self._accept_first:
+            answers = await self._wait(self._delay) and answers
         if message is None or not answers:
             return self._drop(request)
         return web.json_response(self._resource(message), status=201)
@@ -407,18 +526,28 @@ class FakeTwilio:
 
     async def _list(self, request: web.Request) -> web.Response:
         query = request.query
+        self.lookups.append(Lookup(dict(query), self._clock()))
+        if self._lookup_faults:
+            fault = self._lookup_faults.popleft()
+            code = fault.code if fault.code is not None else fault.status
+            return web.json_response(error_body(fault.status, code), status=fault.status)
+        try:
+            days = _DaySpan.from_query(query)
+        except ValueError:
+            return web.json_response(error_body(400, 20001), status=400)
         found = [
             message
             for message in reversed(self.messages)  # Twilio lists newest first
             if ("To" not in query or message.to == query["To"])
             and ("From" not in query or message.from_ == query["From"])
+            and days.holds(message.received_at)
         ]
         page = int(query.get("Page", "0"))
         size = int(query.get("PageSize", "50"))
         start = page * size
         chunk = found[start : start + size]
         base = request.path
-        filters = {key: query[key] for key in ("To", "From") if key in query}
+        filters = {key: query[key] for key in (*_FILTERS, *_DATE_FILTERS) if key in query}
 
         def page_uri(number: int) -> str:
             return f"{base}?" + urlencode({**filters, "PageSize": size, "Page": number})
@@ -452,7 +581,7 @@ class FakeTwilio:
             "direction": "outbound-api",
             "date_created": _rfc2822(message.received_at),
             "date_updated": _rfc2822(state.updated_at),
-            "date_sent": None,
+            "date_sent": _rfc2822(message.received_at),  # the fake sends at once
             "error_code": state.error_code,
             "error_message": None,
             "price": None,
@@ -462,3 +591,46 @@ class FakeTwilio:
             "api_version": API_VERSION,
             "messaging_service_sid": message.messaging_service_sid,
         }
+
+
+_FILTERS = ("To", "From")
+_DATE_FILTERS = ("DateSent", "DateSent<", "DateSent>")
+
+
+def _day(value: str) -> date:
+    """The UTC day of a DateSent value: ``YYYY-MM-DD`` or the client's ISO datetime."""
+    if len(value) == 10:
+        return date.fromisoformat(value)
+    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        raise ValueError(value)
+    return moment.astimezone(UTC).date()
+
+
+@dataclass(frozen=True)
+class _DaySpan:
+    """The DateSent filters of a list request. Twilio compares whole GMT days:
+    ``DateSent>=`` a day includes all of it, whatever time the client sends."""
+
+    on: date | None = None
+    after: date | None = None
+    before: date | None = None
+
+    @classmethod
+    def from_query(cls, query: Mapping[str, str]) -> _DaySpan:
+        """Parse ``DateSent``, ``DateSent>`` (on or after) and ``DateSent<`` (on or before)."""
+        on, after, before = (query.get(key) for key in _DATE_FILTERS)
+        return cls(
+            _day(on) if on else None,
+            _day(after) if after else None,
+            _day(before) if before else None,
+        )
+
+    def holds(self, moment: datetime) -> bool:
+        """True if a message sent at ``moment`` passes every filter."""
+        day = moment.astimezone(UTC).date()
+        return (
+            (self.on is None or day == self.on)
+            and (self.after is None or day >= self.after)
+            and (self.before is None or day <= self.before)
+        )
