@@ -27,5 +27,14 @@ pytest: $(STAMP)
 
 test: lint typecheck pytest
 
+# Benchmarks (not part of `make test`): each starts `companion serve` on 127.0.0.1 and
+# writes bench/results/*.json; method and results in docs/PERFORMANCE.md.
+FANOUT_PEOPLE ?= 100000
+bench: $(STAMP)
+	$(BIN)/python -m bench.inbound
+	$(BIN)/python -m bench.fanout --people $(FANOUT_PEOPLE)
+	$(BIN)/python -m bench.memory
+	$(BIN)/python -m bench.summaries
+
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

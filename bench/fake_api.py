@@ -36,7 +36,7 @@ class BenchFakeTwilio(FakeTwilio):
     def _reset_counters(self) -> None:
         self.messages.clear()
         self.attempts.clear()
-        self._states.clear()
+        getattr(self, "_states", {}).clear()  # the parent keeps per-message states
         self.accepted_at: list[float] = []
         self.rejected_429 = 0
         self.other_errors = 0
@@ -45,6 +45,7 @@ class BenchFakeTwilio(FakeTwilio):
 
     def make_app(self) -> web.Application:
         app = super().make_app()
+        app.middlewares.insert(0, self._bench_routes)
         app.middlewares.append(self._count)
         app.router.add_get("/bench/stats", self._stats)
         app.router.add_post("/bench/reset", self._reset)
@@ -58,6 +59,13 @@ class BenchFakeTwilio(FakeTwilio):
             self._tokens -= 1
             return True
         return False
+
+    @web.middleware
+    async def _bench_routes(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        """`/bench/*` is ours: it skips the fake's credential check."""
+        if request.path.startswith("/bench/"):
+            return await request.match_info.handler(request)
+        return await handler(request)
 
     @web.middleware
     async def _count(self, request: web.Request, handler: Handler) -> web.StreamResponse:

@@ -158,6 +158,62 @@ class Child:
         return self.log_path.read_text(encoding="utf-8", errors="replace")[-chars:]
 
 
+class Profile:
+    """`py-spy record` of one process for a while, as collapsed stacks (py-spy's raw format).
+
+    Started only when a benchmark is given `--profile DIR`; `top()` summarises where
+    the samples fell, by the function on top of the stack and by inclusive time.
+    """
+
+    def __init__(self, pid: int, path: Path, seconds: float) -> None:
+        self.path = path
+        spy = Path(PYTHON).with_name("py-spy")
+        self.argv = [
+            str(spy),
+            "record",
+            "--pid",
+            str(pid),
+            "--format",
+            "raw",
+            "--rate",
+            "100",
+            "--gil",
+        ]
+        self.argv += ["--duration", str(max(1, round(seconds))), "--output", str(path)]
+        self.process: asyncio.subprocess.Process | None = None
+
+    async def start(self) -> None:
+        self.process = await asyncio.create_subprocess_exec(
+            *self.argv, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL
+        )
+
+    async def wait(self) -> None:
+        if self.process is not None:
+            await asyncio.wait_for(self.process.wait(), 60)
+
+    def top(self, count: int = 15) -> dict[str, list[tuple[str, float]]]:
+        """The heaviest frames: {"self": [(frame, share)], "inclusive": [...]}."""
+        own: dict[str, int] = {}
+        inclusive: dict[str, int] = {}
+        total = 0
+        for line in self.path.read_text().splitlines():
+            stack, _, samples = line.rpartition(" ")
+            if not samples.isdigit():
+                continue
+            n = int(samples)
+            frames = stack.split(";")
+            total += n
+            own[frames[-1]] = own.get(frames[-1], 0) + n
+            for frame in set(frames):
+                inclusive[frame] = inclusive.get(frame, 0) + n
+
+        def ranked(counts: dict[str, int]) -> list[tuple[str, float]]:
+            best = sorted(counts.items(), key=lambda item: -item[1])[:count]
+            return [(frame, round(n / total, 4)) for frame, n in best]
+
+        return {"self": ranked(own), "inclusive": ranked(inclusive)} if total else {}
+
+
 def serve_env(
     *,
     database_url: str,
@@ -288,13 +344,20 @@ async def migrate(database_url: str) -> None:
     await asyncio.to_thread(upgrade, database_url)
 
 
-async def metric(serve_port: int, name: str, labels: Mapping[str, str] | None = None) -> float:
-    """One sample from the service's /metrics (0 when absent)."""
-    async with (
-        aiohttp.ClientSession() as session,
-        session.get(f"http://127.0.0.1:{serve_port}/metrics") as response,
-    ):
-        text = await response.text()
+async def metric(
+    serve_port: int, name: str, labels: Mapping[str, str] | None = None
+) -> float | None:
+    """One sample from the service's /metrics: 0 when absent, None if /metrics failed."""
+    try:
+        async with (
+            aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=15)) as session,
+            session.get(f"http://127.0.0.1:{serve_port}/metrics") as response,
+        ):
+            if response.status != 200:
+                return None
+            text = await response.text()
+    except (aiohttp.ClientError, TimeoutError):
+        return None
     wanted = dict(labels or {})
     for family in text_string_to_metric_families(text):
         for sample in family.samples:
@@ -351,6 +414,8 @@ async def machine() -> dict[str, object]:
         "sqlalchemy": sqlalchemy.__version__,
         "sqlite": sqlite3.sqlite_version,
         "postgresql": postgres,
+        # Other work on the machine skews figures: the 1, 5 and 15-minute load averages.
+        "load_average": [round(load, 2) for load in os.getloadavg()],
     }
 
 

@@ -17,16 +17,19 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from bench import bare_handler
 from bench.harness import (
     AUTH_TOKEN,
     PYTHON,
     Child,
     FakeApi,
+    Profile,
     bench_env,
     database,
     database_kinds,
@@ -43,6 +46,7 @@ from bench.harness import (
 )
 from bench.load import SignedPost, client, fixed_rate, saturate
 from bench.seeding import add_people, answer_for, open_checkins, phone, service_context
+from companion.web import twilio_webhook
 from tests.support.webhooks import new_message_sid, sign, sms_form
 
 WARMUP = 100
@@ -70,7 +74,14 @@ def answers_in_order(
     return messages
 
 
-async def load_phases(url: str, messages: Sequence[tuple[str, str]], args: Any) -> dict[str, Any]:
+async def load_phases(
+    url: str,
+    messages: Sequence[tuple[str, str]],
+    args: Any,
+    *,
+    repeat: bool = False,
+    profile: Profile | None = None,
+) -> dict[str, Any]:
     """Warm up, then the fixed-rate run, then the saturation run, against `url`."""
     fixed_count = int(args.rate * args.seconds)
     posts = signed_posts(url, messages)
@@ -79,12 +90,20 @@ async def load_phases(url: str, messages: Sequence[tuple[str, str]], args: Any) 
         posts[WARMUP : WARMUP + fixed_count],
         posts[WARMUP + fixed_count :],
     )
+    if repeat:  # the bare handler does not dedupe: the same posts can go round again
+        rest = list(itertools.islice(itertools.cycle(rest), 100_000))
     async with client() as session:
         await saturate(session, url, warmup, 4, 30)
         fixed_run = await fixed_rate(session, url, fixed, args.rate)
         await asyncio.sleep(args.pause)
+        if profile is not None:
+            await profile.start()
         saturated = await saturate(session, url, rest, args.concurrency, args.saturation_seconds)
-    return {"fixed_rate": fixed_run.summary(), "saturation": saturated.summary()}
+    result: dict[str, Any] = {"fixed_rate": fixed_run.summary(), "saturation": saturated.summary()}
+    if profile is not None:
+        await profile.wait()
+        result["profile"] = {"path": str(profile.path), **profile.top()}
+    return result
 
 
 async def baseline(workdir: Path, messages: Sequence[tuple[str, str]], args: Any) -> dict[str, Any]:
@@ -95,7 +114,8 @@ async def baseline(workdir: Path, messages: Sequence[tuple[str, str]], args: Any
     await bare.start(f"http://127.0.0.1:{port}/healthz")
     try:
         cpu = bare.cpu()
-        result = await load_phases(f"http://127.0.0.1:{port}/twilio/sms", messages, args)
+        url = f"http://127.0.0.1:{port}/twilio/sms"
+        result = await load_phases(url, messages, args, repeat=True)
         result["server_cpu_s"] = round(bare.cpu() - cpu, 2)
         result["rss_mib"] = round(bare.memory().rss_mib, 1)
     finally:
@@ -129,14 +149,19 @@ async def through_companion(
         await fake.reset()
         serve = await start_serve(workdir, env, name=f"serve-inbound-{kind}")
         try:
+            profile = None
+            if args.profile is not None:
+                args.profile.mkdir(parents=True, exist_ok=True)
+                path = args.profile / f"inbound-{kind}.txt"
+                profile = Profile(serve.pid, path, args.saturation_seconds)
             cpu, db_cpu = serve.cpu(), postgres_cpu()
-            result = await load_phases(f"http://127.0.0.1:{port}/twilio/sms", messages, args)
+            url = f"http://127.0.0.1:{port}/twilio/sms"
+            result = await load_phases(url, messages, args, profile=profile)
             result["server_cpu_s"] = round(serve.cpu() - cpu, 2)
             result["postgres_cpu_s"] = round(postgres_cpu() - db_cpu, 2)
             await asyncio.sleep(2)  # let the dispatcher send the last replies
-            result["handled"] = int(
-                await metric(port, "companion_inbound_messages_total", {"result": "handled"})
-            )
+            handled = await metric(port, "companion_inbound_messages_total", {"result": "handled"})
+            result["handled"] = None if handled is None else int(handled)
             result["replies_accepted_by_fake_api"] = (await fake.stats())["accepted"]
             result["rss_mib"] = round(serve.memory().rss_mib, 1)
         finally:
@@ -178,6 +203,7 @@ def report(results: dict[str, Any]) -> None:
 
 
 async def main(args: argparse.Namespace) -> None:
+    assert bare_handler.EMPTY_TWIML == twilio_webhook.EMPTY_TWIML, "baseline answers differently"
     kinds = database_kinds(args.db)
     data_keys = new_data_keys()
     results: dict[str, Any] = {"companion": {}}
@@ -205,7 +231,8 @@ async def main(args: argparse.Namespace) -> None:
             f"{run['replies_accepted_by_fake_api']:,}; serve CPU {run['server_cpu_s']}s; "
             f"PostgreSQL CPU {run['postgres_cpu_s']}s; RSS {run['rss_mib']} MiB"
         )
-    await write_results("inbound", vars(args), results)
+    name = "inbound" if args.rate == 200 else f"inbound-{args.rate:g}"
+    await write_results(name, vars(args), results)
 
 
 def parse_args() -> argparse.Namespace:
@@ -216,6 +243,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--seconds", type=float, default=15.0, help="length of the fixed run")
     parser.add_argument("--saturation-seconds", type=float, default=20.0)
     parser.add_argument("--concurrency", type=int, default=32, help="clients at saturation")
+    parser.add_argument(
+        "--profile", type=Path, default=None, help="py-spy the service at saturation into DIR"
+    )
     parser.add_argument("--pause", type=float, default=3.0, help="seconds between the runs")
     parser.add_argument(
         "--max-mps", type=float, default=1000.0, help="TWILIO_MAX_MPS for the replies"

@@ -129,10 +129,15 @@ def person_rows(
 
 
 async def add_people(
-    engine: AsyncEngine, keyring: Keyring, count: int, now: datetime, checkin_time: str = "10:00"
+    engine: AsyncEngine,
+    keyring: Keyring,
+    count: int,
+    now: datetime,
+    checkin_time: str = "10:00",
+    first: int = 0,
 ) -> list[str]:
-    """Insert `count` active people; returns their ids in number order."""
-    rows = list(person_rows(keyring, 0, count, now, checkin_time))
+    """Insert `count` active people numbered from `first`; returns their ids in number order."""
+    rows = list(person_rows(keyring, first, count, now, checkin_time))
     await insert_rows(engine, Person, rows)
     return [row["id"] for row in rows]
 
