@@ -7,6 +7,7 @@ crash loses nothing and a second instance never starts the same item.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from dataclasses import dataclass, field
@@ -49,13 +50,18 @@ async def sweep(ctx: ServiceContext, batch: int = BATCH) -> SweepResult:
     """Handle every item due now, batch by batch. Safe to run in several processes."""
     result = SweepResult()
     while True:
-        handled = await _one_batch(ctx, batch, result)
+        done = SweepResult()
+        handled = await _one_batch(ctx, batch, done)
+        # Each committed batch counts and is sent at once: a 100,000-item sweep shows its
+        # progress in /metrics and its first check-ins go out while the rest are started.
+        for action, count in done.counts.items():
+            ctx.metrics.due_items.labels(action).inc(count)
+            result.counts[action] = result.counts.get(action, 0) + count
+        if done.counts.get(Action.RUN, 0):
+            ctx.wake_dispatcher()
         if handled < batch:
             break
-    for action, count in result.counts.items():
-        ctx.metrics.due_items.labels(action).inc(count)
-    if result.counts.get(Action.RUN, 0):
-        ctx.wake_dispatcher()
+        await asyncio.sleep(0)  # let the dispatcher in between batches
     if result.total:
         log.info("sweep", extra={"counts": result.counts})
     return result

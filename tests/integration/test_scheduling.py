@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from aiohttp.web import Application
+from sqlalchemy import select
 
 from companion.app import create_app
 from companion.crypto.keyring import Keyring
@@ -282,3 +283,23 @@ async def test_pause_cancels_prompts_already_queued(
     await text(scheduled_client, "PAUSE 2")
     (prompt,) = await rows(_url(scheduled_client), OutboxMessage, OutboxMessage.priority == 1)
     assert (prompt.status, prompt.failure_reason) == ("cancelled", "paused")
+
+
+async def test_a_large_sweep_wakes_the_dispatcher_after_every_batch(
+    scheduled_client: AppClient, fake_twilio: FakeTwilio, clock: ManualClock
+) -> None:
+    """Each committed batch is counted in /metrics and handed to the dispatcher at once."""
+    await join(scheduled_client, clock, london(2026, 6, 1, 8, 0), "9am")
+    base = scheduled_client.app[CONTEXT]
+    wakes: list[int] = []
+    ctx = type(base)(**{**base.__dict__, "wake_dispatcher": lambda: wakes.append(1)})
+    async with ctx.sessions() as session, session.begin():
+        items = list(await session.scalars(select(DueItem)))
+        for item in items:  # everything this person has (check-in, weekly flows) due now
+            item.due_at = london(2026, 6, 1, 9, 0)
+    clock.now = london(2026, 6, 1, 9, 0)
+    result = await sweep(ctx, batch=1)
+    assert result.total == len(items) >= 2
+    assert len(wakes) == result.counts["run"] >= 1  # one wake per batch that started a flow
+    text = ctx.metrics.render().decode()
+    assert f'companion_due_items_total{{action="run"}} {float(result.counts["run"])}' in text
