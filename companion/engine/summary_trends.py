@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Final
 
 from companion.engine.answers import Stored
@@ -26,8 +27,11 @@ _SIDE_RATING: Final = re.compile(r"side\.([a-z_]+)")
 _SIDE_BOTHERING: Final = re.compile(r"side\.([a-z_]+)\.bothering")
 
 
+@lru_cache(maxsize=65_536)
 def summary_week(moment: datetime) -> date:
     """The Monday (London calendar) of the week containing `moment`.
+
+    Cached: a summary asks this for each observation many times (pure, so safe).
 
     Raises:
         ValueError: `moment` is naive.
