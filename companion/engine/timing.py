@@ -28,7 +28,10 @@ class Window:
 
     def contains(self, moment: datetime) -> bool:
         """True if `moment` falls inside the window, in London time."""
-        local = moment.astimezone(LONDON).time()
+        return self.contains_wall(moment.astimezone(LONDON).time())
+
+    def contains_wall(self, local: time) -> bool:
+        """True if a London wall time (a chosen check-in time, say) is inside the window."""
         if self.start <= self.end:
             return self.start <= local < self.end
         return local >= self.start or local < self.end

@@ -24,7 +24,7 @@ from companion.engine.settings_parsing import (
     parse_name,
     parse_pause_days,
 )
-from companion.engine.timing import LONDON, at_london, parse_wall
+from companion.engine.timing import LONDON, Window, at_london, parse_wall
 from companion.engine.week import my_week
 from companion.services import consent, conversation, schedule
 from companion.services.context import ServiceContext
@@ -264,16 +264,10 @@ async def _appointment(r: Request) -> list[Say]:
 
 def _quiet_answer(r: Request, chosen: time) -> Say | None:
     quiet = r.ctx.quiet_hours
-    if quiet is not None and _in_window(chosen, quiet.start, quiet.end):
+    if quiet is not None and Window(quiet.start, quiet.end).contains_wall(chosen):
         window = {"from": quiet.end.strftime("%H:%M"), "to": quiet.start.strftime("%H:%M")}
         return Say("time-quiet", args=window)
     return None
-
-
-def _in_window(moment: time, start: time, end: time) -> bool:
-    if start <= end:
-        return start <= moment < end
-    return moment >= start or moment < end
 
 
 _HANDLERS: dict[CommandName, Handler] = {

@@ -60,10 +60,18 @@ async def start_flow(
 
 
 async def continue_flow(
-    ctx: ServiceContext, session: AsyncSession, person: Person, text: str, now: datetime
+    ctx: ServiceContext,
+    session: AsyncSession,
+    person: Person,
+    text: str,
+    now: datetime,
+    row: ConversationRow | None = None,
 ) -> list[Say] | None:
-    """Apply `text` to the open conversation; None if there is none (or it just expired)."""
-    row = await open_conversation(session, person.id)
+    """Apply `text` to the open conversation; None if there is none (or it just expired).
+
+    A caller that has already loaded the open conversation passes it as `row`.
+    """
+    row = row or await open_conversation(session, person.id)
     if row is None:
         return None
     flow = await flow_at(ctx, session, row.flow_id, row.flow_revision)

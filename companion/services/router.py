@@ -57,7 +57,7 @@ async def route(
         wins = command is not None and command.exact and command.name not in _ANSWER_WORDS
         if not wins and (command is None or answers or is_skip(text)):
             erase = row.flow_id == ERASURE_FLOW and answers and _confirms_erasure(step, text)
-            says = await conversation.continue_flow(ctx, session, person, text, now)
+            says = await conversation.continue_flow(ctx, session, person, text, now, row)
             if says is not None:
                 return Routed(says, erase=erase)
     if command is not None:

@@ -13,8 +13,6 @@ from datetime import datetime
 from typing import Any
 
 from aiohttp import ClientResponse
-from cryptography.hazmat.primitives.hashes import SHA1
-from cryptography.hazmat.primitives.twofactor.totp import TOTP
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -22,6 +20,7 @@ from companion.crypto import hpke_box
 from companion.crypto.keyring import Keyring
 from companion.crypto.passwords import Argon2Params
 from companion.crypto.sealing import associated_data, seal
+from companion.crypto.totp import code_at
 from companion.db.models import AuditEntry, Consent, Coordinator, Summary
 from companion.db.people import add_person
 from companion.services.coordinators import add_coordinator, complete_enrolment, pending_enrolment
@@ -45,7 +44,7 @@ class Enrolled:
 
 def totp_code(secret: bytes, now: datetime) -> str:
     """The code an authenticator app would show at `now`."""
-    return TOTP(secret, 6, SHA1(), 30).generate(now.timestamp()).decode()  # noqa: S303
+    return code_at(secret, now)
 
 
 async def enrolled_coordinator(
