@@ -36,7 +36,7 @@ ACCOUNT_SID = "AC" + "b" * 32
 AUTH_TOKEN = "bench-auth-token"  # noqa: S105 (the fake API's, not a secret)
 FROM_NUMBER = "+447700900000"
 PG_ADMIN_DSN = "postgresql://postgres@127.0.0.1:5432/postgres"
-PG_DATABASE = "bench"
+PG_DATABASE = os.environ.get("BENCH_PG_DATABASE", "bench")
 DATABASE_KINDS = ("sqlite", "postgresql")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -21,7 +22,10 @@ from companion.db.models import Base
 from tests.support.clock import ManualClock
 from tests.support.fake_twilio import FakeTwilio
 
-PG_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
+# COMPANION_TEST_PG_URL lets two checkouts test side by side without sharing one database.
+PG_URL = os.environ.get(
+    "COMPANION_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
+)
 ACCOUNT_SID = "AC" + "0123456789abcdef" * 2
 AUTH_TOKEN = "test-auth-token-0123456789"
 PUBLIC_BASE_URL = "https://companion.example.org"
