@@ -9,7 +9,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.db import observations
-from companion.db.models import ConversationRow, FlowRevision, Person
+from companion.db.models import ConversationRow, FlowRevision, Person, new_id
+from companion.engine.answers import Stored
 from companion.engine.closing import closing_line
 from companion.engine.flowspec import Flow, parse_flow
 from companion.engine.rotation import SMOKER_FACT, plan_checkin, topics_of
@@ -44,19 +45,45 @@ async def start_flow(
     if flow.planned:
         plan = await _plan(ctx, session, person, flow, now)
     await _remember_revision(session, flow, now)
+    _, says = await begin_flow(ctx, session, person, flow, plan, now)
+    return says
+
+
+async def begin_flow(
+    ctx: ServiceContext,
+    session: AsyncSession,
+    person: Person,
+    flow: Flow,
+    plan: tuple[str, ...],
+    now: datetime,
+) -> tuple[ConversationRow, list[Say]]:
+    """Open a conversation on `flow` (stored revision, none open for the person now).
+
+    The row is written once, with its first step already set, at the next flush.
+    """
     turn = start(flow, now, plan)
     row = ConversationRow(
+        id=new_id(),
         person_id=person.id,
         flow_id=flow.id,
         flow_revision=flow.revision,
         status=OPEN,
         topics=" ".join(topics_of(flow, plan)),
+        plan="",
+        retries=0,
         started_at=now,
         step_started_at=now,
     )
     session.add(row)
-    await session.flush()
-    return await _apply(ctx, session, person, flow, row, turn, now)
+    if turn.answers:
+        await session.flush()  # the answers refer to the row
+    return row, await _apply(ctx, session, person, flow, row, turn, now)
+
+
+def plan_for(flow: Flow, recent_topics: list[str], smokes: Stored | None) -> tuple[str, ...]:
+    """Today's plan for a planned flow, from the topics of its last runs (newest first)."""
+    known = smokes if isinstance(smokes, bool) else None
+    return plan_checkin(flow, [t.split() for t in recent_topics], smokes=known)
 
 
 async def continue_flow(
@@ -134,12 +161,13 @@ async def remember_revisions(ctx: ServiceContext) -> None:
 
 async def _remember_revision(session: AsyncSession, flow: Flow, now: datetime) -> None:
     if await session.get(FlowRevision, flow.revision) is None:
-        session.add(
-            FlowRevision(
-                revision=flow.revision, flow_id=flow.id, source=flow.source, created_at=now
-            )
-        )
+        session.add(revision_row(flow, now))
         await session.flush()
+
+
+def revision_row(flow: Flow, now: datetime) -> FlowRevision:
+    """The stored copy of a flow's revision, which its conversations refer to."""
+    return FlowRevision(revision=flow.revision, flow_id=flow.id, source=flow.source, created_at=now)
 
 
 async def _plan(
@@ -154,8 +182,7 @@ async def _plan(
     smokes = await observations.latest_value(
         session, ctx.keyring, person.id, SMOKER_FACT, "checkin"
     )
-    known = smokes if isinstance(smokes, bool) else None
-    return plan_checkin(flow, [t.split() for t in recent], smokes=known)
+    return plan_for(flow, list(recent), smokes)
 
 
 async def _apply(

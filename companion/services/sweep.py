@@ -17,10 +17,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.crypto.sealing import associated_data, unseal
-from companion.db import people
-from companion.db.models import DueItem, Person
+from companion.db import people, sweep_reads
+from companion.db.models import ConversationRow, DueItem, Person
+from companion.engine.answers import Stored
 from companion.engine.due import Action, Facts, Item, decide
 from companion.engine.enrolment import Priority, Status
+from companion.engine.flowspec import Flow
+from companion.engine.rotation import SMOKER_FACT, SMOKING
 from companion.engine.runner import Say
 from companion.engine.timing import Window, parse_wall
 from companion.services import conversation, schedule
@@ -67,6 +70,16 @@ async def sweep(ctx: ServiceContext, batch: int = BATCH) -> SweepResult:
     return result
 
 
+@dataclass
+class _Known:
+    """What the batch's items need about their people, read for the whole batch at once."""
+
+    people: dict[str, Person]
+    open_rows: dict[str, ConversationRow]
+    recent: dict[str, dict[str, list[str]]]  # flow id -> person id -> topics, newest first
+    smokes: dict[str, Stored]
+
+
 async def _one_batch(ctx: ServiceContext, batch: int, result: SweepResult) -> int:
     now = ctx.clock()
     async with ctx.sessions() as session, session.begin():
@@ -79,16 +92,51 @@ async def _one_batch(ctx: ServiceContext, batch: int, result: SweepResult) -> in
                 .with_for_update(skip_locked=True)
             )
         )
-        for item in items:
-            result.add(await _handle(ctx, session, item, now))
+        if items:
+            known = await _read(ctx, session, items, now)
+            for item in items:
+                result.add(await _handle(ctx, session, known, item, now))
     return len(items)
 
 
-async def _handle(ctx: ServiceContext, session: AsyncSession, item: DueItem, now: datetime) -> str:
-    person = await session.get(Person, item.person_id)
-    assert person is not None
-    open_row = await conversation.open_conversation(session, person.id)
+async def _read(
+    ctx: ServiceContext, session: AsyncSession, items: list[DueItem], now: datetime
+) -> _Known:
+    """Read the batch's people, open conversations and rotation history; store revisions."""
+    ids = {item.person_id for item in items}
+    flows = list(
+        {i.flow_id: ctx.flows[i.flow_id] for i in items if i.flow_id in ctx.flows}.values()
+    )
+    missing = await sweep_reads.missing_revisions(session, {flow.revision for flow in flows})
+    session.add_all(conversation.revision_row(f, now) for f in flows if f.revision in missing)
+    planned = [flow for flow in flows if flow.planned]
+    recent = {f.id: await sweep_reads.recent_topics(session, ids, f.id) for f in planned}
+    smokes: dict[str, Stored] = {}
+    if any(flow.id == conversation.CHECKIN for flow in planned):
+        smokes = await sweep_reads.latest_answers(
+            session,
+            ctx.keyring,
+            ids,
+            key=SMOKER_FACT,
+            kind="checkin",
+            flow_id=conversation.CHECKIN,
+            topic=SMOKING,
+        )
+    return _Known(
+        people=await sweep_reads.people_by_id(session, ids),
+        open_rows=await sweep_reads.open_conversations(session, ids, conversation.OPEN),
+        recent=recent,
+        smokes=smokes,
+    )
+
+
+async def _handle(
+    ctx: ServiceContext, session: AsyncSession, known: _Known, item: DueItem, now: datetime
+) -> str:
+    person = known.people[item.person_id]
+    open_row = known.open_rows.get(person.id)
     if open_row is not None and await conversation.end_if_expired(ctx, session, open_row, now):
+        del known.open_rows[person.id]
         open_row = None
     facts = Facts(
         active=person.status == Status.ACTIVE,
@@ -102,7 +150,7 @@ async def _handle(ctx: ServiceContext, session: AsyncSession, item: DueItem, now
     )
     decision = decide(snapshot, facts, now, window)
     if decision.action is Action.RUN:
-        await _run(ctx, session, person, item, now)
+        await _run(ctx, session, known, person, item, now)
     item.runs += decision.action is Action.RUN
     item.last_outcome, item.updated_at = decision.action.value, now
     if decision.action is Action.CANCEL:
@@ -115,7 +163,12 @@ async def _handle(ctx: ServiceContext, session: AsyncSession, item: DueItem, now
 
 
 async def _run(
-    ctx: ServiceContext, session: AsyncSession, person: Person, item: DueItem, now: datetime
+    ctx: ServiceContext,
+    session: AsyncSession,
+    known: _Known,
+    person: Person,
+    item: DueItem,
+    now: datetime,
 ) -> None:
     says: list[Say]
     if item.flow_id == "tip":
@@ -123,7 +176,7 @@ async def _run(
     elif item.kind in ("reminder", "appointment"):
         says = [_reminder(ctx, item)]
     else:
-        says = await conversation.start_flow(ctx, session, person, item.flow_id, now)
+        says = await _start(ctx, session, known, person, ctx.flows[item.flow_id], now)
     queue_says(
         ctx,
         session,
@@ -136,6 +189,28 @@ async def _run(
         now=now,
         valid_until=item.valid_until,
     )
+
+
+async def _start(
+    ctx: ServiceContext,
+    session: AsyncSession,
+    known: _Known,
+    person: Person,
+    flow: Flow,
+    now: datetime,
+) -> list[Say]:
+    """`conversation.start_flow`, from what the batch has already read."""
+    current = known.open_rows.pop(person.id, None)
+    if current is not None:
+        conversation.end_open(current, "replaced", now)
+        await session.flush()  # the person's one open conversation ends before the next
+    plan: tuple[str, ...] = ()
+    if flow.planned:
+        recent = known.recent.get(flow.id, {}).get(person.id, [])
+        plan = conversation.plan_for(flow, recent, known.smokes.get(person.id))
+    row, says = await conversation.begin_flow(ctx, session, person, flow, plan, now)
+    known.open_rows[person.id] = row  # a second item for the person sees it is busy
+    return says
 
 
 def _reminder(ctx: ServiceContext, item: DueItem) -> Say:
