@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.crypto.keyring import Keyring
 from companion.crypto.sealing import associated_data, unseal
-from companion.db.models import ConversationRow, FlowRevision, Observation, Person
+from companion.db.models import ConversationRow, FlowRevision, Goal, Observation, Person, TipSent
 from companion.engine.answers import Stored
 
 RECENT_RUNS = 7  # a week of check-ins decides the rotation
@@ -115,3 +115,22 @@ async def missing_revisions(session: AsyncSession, revisions: Collection[str]) -
         select(FlowRevision.revision).where(FlowRevision.revision.in_(revisions))
     )
     return set(revisions) - set(stored)
+
+
+async def tips_sent(session: AsyncSession, person_ids: Collection[str]) -> dict[str, set[str]]:
+    """The resources each person has been sent as tips."""
+    rows = await session.execute(
+        select(TipSent.person_id, TipSent.resource_id).where(TipSent.person_id.in_(person_ids))
+    )
+    sent: dict[str, set[str]] = {}
+    for person_id, resource_id in rows:
+        sent.setdefault(person_id, set()).add(resource_id)
+    return sent
+
+
+async def current_goals(session: AsyncSession, person_ids: Collection[str]) -> dict[str, Goal]:
+    """Each person's goal that has not been replaced."""
+    rows = await session.scalars(
+        select(Goal).where(Goal.person_id.in_(person_ids), Goal.ended_at.is_(None))
+    )
+    return {goal.person_id: goal for goal in rows}

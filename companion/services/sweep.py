@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.crypto.sealing import associated_data, unseal
 from companion.db import people, sweep_reads
-from companion.db.models import ConversationRow, DueItem, Person
+from companion.db.models import ConversationRow, DueItem, Goal, Person
 from companion.engine.answers import Stored
 from companion.engine.due import Action, Facts, Item, decide
 from companion.engine.enrolment import Priority, Status
@@ -29,10 +29,11 @@ from companion.engine.timing import Window, parse_wall
 from companion.services import conversation, schedule
 from companion.services.context import ServiceContext
 from companion.services.speech import queue_says
-from companion.services.tips import tip_says
+from companion.services.tips import next_tip
 
 log = logging.getLogger(__name__)
 BATCH = 200
+TIP = "tip"  # the weekly tip is a due item of its own, not a flow
 
 
 @dataclass
@@ -78,6 +79,8 @@ class _Known:
     open_rows: dict[str, ConversationRow]
     recent: dict[str, dict[str, list[str]]]  # flow id -> person id -> topics, newest first
     smokes: dict[str, Stored]
+    tips_sent: dict[str, set[str]]
+    goals: dict[str, Goal]
 
 
 async def _one_batch(ctx: ServiceContext, batch: int, result: SweepResult) -> int:
@@ -122,11 +125,14 @@ async def _read(
             flow_id=conversation.CHECKIN,
             topic=SMOKING,
         )
+    tipped = {item.person_id for item in items if item.flow_id == TIP}
     return _Known(
         people=await sweep_reads.people_by_id(session, ids),
         open_rows=await sweep_reads.open_conversations(session, ids, conversation.OPEN),
         recent=recent,
         smokes=smokes,
+        tips_sent=await sweep_reads.tips_sent(session, tipped) if tipped else {},
+        goals=await sweep_reads.current_goals(session, tipped) if tipped else {},
     )
 
 
@@ -171,8 +177,9 @@ async def _run(
     now: datetime,
 ) -> None:
     says: list[Say]
-    if item.flow_id == "tip":
-        says = await tip_says(ctx, session, person, now)
+    if item.flow_id == TIP:
+        sent = known.tips_sent.get(person.id, set())
+        says = next_tip(ctx, session, person, now, sent=sent, goal=known.goals.get(person.id))
     elif item.kind in ("reminder", "appointment"):
         says = [_reminder(ctx, item)]
     else:

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.crypto.sealing import associated_data, unseal
 from companion.db import observations
-from companion.db.models import Person, TipSent
+from companion.db.models import Goal, Person, TipSent
 from companion.engine.interests import interests_in
 from companion.engine.resources import pick_tip
 from companion.engine.runner import Say
@@ -31,6 +31,19 @@ async def tip_says(
         await session.scalars(select(TipSent.resource_id).where(TipSent.person_id == person.id))
     )
     goal = await observations.current_goal(session, ctx.keyring, person.id)
+    return next_tip(ctx, session, person, now, sent=sent, goal=goal)
+
+
+def next_tip(
+    ctx: ServiceContext,
+    session: AsyncSession,
+    person: Person,
+    now: datetime,
+    *,
+    sent: set[str],
+    goal: Goal | None,
+) -> list[Say]:
+    """The tip to send, given the tips already sent and the current goal; noted as sent."""
     interests = interests_in(observations.goal_text(ctx.keyring, goal)) if goal else set()
     tip = pick_tip(
         ctx.resources,

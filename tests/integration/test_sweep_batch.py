@@ -153,3 +153,33 @@ async def test_two_flows_due_together_start_one_and_hold_the_other(
             await session.scalars(select(ConversationRow).where(ConversationRow.status == "open"))
         )
     assert len(open_rows) == 1
+
+
+async def test_weekly_tips_in_one_batch_do_not_repeat_for_anyone(
+    client: AppClient, fake_twilio: FakeTwilio, clock: ManualClock
+) -> None:
+    """Three weeks of tips for people sharing batches: each week a new tip for each person."""
+    ctx = client.app[CONTEXT]
+    phones = list(SMOKING_ANSWERS)
+    clock.now = london(2026, 6, 1, 8, 0)
+    for phone in phones:
+        for body in ("JOIN", "YES", "BOROUGH Hackney"):
+            await text(client, phone, body)
+    async with ctx.sessions() as session, session.begin():
+        await session.execute(
+            update(DueItem).where(DueItem.flow_id != "tip").values(status="cancelled")
+        )
+    tips: dict[str, list[str]] = {phone: [] for phone in phones}
+    for week in range(3):
+        clock.now = london(2026, 6, 2, 12, 0) + timedelta(weeks=week)
+        async with ctx.sessions() as session, session.begin():
+            await session.execute(update(DueItem).values(due_at=clock.now))
+        seen = {phone: len(fake_twilio.messages_to(phone)) for phone in phones}
+        assert (await sweep(ctx, batch=3)).counts == {"run": len(phones)}
+        await client.app[DISPATCHER].drain()
+        for phone in phones:
+            await eventually(lambda p=phone, n=seen[phone]: len(fake_twilio.messages_to(p)) > n)
+            (tip,) = fake_twilio.messages_to(phone)[seen[phone] :]
+            tips[phone].append(tip.body)
+    for phone, bodies in tips.items():
+        assert len(set(bodies)) == 3, f"{phone} was sent the same tip twice: {bodies}"
