@@ -151,3 +151,17 @@ async def twilio_client_each_db(
         sweep_at_start=False,
     )
     return await aiohttp_client(app)
+
+
+@pytest.fixture
+async def scheduled_client(
+    aiohttp_client: Callable[[Application], asyncio.Future[AppClient]],
+    database_url: str,
+    fake_twilio: FakeTwilio,
+    keyring: Keyring,
+    clock: ManualClock,
+) -> AppClient:
+    """The app in Twilio mode with a long sweep interval: the test runs sweeps by hand."""
+    settings = twilio_settings(database_url, fake_twilio, COMPANION_SWEEP_SECONDS="3600")
+    app = create_app(settings, clock=clock, keyring=keyring, sweep_at_start=False)
+    return await aiohttp_client(app)

@@ -56,20 +56,6 @@ def bodies(fake: FakeTwilio) -> list[str]:
     return [m.body for m in fake.messages_to(PHONE)]
 
 
-@pytest.fixture
-async def scheduled_client(
-    aiohttp_client: Callable[[Application], asyncio.Future[AppClient]],
-    database_url: str,
-    fake_twilio: FakeTwilio,
-    keyring: Keyring,
-    clock: ManualClock,
-) -> AppClient:
-    """The app in Twilio mode with a long sweep interval: the test runs sweeps by hand."""
-    settings = twilio_settings(database_url, fake_twilio, COMPANION_SWEEP_SECONDS="3600")
-    app = create_app(settings, clock=clock, keyring=keyring, sweep_at_start=False)
-    return await aiohttp_client(app)
-
-
 async def join(client: AppClient, clock: ManualClock, at: datetime, checkin: str) -> None:
     clock.now = at
     for body in ("JOIN", "YES", f"TIME {checkin}"):

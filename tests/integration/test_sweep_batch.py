@@ -7,24 +7,18 @@ worked out from that person's own answers alone.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import pytest
-from aiohttp.web import Application
 from sqlalchemy import select, update
 
-from companion.app import create_app
-from companion.crypto.keyring import Keyring
 from companion.db.models import ConversationRow, DueItem
 from companion.engine.flowspec import Flow
 from companion.engine.rotation import plan_checkin, topics_of
 from companion.services.context import ServiceContext
 from companion.services.sweep import sweep
 from companion.web.keys import CONTEXT, DISPATCHER
-from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient, twilio_settings
+from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient
 from tests.support.clock import ManualClock
 from tests.support.fake_twilio import FakeTwilio
 from tests.support.waiting import eventually, outbox_settled
@@ -42,19 +36,6 @@ SMOKING_ANSWERS = {
 
 def london(*args: int) -> datetime:
     return datetime(*args, tzinfo=LONDON).astimezone(UTC)  # type: ignore[misc]
-
-
-@pytest.fixture
-async def client(
-    aiohttp_client: Callable[[Application], asyncio.Future[AppClient]],
-    database_url: str,
-    fake_twilio: FakeTwilio,
-    keyring: Keyring,
-    clock: ManualClock,
-) -> AppClient:
-    settings = twilio_settings(database_url, fake_twilio, COMPANION_SWEEP_SECONDS="3600")
-    app = create_app(settings, clock=clock, keyring=keyring, sweep_at_start=False)
-    return await aiohttp_client(app)
 
 
 async def text(client: AppClient, phone: str, body: str) -> None:
@@ -93,8 +74,9 @@ async def answer_todays_checkin(
 
 
 async def test_people_sharing_a_batch_each_get_their_own_rotation(
-    client: AppClient, fake_twilio: FakeTwilio, clock: ManualClock
+    scheduled_client: AppClient, fake_twilio: FakeTwilio, clock: ManualClock
 ) -> None:
+    client = scheduled_client
     ctx = client.app[CONTEXT]
     flow = ctx.flows["checkin"]
     clock.now = london(2026, 6, 1, 8, 0)
@@ -130,9 +112,10 @@ async def test_people_sharing_a_batch_each_get_their_own_rotation(
 
 
 async def test_two_flows_due_together_start_one_and_hold_the_other(
-    client: AppClient, fake_twilio: FakeTwilio, clock: ManualClock
+    scheduled_client: AppClient, fake_twilio: FakeTwilio, clock: ManualClock
 ) -> None:
     """A person never gets two conversations at once, even from one batch."""
+    client = scheduled_client
     ctx = client.app[CONTEXT]
     phone = "+447700900201"
     clock.now = london(2026, 6, 1, 8, 0)
@@ -156,9 +139,10 @@ async def test_two_flows_due_together_start_one_and_hold_the_other(
 
 
 async def test_weekly_tips_in_one_batch_do_not_repeat_for_anyone(
-    client: AppClient, fake_twilio: FakeTwilio, clock: ManualClock
+    scheduled_client: AppClient, fake_twilio: FakeTwilio, clock: ManualClock
 ) -> None:
     """Three weeks of tips for people sharing batches: each week a new tip for each person."""
+    client = scheduled_client
     ctx = client.app[CONTEXT]
     phones = list(SMOKING_ANSWERS)
     clock.now = london(2026, 6, 1, 8, 0)
