@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.db import observations
 from companion.db.models import ConversationRow, FlowRevision, Person
+from companion.engine.answers import Reading
 from companion.engine.closing import closing_line
 from companion.engine.flowspec import Flow, parse_flow
 from companion.engine.rotation import SMOKER_FACT, plan_checkin, topics_of
@@ -21,13 +22,15 @@ CHECKIN = "checkin"
 _parsed: dict[str, Flow] = {}
 
 
+# Built once (every answer loads it): SQLAlchemy then reuses its cache key and compiled form.
+_OPEN = select(ConversationRow).where(
+    ConversationRow.person_id == bindparam("person_id"), ConversationRow.status == OPEN
+)
+
+
 async def open_conversation(session: AsyncSession, person_id: str) -> ConversationRow | None:
     """The person's open conversation, if any."""
-    row: ConversationRow | None = await session.scalar(
-        select(ConversationRow).where(
-            ConversationRow.person_id == person_id, ConversationRow.status == OPEN
-        )
-    )
+    row: ConversationRow | None = await session.scalar(_OPEN, {"person_id": person_id})
     return row
 
 
@@ -66,10 +69,12 @@ async def continue_flow(
     text: str,
     now: datetime,
     row: ConversationRow | None = None,
+    reading: Reading | None = None,
 ) -> list[Say] | None:
     """Apply `text` to the open conversation; None if there is none (or it just expired).
 
-    A caller that has already loaded the open conversation passes it as `row`.
+    A caller that has already loaded the open conversation passes it as `row`, and
+    one that has already read `text` as the answer to its open step passes `reading`.
     """
     row = row or await open_conversation(session, person.id)
     if row is None:
@@ -79,7 +84,8 @@ async def continue_flow(
     if expire(flow, state, now) is not None:
         await end_if_expired(ctx, session, row, now)
         return None
-    return await _apply(ctx, session, person, flow, row, reply(flow, state, text, now), now)
+    turn = reply(flow, state, text, now, reading=reading)
+    return await _apply(ctx, session, person, flow, row, turn, now)
 
 
 async def current_question(

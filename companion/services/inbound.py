@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -119,27 +119,28 @@ async def _erase_on_request(ctx: ServiceContext, e164: str) -> None:
         )
 
 
+_HOUR = timedelta(hours=1)
+# Replies to one number in the last hour, and how many were safety replies: one indexed
+# count (phone_index), built once.
+_RECENT_REPLIES = select(
+    func.count(), func.count().filter(OutboxMessage.message_key.in_(sorted(SAFETY_REPLIES)))
+).where(
+    OutboxMessage.phone_index == bindparam("index"),
+    OutboxMessage.priority == Priority.REPLY,
+    OutboxMessage.created_at >= bindparam("since"),
+)
+_INSERT_INBOUND = insert(InboundMessage.metadata.tables[InboundMessage.__tablename__])
+
+
 async def _within_limits(
     ctx: ServiceContext, session: AsyncSession, index: str, says: list[Say], now: datetime
 ) -> list[Say]:
     """Drop replies beyond the per-number hourly bound (safety replies excepted, hourly)."""
     if not says:
         return says
-    since = now - timedelta(hours=1)
-    recent = list(
-        await session.scalars(
-            select(OutboxMessage.message_key).where(
-                OutboxMessage.phone_index == index,
-                OutboxMessage.priority == Priority.REPLY,
-                OutboxMessage.created_at >= since,
-            )
-        )
-    )
-    kept = allowed_replies(
-        says,
-        replies_last_hour=len(recent),
-        safety_last_hour=any(key in SAFETY_REPLIES for key in recent),
-    )
+    recent = await session.execute(_RECENT_REPLIES, {"index": index, "since": now - _HOUR})
+    replies, safety = recent.one()
+    kept = allowed_replies(says, replies_last_hour=replies, safety_last_hour=safety > 0)
     if len(kept) < len(says):
         ctx.metrics.replies_suppressed.inc(len(says) - len(kept))
         log.warning(
@@ -154,19 +155,6 @@ async def _handle(
 ) -> HandledSms:
     now = ctx.clock()
     index = phone_index(ctx.keyring, e164)
-    inbound_id = new_id()
-    session.add(
-        InboundMessage(
-            id=inbound_id,
-            message_sid=sms.message_sid,
-            phone_index=index,
-            body=seal(
-                ctx.keyring, sms.body, associated_data("inbound_message", "body", inbound_id)
-            ),
-            received_at=now,
-        )
-    )
-    await session.flush()
     person = await people.find_person(session, index, lock=True)
     told = person is None and await people.told_how_to_join_since(
         session, index, now - STRANGER_REPLY_INTERVAL
@@ -178,9 +166,9 @@ async def _handle(
     )
     outcome = respond(sender, sms.body)
     person = await _apply(ctx, session, person, outcome, e164, now)
-    inbound = await session.get(InboundMessage, inbound_id)
-    assert inbound is not None
-    inbound.person_id = person.id if person else None
+    # Inserted once the sender is known (found, or just enrolled), with its person: a
+    # MessageSid seen before fails here, and the whole transaction with it.
+    inbound_id = await _record(ctx, session, sms, index, person, now)
     if outcome.cancel_pending and person is not None:
         await outbox.cancel_pending_for(session, person.id, now)
         open_row = await conversation.open_conversation(session, person.id)
@@ -218,6 +206,31 @@ async def _handle(
         now=now,
     )
     return HandledSms(inbound_id, erase)
+
+
+async def _record(
+    ctx: ServiceContext,
+    session: AsyncSession,
+    sms: InboundSms,
+    index: str,
+    person: Person | None,
+    now: datetime,
+) -> str:
+    """Insert the inbound row, body sealed; IntegrityError if its MessageSid is stored."""
+    inbound_id = new_id()
+    body = seal(ctx.keyring, sms.body, associated_data("inbound_message", "body", inbound_id))
+    await session.execute(
+        _INSERT_INBOUND,
+        {
+            "id": inbound_id,
+            "message_sid": sms.message_sid,
+            "person_id": person.id if person else None,
+            "phone_index": index,
+            "body": body,
+            "received_at": now,
+        },
+    )
+    return inbound_id
 
 
 async def _apply(
