@@ -119,28 +119,32 @@ async def _erase_on_request(ctx: ServiceContext, e164: str) -> None:
         )
 
 
+@dataclass(frozen=True)
+class RecentReplies:
+    """Replies queued to one number in the last hour, and whether a safety reply was one."""
+
+    count: int
+    safety: bool
+
+
 _HOUR = timedelta(hours=1)
-# Replies to one number in the last hour, and how many were safety replies: one indexed
-# count (phone_index), built once.
-_RECENT_REPLIES = select(
-    func.count(), func.count().filter(OutboxMessage.message_key.in_(sorted(SAFETY_REPLIES)))
-).where(
+_REPLIES = select(func.count()).where(
     OutboxMessage.phone_index == bindparam("index"),
     OutboxMessage.priority == Priority.REPLY,
     OutboxMessage.created_at >= bindparam("since"),
 )
-_INSERT_INBOUND = insert(InboundMessage.metadata.tables[InboundMessage.__tablename__])
+_SAFETY_REPLIES = _REPLIES.where(OutboxMessage.message_key.in_(sorted(SAFETY_REPLIES)))
+# The insert that dedupes also counts the number's recent replies (on the phone_index
+# index): one round trip instead of two. It runs once the person's row is locked, so a
+# message from the same person that was being handled meanwhile is counted.
+_INSERT_INBOUND = insert(InboundMessage.metadata.tables[InboundMessage.__tablename__]).returning(
+    _REPLIES.scalar_subquery(), _SAFETY_REPLIES.scalar_subquery()
+)
 
 
-async def _within_limits(
-    ctx: ServiceContext, session: AsyncSession, index: str, says: list[Say], now: datetime
-) -> list[Say]:
+def _within_limits(ctx: ServiceContext, says: list[Say], recent: RecentReplies) -> list[Say]:
     """Drop replies beyond the per-number hourly bound (safety replies excepted, hourly)."""
-    if not says:
-        return says
-    recent = await session.execute(_RECENT_REPLIES, {"index": index, "since": now - _HOUR})
-    replies, safety = recent.one()
-    kept = allowed_replies(says, replies_last_hour=replies, safety_last_hour=safety > 0)
+    kept = allowed_replies(says, replies_last_hour=recent.count, safety_last_hour=recent.safety)
     if len(kept) < len(says):
         ctx.metrics.replies_suppressed.inc(len(says) - len(kept))
         log.warning(
@@ -168,7 +172,7 @@ async def _handle(
     person = await _apply(ctx, session, person, outcome, e164, now)
     # Inserted once the sender is known (found, or just enrolled), with its person: a
     # MessageSid seen before fails here, and the whole transaction with it.
-    inbound_id = await _record(ctx, session, sms, index, person, now)
+    inbound_id, recent = await _record(ctx, session, sms, index, person, now)
     if outcome.cancel_pending and person is not None:
         await outbox.cancel_pending_for(session, person.id, now)
         open_row = await conversation.open_conversation(session, person.id)
@@ -193,7 +197,7 @@ async def _handle(
     if outcome.converse and person is not None:
         routed = await route(ctx, session, person, sms.body, now)
         says, erase = says + routed.says, routed.erase
-    says = await _within_limits(ctx, session, index, says, now)
+    says = _within_limits(ctx, says, recent)
     queue_says(
         ctx,
         session,
@@ -215,11 +219,15 @@ async def _record(
     index: str,
     person: Person | None,
     now: datetime,
-) -> str:
-    """Insert the inbound row, body sealed; IntegrityError if its MessageSid is stored."""
+) -> tuple[str, RecentReplies]:
+    """Insert the inbound row, body sealed, and count the number's replies in the last hour.
+
+    Raises:
+        IntegrityError: the MessageSid is already stored (or two first messages raced).
+    """
     inbound_id = new_id()
     body = seal(ctx.keyring, sms.body, associated_data("inbound_message", "body", inbound_id))
-    await session.execute(
+    result = await session.execute(
         _INSERT_INBOUND,
         {
             "id": inbound_id,
@@ -228,9 +236,12 @@ async def _record(
             "phone_index": index,
             "body": body,
             "received_at": now,
+            "index": index,
+            "since": now - _HOUR,
         },
     )
-    return inbound_id
+    replies, safety = result.one()
+    return inbound_id, RecentReplies(replies, safety > 0)
 
 
 async def _apply(
