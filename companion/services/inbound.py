@@ -24,7 +24,7 @@ from companion.services import conversation, schedule
 from companion.services.context import ServiceContext
 from companion.services.erasure import erase_person
 from companion.services.router import route
-from companion.services.speech import queue_says
+from companion.services.speech import insert_says, queue_says
 from companion.sms.phone import InvalidPhoneNumber, to_e164
 
 log = logging.getLogger(__name__)
@@ -198,7 +198,7 @@ async def _handle(
         routed = await route(ctx, session, person, sms.body, now)
         says, erase = says + routed.says, routed.erase
     says = _within_limits(ctx, says, recent)
-    queue_says(
+    await insert_says(
         ctx,
         session,
         says,
