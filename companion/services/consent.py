@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import bindparam, delete, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.crypto.blind_index import phone_index
@@ -27,8 +27,10 @@ RECONFIRM_AFTER = timedelta(days=90)
 LAPSE_AFTER = timedelta(days=104)  # 90 days, then two weeks to answer the re-confirmation
 
 
+# Built once, with plain binds (IN's expanding one is re-rendered on every execution).
 _LIVE = select(Consent).where(
-    Consent.person_id == bindparam("person_id"), Consent.status.in_((ASKED, ACTIVE))
+    Consent.person_id == bindparam("person_id"),
+    or_(Consent.status == ASKED, Consent.status == ACTIVE),
 )
 
 

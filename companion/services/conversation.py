@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import bindparam, select
@@ -85,7 +86,10 @@ async def continue_flow(
         await end_if_expired(ctx, session, row, now)
         return None
     turn = reply(flow, state, text, now, reading=reading)
-    return await _apply(ctx, session, person, flow, row, turn, now)
+    # The answers go in with one Core insert (the hot path); `_apply` does the rest.
+    answers = [(answer.key, answer.value) for answer in turn.answers]
+    await observations.insert_now(session, ctx.keyring, person.id, answers, now, row.id)
+    return await _apply(ctx, session, person, flow, row, replace(turn, answers=()), now)
 
 
 async def current_question(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import bindparam, func, insert, select
+from sqlalchemy import bindparam, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -133,7 +133,10 @@ _REPLIES = select(func.count()).where(
     OutboxMessage.priority == Priority.REPLY,
     OutboxMessage.created_at >= bindparam("since"),
 )
-_SAFETY_REPLIES = _REPLIES.where(OutboxMessage.message_key.in_(sorted(SAFETY_REPLIES)))
+# Plain binds, not IN's expanding one (which is re-rendered on every execution).
+_SAFETY_REPLIES = _REPLIES.where(
+    or_(*(OutboxMessage.message_key == key for key in sorted(SAFETY_REPLIES)))
+)
 # The insert that dedupes also counts the number's recent replies (on the phone_index
 # index): one round trip instead of two. It runs once the person's row is locked, so a
 # message from the same person that was being handled meanwhile is counted.
