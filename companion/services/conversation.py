@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -23,15 +23,13 @@ CHECKIN = "checkin"
 _parsed: dict[str, Flow] = {}
 
 
-# Built once (every answer loads it): SQLAlchemy then reuses its cache key and compiled form.
-_OPEN = select(ConversationRow).where(
-    ConversationRow.person_id == bindparam("person_id"), ConversationRow.status == OPEN
-)
-
-
 async def open_conversation(session: AsyncSession, person_id: str) -> ConversationRow | None:
     """The person's open conversation, if any."""
-    row: ConversationRow | None = await session.scalar(_OPEN, {"person_id": person_id})
+    row: ConversationRow | None = await session.scalar(
+        select(ConversationRow).where(
+            ConversationRow.person_id == person_id, ConversationRow.status == OPEN
+        )
+    )
     return row
 
 
