@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.crypto.keyring import Keyring
@@ -48,18 +49,46 @@ def record(
     conversation_id: str | None = None,
 ) -> None:
     """Add one sealed observation to the session's transaction."""
+    session.add(Observation(**_values(keyring, person_id, key, value, now, conversation_id)))
+
+
+_INSERT = insert(Observation.metadata.tables[Observation.__tablename__])
+
+
+async def insert_now(
+    session: AsyncSession,
+    keyring: Keyring,
+    person_id: str,
+    answers: Sequence[tuple[str, Stored]],
+    now: datetime,
+    conversation_id: str | None = None,
+) -> None:
+    """Insert sealed observations, (key, value) each, now: one Core statement, no ORM."""
+    rows = [_values(keyring, person_id, key, value, now, conversation_id) for key, value in answers]
+    if len(rows) == 1:
+        await session.execute(_INSERT, rows[0])
+    elif rows:
+        await session.execute(_INSERT, rows)
+
+
+def _values(
+    keyring: Keyring,
+    person_id: str,
+    key: str,
+    value: Stored,
+    now: datetime,
+    conversation_id: str | None,
+) -> dict[str, object]:
     row_id = new_id()
     payload = json.dumps({"key": key, "value": value}, separators=(",", ":"))
-    session.add(
-        Observation(
-            id=row_id,
-            person_id=person_id,
-            kind=kind_of(key),
-            payload=seal(keyring, payload, associated_data("observation", "payload", row_id)),
-            conversation_id=conversation_id,
-            recorded_at=now,
-        )
-    )
+    return {
+        "id": row_id,
+        "person_id": person_id,
+        "kind": kind_of(key),
+        "payload": seal(keyring, payload, associated_data("observation", "payload", row_id)),
+        "conversation_id": conversation_id,
+        "recorded_at": now,
+    }
 
 
 async def read_since(

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.crypto.keyring import Keyring
@@ -62,24 +63,70 @@ def queue_sms(
     `sequence` orders rows queued together (a re-ask, then the next question): it is
     added to `created_at` in microseconds, which the dispatcher sends them in.
     """
-    row_id = new_id()
     row = OutboxMessage(
-        id=row_id,
-        person_id=person_id,
-        phone_index=phone_index,
-        to_number=seal(keyring, to, associated_data("outbox_message", "to_number", row_id)),
-        body=seal(keyring, body, associated_data("outbox_message", "body", row_id)),
-        message_key=message_key,
-        priority=priority,
-        status=PENDING,
-        not_before=not_before or now,
-        valid_until=valid_until,
-        attempts=0,
-        created_at=now + timedelta(microseconds=sequence),
-        updated_at=now,
+        **sms_values(
+            keyring,
+            to=to,
+            phone_index=phone_index,
+            person_id=person_id,
+            body=body,
+            message_key=message_key,
+            priority=priority,
+            now=now,
+            not_before=not_before,
+            valid_until=valid_until,
+            sequence=sequence,
+        )
     )
     session.add(row)
     return row
+
+
+def sms_values(
+    keyring: Keyring,
+    *,
+    to: str,
+    phone_index: str,
+    person_id: str | None,
+    body: str,
+    message_key: str,
+    priority: int,
+    now: datetime,
+    not_before: datetime | None = None,
+    valid_until: datetime | None = None,
+    sequence: int = 0,
+) -> dict[str, object]:
+    """The columns of a new pending outbox row, its number and body sealed to it."""
+    row_id = new_id()
+    return {
+        "id": row_id,
+        "person_id": person_id,
+        "phone_index": phone_index,
+        "to_number": seal(keyring, to, associated_data("outbox_message", "to_number", row_id)),
+        "body": seal(keyring, body, associated_data("outbox_message", "body", row_id)),
+        "message_key": message_key,
+        "priority": priority,
+        "status": PENDING,
+        "not_before": not_before or now,
+        "valid_until": valid_until,
+        "attempts": 0,
+        "created_at": now + timedelta(microseconds=sequence),
+        "updated_at": now,
+    }
+
+
+_INSERT = insert(OutboxMessage.metadata.tables[OutboxMessage.__tablename__])
+
+
+async def insert_sms(session: AsyncSession, rows: Sequence[dict[str, object]]) -> None:
+    """Insert rows made by `sms_values` now, in the session's transaction.
+
+    One Core statement, with no ORM objects to build and flush (the inbound replies).
+    """
+    if len(rows) == 1:
+        await session.execute(_INSERT, rows[0])
+    elif rows:
+        await session.execute(_INSERT, list(rows))
 
 
 async def claim_due(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.crypto.blind_index import phone_index
@@ -12,13 +12,16 @@ from companion.crypto.keyring import Keyring
 from companion.crypto.sealing import associated_data, seal, unseal
 from companion.db.models import Person, StrangerReply, new_id
 
+# Built once: every inbound message runs one, and building and keying a statement costs
+# more than executing it from SQLAlchemy's compiled cache.
+_BY_INDEX = select(Person).where(Person.phone_index == bindparam("index"))
+_BY_INDEX_LOCKED = _BY_INDEX.with_for_update()
+
 
 async def find_person(session: AsyncSession, index: str, *, lock: bool = False) -> Person | None:
     """The person with this phone blind index, locked for update if asked (PostgreSQL)."""
-    query = select(Person).where(Person.phone_index == index)
-    if lock:
-        query = query.with_for_update()
-    result: Person | None = await session.scalar(query)
+    query = _BY_INDEX_LOCKED if lock else _BY_INDEX
+    result: Person | None = await session.scalar(query, {"index": index})
     return result
 
 

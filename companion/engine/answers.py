@@ -39,6 +39,10 @@ class Understood:
     branch_key: str
 
 
+# What `read_answer` made of a reply.
+Reading = Understood | Unreadable | Ambiguous
+
+
 def _number(result: Parsed[float] | Parsed[int]) -> Understood | Unreadable | Ambiguous:
     if isinstance(result, Value):
         value = round(float(result.value), 2)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
-from companion.engine.answers import Stored, Understood, read_answer
+from companion.engine.answers import Reading, Stored, Understood, read_answer
 from companion.engine.flowspec import END, NEXT, Flow
 from companion.engine.parsing import Ambiguous
 
@@ -109,8 +109,18 @@ def expire(flow: Flow, conversation: Conversation, now: datetime) -> Turn | None
     return None if ending is None else Turn(None, ended=ending)
 
 
-def reply(flow: Flow, conversation: Conversation, text: str, now: datetime) -> Turn:
-    """Apply the person's reply to the step waiting for it."""
+def reply(
+    flow: Flow,
+    conversation: Conversation,
+    text: str,
+    now: datetime,
+    *,
+    reading: Reading | None = None,
+) -> Turn:
+    """Apply the person's reply to the step waiting for it.
+
+    `reading` is `read_answer` of `text` for that step, if the caller already made it.
+    """
     expired = expire(flow, conversation, now)
     if expired is not None:
         return expired
@@ -118,7 +128,7 @@ def reply(flow: Flow, conversation: Conversation, text: str, now: datetime) -> T
     if is_skip(text):
         return _enter(flow, conversation, step.next, now, ())
     assert step.answer is not None
-    result = read_answer(step.answer, text, step.choices)
+    result = read_answer(step.answer, text, step.choices) if reading is None else reading
     if isinstance(result, Understood):
         answers = (Answer(step.save, result.value, step.name),) if step.save else ()
         target = step.branch.get(result.branch_key, step.next)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.crypto.blind_index import phone_index
@@ -15,7 +15,7 @@ from companion.db import people
 from companion.db.models import Consent, ConsentEvent, Coordinator, Person, ShareCode, Summary
 from companion.engine.consent import read_share_answer, shares_args, shares_text
 from companion.engine.enrolment import Priority
-from companion.engine.parsing import Ambiguous, Value
+from companion.engine.parsing import Ambiguous, Unreadable, Value
 from companion.engine.runner import Say
 from companion.services import audit
 from companion.services.context import ServiceContext
@@ -27,11 +27,16 @@ RECONFIRM_AFTER = timedelta(days=90)
 LAPSE_AFTER = timedelta(days=104)  # 90 days, then two weeks to answer the re-confirmation
 
 
+# Built once, with plain binds (IN's expanding one is re-rendered on every execution).
+_LIVE = select(Consent).where(
+    Consent.person_id == bindparam("person_id"),
+    or_(Consent.status == ASKED, Consent.status == ACTIVE),
+)
+
+
 async def live_consent(session: AsyncSession, person_id: str) -> Consent | None:
     """The person's asked or active consent, if any (there is at most one)."""
-    consent: Consent | None = await session.scalar(
-        select(Consent).where(Consent.person_id == person_id, Consent.status.in_((ASKED, ACTIVE)))
-    )
+    consent: Consent | None = await session.scalar(_LIVE, {"person_id": person_id})
     return consent
 
 
@@ -136,6 +141,9 @@ async def answer(
     If another question (a check-in) was asked after the share question, a bare "no"
     belongs to that one: sharing is never changed by an answer meant for something else.
     """
+    result = read_share_answer(text)
+    if isinstance(result, Unreadable):
+        return None  # no yes, no or maybe: whatever waits, this is not its answer
     consent = await live_consent(session, person.id)
     if consent is None:
         return None
@@ -144,7 +152,6 @@ async def answer(
         other_question_at is not None and other_question_at > waiting_since
     ):
         return None
-    result = read_share_answer(text)
     if not isinstance(result, Value):
         # Only a reply that looks like an answer is taken; anything else goes on as usual.
         return [Say("share-reask")] if isinstance(result, Ambiguous) else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import select
@@ -10,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.db import observations
 from companion.db.models import ConversationRow, FlowRevision, Person, new_id
-from companion.engine.answers import Stored
+from companion.engine.answers import Reading, Stored
 from companion.engine.closing import closing_line
 from companion.engine.flowspec import Flow, parse_flow
 from companion.engine.rotation import SMOKER_FACT, plan_checkin, topics_of
@@ -93,10 +94,12 @@ async def continue_flow(
     text: str,
     now: datetime,
     row: ConversationRow | None = None,
+    reading: Reading | None = None,
 ) -> list[Say] | None:
     """Apply `text` to the open conversation; None if there is none (or it just expired).
 
-    A caller that has already loaded the open conversation passes it as `row`.
+    A caller that has already loaded the open conversation passes it as `row`, and
+    one that has already read `text` as the answer to its open step passes `reading`.
     """
     row = row or await open_conversation(session, person.id)
     if row is None:
@@ -106,7 +109,11 @@ async def continue_flow(
     if expire(flow, state, now) is not None:
         await end_if_expired(ctx, session, row, now)
         return None
-    return await _apply(ctx, session, person, flow, row, reply(flow, state, text, now), now)
+    turn = reply(flow, state, text, now, reading=reading)
+    # The answers go in with one Core insert (the hot path); `_apply` does the rest.
+    answers = [(answer.key, answer.value) for answer in turn.answers]
+    await observations.insert_now(session, ctx.keyring, person.id, answers, now, row.id)
+    return await _apply(ctx, session, person, flow, row, replace(turn, answers=()), now)
 
 
 async def current_question(

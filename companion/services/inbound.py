@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -24,7 +24,7 @@ from companion.services import conversation, schedule
 from companion.services.context import ServiceContext
 from companion.services.erasure import erase_person
 from companion.services.router import route
-from companion.services.speech import queue_says
+from companion.services.speech import insert_says, queue_says
 from companion.sms.phone import InvalidPhoneNumber, to_e164
 
 log = logging.getLogger(__name__)
@@ -119,27 +119,35 @@ async def _erase_on_request(ctx: ServiceContext, e164: str) -> None:
         )
 
 
-async def _within_limits(
-    ctx: ServiceContext, session: AsyncSession, index: str, says: list[Say], now: datetime
-) -> list[Say]:
+@dataclass(frozen=True)
+class RecentReplies:
+    """Replies queued to one number in the last hour, and whether a safety reply was one."""
+
+    count: int
+    safety: bool
+
+
+_HOUR = timedelta(hours=1)
+_REPLIES = select(func.count()).where(
+    OutboxMessage.phone_index == bindparam("index"),
+    OutboxMessage.priority == Priority.REPLY,
+    OutboxMessage.created_at >= bindparam("since"),
+)
+# Plain binds, not IN's expanding one (which is re-rendered on every execution).
+_SAFETY_REPLIES = _REPLIES.where(
+    or_(*(OutboxMessage.message_key == key for key in sorted(SAFETY_REPLIES)))
+)
+# The insert that dedupes also counts the number's recent replies (on the phone_index
+# index): one round trip instead of two. It runs once the person's row is locked, so a
+# message from the same person that was being handled meanwhile is counted.
+_INSERT_INBOUND = insert(InboundMessage.metadata.tables[InboundMessage.__tablename__]).returning(
+    _REPLIES.scalar_subquery(), _SAFETY_REPLIES.scalar_subquery()
+)
+
+
+def _within_limits(ctx: ServiceContext, says: list[Say], recent: RecentReplies) -> list[Say]:
     """Drop replies beyond the per-number hourly bound (safety replies excepted, hourly)."""
-    if not says:
-        return says
-    since = now - timedelta(hours=1)
-    recent = list(
-        await session.scalars(
-            select(OutboxMessage.message_key).where(
-                OutboxMessage.phone_index == index,
-                OutboxMessage.priority == Priority.REPLY,
-                OutboxMessage.created_at >= since,
-            )
-        )
-    )
-    kept = allowed_replies(
-        says,
-        replies_last_hour=len(recent),
-        safety_last_hour=any(key in SAFETY_REPLIES for key in recent),
-    )
+    kept = allowed_replies(says, replies_last_hour=recent.count, safety_last_hour=recent.safety)
     if len(kept) < len(says):
         ctx.metrics.replies_suppressed.inc(len(says) - len(kept))
         log.warning(
@@ -154,19 +162,6 @@ async def _handle(
 ) -> HandledSms:
     now = ctx.clock()
     index = phone_index(ctx.keyring, e164)
-    inbound_id = new_id()
-    session.add(
-        InboundMessage(
-            id=inbound_id,
-            message_sid=sms.message_sid,
-            phone_index=index,
-            body=seal(
-                ctx.keyring, sms.body, associated_data("inbound_message", "body", inbound_id)
-            ),
-            received_at=now,
-        )
-    )
-    await session.flush()
     person = await people.find_person(session, index, lock=True)
     told = person is None and await people.told_how_to_join_since(
         session, index, now - STRANGER_REPLY_INTERVAL
@@ -178,9 +173,9 @@ async def _handle(
     )
     outcome = respond(sender, sms.body)
     person = await _apply(ctx, session, person, outcome, e164, now)
-    inbound = await session.get(InboundMessage, inbound_id)
-    assert inbound is not None
-    inbound.person_id = person.id if person else None
+    # Inserted once the sender is known (found, or just enrolled), with its person: a
+    # MessageSid seen before fails here, and the whole transaction with it.
+    inbound_id, recent = await _record(ctx, session, sms, index, person, now)
     if outcome.cancel_pending and person is not None:
         await outbox.cancel_pending_for(session, person.id, now)
         open_row = await conversation.open_conversation(session, person.id)
@@ -205,8 +200,8 @@ async def _handle(
     if outcome.converse and person is not None:
         routed = await route(ctx, session, person, sms.body, now)
         says, erase = says + routed.says, routed.erase
-    says = await _within_limits(ctx, session, index, says, now)
-    queue_says(
+    says = _within_limits(ctx, says, recent)
+    await insert_says(
         ctx,
         session,
         says,
@@ -218,6 +213,38 @@ async def _handle(
         now=now,
     )
     return HandledSms(inbound_id, erase)
+
+
+async def _record(
+    ctx: ServiceContext,
+    session: AsyncSession,
+    sms: InboundSms,
+    index: str,
+    person: Person | None,
+    now: datetime,
+) -> tuple[str, RecentReplies]:
+    """Insert the inbound row, body sealed, and count the number's replies in the last hour.
+
+    Raises:
+        IntegrityError: the MessageSid is already stored (or two first messages raced).
+    """
+    inbound_id = new_id()
+    body = seal(ctx.keyring, sms.body, associated_data("inbound_message", "body", inbound_id))
+    result = await session.execute(
+        _INSERT_INBOUND,
+        {
+            "id": inbound_id,
+            "message_sid": sms.message_sid,
+            "person_id": person.id if person else None,
+            "phone_index": index,
+            "body": body,
+            "received_at": now,
+            "index": index,
+            "since": now - _HOUR,
+        },
+    )
+    replies, safety = result.one()
+    return inbound_id, RecentReplies(replies, safety > 0)
 
 
 async def _apply(

@@ -10,7 +10,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from companion.db.models import Person
 from companion.engine.answers import Understood, read_answer
 from companion.engine.commands import CommandName, find_command
-from companion.engine.flowspec import Step
 from companion.engine.runner import Say, is_skip
 from companion.services import consent, conversation
 from companion.services.commands import Request, run_command
@@ -51,20 +50,19 @@ async def route(
     if row is not None:
         flow = await conversation.flow_at(ctx, session, row.flow_id, row.flow_revision)
         step = flow.steps[row.step or ""]
-        answers = step.answer is not None and isinstance(
-            read_answer(step.answer, text, step.choices), Understood
-        )
+        # Read once: the runner takes this reading instead of parsing the text again.
+        reading = None if step.answer is None else read_answer(step.answer, text, step.choices)
+        answers = isinstance(reading, Understood)
         wins = command is not None and command.exact and command.name not in _ANSWER_WORDS
         if not wins and (command is None or answers or is_skip(text)):
-            erase = row.flow_id == ERASURE_FLOW and answers and _confirms_erasure(step, text)
-            says = await conversation.continue_flow(ctx, session, person, text, now, row)
+            erase = (
+                row.flow_id == ERASURE_FLOW
+                and isinstance(reading, Understood)
+                and reading.value == "delete"
+            )
+            says = await conversation.continue_flow(ctx, session, person, text, now, row, reading)
             if says is not None:
                 return Routed(says, erase=erase)
     if command is not None:
         return Routed(await run_command(Request(ctx, session, person, command, now)))
     return Routed([Say("no-question-open")])
-
-
-def _confirms_erasure(step: Step, text: str) -> bool:
-    result = read_answer(step.answer or "choice", text, step.choices)
-    return isinstance(result, Understood) and result.value == "delete"

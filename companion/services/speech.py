@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -52,3 +52,34 @@ def queue_says(
         )
         queued += 1
     return queued
+
+
+async def insert_says(
+    ctx: ServiceContext,
+    session: AsyncSession,
+    says: Sequence[Say],
+    *,
+    to: str,
+    phone_index: str,
+    person_id: str | None,
+    locale: str,
+    priority: int,
+    now: datetime,
+) -> int:
+    """As `queue_says`, but inserted at once with one Core statement; returns how many."""
+    rows = [
+        outbox.sms_values(
+            ctx.keyring,
+            to=to,
+            phone_index=phone_index,
+            person_id=person_id,
+            body=render(ctx.catalog, say, locale),
+            message_key=say.message_id,
+            priority=priority,
+            now=now,
+            sequence=sequence,
+        )
+        for sequence, say in enumerate(says)
+    ]
+    await outbox.insert_sms(session, rows)
+    return len(rows)

@@ -131,6 +131,23 @@ async def test_no_declines_and_a_later_no_to_another_question_changes_nothing(
     assert consent.status == "declined"
 
 
+async def test_only_a_yes_or_no_answers_the_share_question_and_an_unsure_one_asks_again(
+    joined: AppClient, clock: ManualClock
+) -> None:
+    """ "Not sure" re-asks, a text with no yes or no leaves the question waiting, YES shares."""
+    await add_coordinator(url(joined), "Sam Patel", "K7Q2MX", clock.now)
+    await text(joined, "SHARE K7Q2MX")
+    assert "did not catch that" in await text(joined, "maybe")
+    other = await text(joined, "hello there")
+    assert "did not catch that" not in other
+    assert "shared" not in other
+    (consent,) = await rows(url(joined), Consent)
+    assert consent.status == "asked"
+    assert "UNSHARE" in await text(joined, "YES")
+    (consent,) = await rows(url(joined), Consent)
+    assert consent.status == "active"
+
+
 async def test_summary_is_sealed_to_the_coordinator_and_unshare_deletes_it(
     joined: AppClient, clock: ManualClock
 ) -> None:

@@ -113,6 +113,21 @@ async def test_same_webhook_delivered_at_once_is_processed_once(
     assert await count(url, OutboxMessage) == 1
 
 
+async def test_each_inbound_row_carries_the_person_who_sent_it(
+    twilio_client_each_db: AppClient, fake_twilio: FakeTwilio
+) -> None:
+    """A stranger's text is stored without a person; JOIN and every text after carry theirs."""
+    twilio_client = twilio_client_each_db
+    await text(twilio_client, "hello", sender="+447700900999")
+    await text(twilio_client, "JOIN")
+    await text(twilio_client, "YES")
+    await text(twilio_client, "7")
+    url = db_url(twilio_client)
+    (person,) = await rows(url, Person)
+    assert await count(url, InboundMessage, InboundMessage.person_id == person.id) == 3
+    assert await count(url, InboundMessage, InboundMessage.person_id.is_(None)) == 1
+
+
 async def test_help_always_answers_with_crisis_numbers(
     twilio_client: AppClient, fake_twilio: FakeTwilio
 ) -> None:
@@ -281,3 +296,23 @@ async def test_a_runaway_number_gets_a_bounded_number_of_replies_but_crisis_stil
     bodies = [m.body for m in fake_twilio.messages_to(PHONE)]
     assert len(bodies) == REPLIES_PER_HOUR + 1  # the hour's bound, plus one crisis reply
     assert "116 123" in bodies[-1]
+
+
+async def test_crisis_signposting_sent_earlier_in_the_hour_is_not_repeated_past_the_bound(
+    twilio_client_each_db: AppClient, fake_twilio: FakeTwilio, clock: object
+) -> None:
+    """Past the hour's bound, a crisis reply goes only if none was sent in that hour."""
+    twilio_client = twilio_client_each_db
+    await text(twilio_client, "JOIN")
+    await text(twilio_client, "YES")
+    await text(twilio_client, "I want to end my life")
+    crisis = "mental health option"  # in the crisis replies only, not the terms
+    await eventually(lambda: any(crisis in m.body for m in fake_twilio.messages_to(PHONE)))
+    for n in range(REPLIES_PER_HOUR + 5):
+        await text(twilio_client, f"auto-reply number {n}")
+    await text(twilio_client, "I want to end my life")
+    await eventually(lambda: len(fake_twilio.messages_to(PHONE)) >= REPLIES_PER_HOUR)
+    await asyncio.sleep(0.3)
+    bodies = [m.body for m in fake_twilio.messages_to(PHONE)]
+    assert len(bodies) == REPLIES_PER_HOUR
+    assert sum(crisis in body for body in bodies) == 1
