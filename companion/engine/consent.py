@@ -63,6 +63,8 @@ _LEAVE_OUT = {
     "poza",
 }
 
+_NEGATIONS = {"no", "nie"}  # after a yes, without a category named, a no contradicts it
+
 
 @dataclass(frozen=True)
 class ShareAnswer:
@@ -93,6 +95,8 @@ def read_share_answer(text: str) -> Value[ShareAnswer] | Unreadable | Ambiguous:
     named = {c for c, words in _WORDS.items() if words & set(rest)}
     if named and not _LEAVE_OUT & set(rest):
         return Ambiguous("contradictory")
+    if _NEGATIONS & set(rest) and not named:
+        return Ambiguous("contradictory")  # "yes and no", "yes... no": never a yes
     if _LEAVE_OUT & set(rest) - {"no", "nie", "but"} and not named:
         # "yes without <something we do not know>": never guess that means "share it all".
         return Ambiguous("unsure")

@@ -35,7 +35,16 @@ def test_no_shares_nothing(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["yes safety", "yes without xyz", "tak bez czegoś", "maybe", "yes without everything"]
+    "text",
+    [
+        "yes safety",
+        "yes without xyz",
+        "tak bez czegoś",
+        "maybe",
+        "yes without everything",
+        "yes and no",
+        "tak i nie",
+    ],
 )
 def test_unclear_answers_are_asked_again_never_guessed(text: str) -> None:
     """Regression: "tak bez bezpieczeństwa" once shared everything; unclear now re-asks."""
