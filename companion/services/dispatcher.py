@@ -85,24 +85,28 @@ class Dispatcher:
         self._lease = claim_lease
 
     async def run_once(self) -> int:
-        """Claim one batch of due rows and send them. Returns how many were claimed."""
-        # Outcomes a failed pass could not write go first (this raises while the
-        # database is away, before anything more is claimed).
+        """Claim one batch of due rows, send them, write their outcomes.
+
+        Returns:
+            How many rows were claimed.
+        """
+        claimed = await self._pass()
         await self._outcomes.flush()
-        now = self._ctx.clock()
-        quiet = self._ctx.quiet_hours
-        # At night only replies to the person's own message go out; prompts wait (and
-        # lapse if their window passes), so nothing non-urgent arrives in quiet hours.
-        night = quiet is not None and Window(quiet.start, quiet.end).contains(now)
-        async with self._ctx.sessions() as session, session.begin():
-            claims = await outbox.claim_due(
-                session,
-                self._ctx.keyring,
-                now,
-                self._batch,
-                self._only,
-                max_priority=Priority.REPLY if night else None,
-            )
+        return claimed
+
+    async def _pass(self) -> int:
+        """Claim one batch and send it, writing the previous batch's outcomes meanwhile."""
+        if self._outcomes.holds_a_stop():
+            # A stop cancels the person's queue before any claim can take from it.
+            await self._outcomes.flush()
+        # The previous batch's sends are all over, so its outcomes can be written while
+        # the next batch is claimed: on SQLite both then wait once behind a sweep's
+        # transaction, not one after the other. A write that fails stays queued.
+        writing = asyncio.create_task(self._write_behind())
+        try:
+            claims = await self._claim()
+        finally:
+            await writing
         if not claims:
             return 0
         # One person's messages go one after another, in the order they were queued
@@ -110,10 +114,10 @@ class Dispatcher:
         by_person: dict[str, list[outbox.ClaimedSms]] = {}
         for claim in claims:
             by_person.setdefault(claim.to, []).append(claim)
-        # Every send of the batch ends, and every outcome is written, before the next
-        # claim, even when one fails (the database went away): a send left running could
-        # POST after its row was released and claimed again, and be sent twice; and a
-        # person's next message is only claimed once their earlier ones are settled.
+        # Every send of the batch ends before the next claim, even when one fails (the
+        # database went away): a send left running could POST after its row was released
+        # and claimed again, and be sent twice; and a person's next message is only
+        # claimed once their earlier ones have gone.
         stop = asyncio.Event()
         flusher = asyncio.create_task(self._outcomes.keep_flushing(stop))
         try:
@@ -124,11 +128,32 @@ class Dispatcher:
         finally:
             stop.set()
             await flusher
-        await self._outcomes.flush()
         for result in results:
             if isinstance(result, BaseException):
                 raise result
         return len(claims)
+
+    async def _claim(self) -> list[outbox.ClaimedSms]:
+        now = self._ctx.clock()
+        quiet = self._ctx.quiet_hours
+        # At night only replies to the person's own message go out; prompts wait (and
+        # lapse if their window passes), so nothing non-urgent arrives in quiet hours.
+        night = quiet is not None and Window(quiet.start, quiet.end).contains(now)
+        async with self._ctx.sessions() as session, session.begin():
+            return await outbox.claim_due(
+                session,
+                self._ctx.keyring,
+                now,
+                self._batch,
+                self._only,
+                max_priority=Priority.REPLY if night else None,
+            )
+
+    async def _write_behind(self) -> None:
+        try:
+            await self._outcomes.flush()
+        except Exception:
+            log.warning("outbox outcomes not written yet; will retry", exc_info=True)
 
     async def _send_in_order(self, claims: list[outbox.ClaimedSms]) -> None:
         stopped = False
@@ -147,8 +172,11 @@ class Dispatcher:
     async def drain(self) -> int:
         """Send batches until nothing is due. Returns how many rows were claimed."""
         total = 0
-        while not self._stopping and (claimed := await self.run_once()) > 0:
-            total += claimed
+        try:
+            while not self._stopping and (claimed := await self._pass()) > 0:
+                total += claimed
+        finally:
+            await self._outcomes.flush()
         return total
 
     async def release_stale(self) -> int:

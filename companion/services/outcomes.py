@@ -74,6 +74,10 @@ class OutcomeWriter:
         """Sids of outcomes not yet committed: a look-up must not claim them either."""
         return {sid for o in (*self._queued, *self._writing) if (sid := o.sid) is not None}
 
+    def holds_a_stop(self) -> bool:
+        """True if a queued outcome stops a person (its write cancels their queue)."""
+        return any(o.stops_person for o in (*self._queued, *self._writing))
+
     async def add(self, outcome: Outcome) -> None:
         """Queue `outcome`; write the queue now if it is full and no write is running."""
         self._queued.append(outcome)
