@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+import weakref
 from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.ext.asyncio import AsyncSession as AsyncSession
+from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.util import await_only
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
@@ -17,11 +21,50 @@ def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
 
 
+class WriteTurnTimeout(TimeoutError):
+    """A SQLite connection waited longer than the busy timeout for its turn."""
+
+
+class WriteTurns:
+    """First come, first served turns at one process's SQLite database.
+
+    Every SQLite transaction here takes the write lock (BEGIN IMMEDIATE). Left to
+    SQLite's busy handler, a waiter sleeps and polls while a busy writer takes the lock
+    again at once, so a long sweep of back-to-back batches starves the dispatcher. So
+    each pooled connection takes a turn when checked out and gives it back when checked
+    in: the process's writers wait in FIFO order on an asyncio lock instead. Other
+    processes still meet the busy timeout.
+    """
+
+    def __init__(self, timeout: float) -> None:
+        self._timeout = timeout
+        self._locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
+            weakref.WeakKeyDictionary()
+        )
+        self._holders: dict[int, asyncio.Lock] = {}
+
+    def take(self, record: ConnectionPoolEntry) -> None:
+        """Wait for our turn (called from the pool, inside SQLAlchemy's greenlet)."""
+        lock = self._locks.setdefault(asyncio.get_running_loop(), asyncio.Lock())
+        try:
+            await_only(asyncio.wait_for(lock.acquire(), self._timeout))
+        except TimeoutError:
+            raise WriteTurnTimeout("waited too long for the SQLite write turn") from None
+        self._holders[id(record)] = lock
+
+    def give_back(self, record: ConnectionPoolEntry) -> None:
+        """End the turn `record` holds, if it holds one."""
+        lock = self._holders.pop(id(record), None)
+        if lock is not None:
+            lock.release()
+
+
 def create_engine(url: str) -> AsyncEngine:
     """Create the engine for `url`, configured for safe concurrent use.
 
     On SQLite every transaction starts with BEGIN IMMEDIATE: writers queue on the
-    busy timeout instead of failing when a read transaction tries to upgrade.
+    busy timeout instead of failing when a read transaction tries to upgrade. Within
+    one process they queue first come, first served (`WriteTurns`).
     """
     if not is_sqlite(url):
         return create_async_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
@@ -36,6 +79,16 @@ def create_engine(url: str) -> AsyncEngine:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+
+    turns = WriteTurns(SQLITE_BUSY_TIMEOUT_MS / 1000)
+
+    @event.listens_for(engine.sync_engine, "checkout")
+    def _on_checkout(_dbapi: Any, record: ConnectionPoolEntry, _proxy: Any) -> None:
+        turns.take(record)
+
+    @event.listens_for(engine.sync_engine, "checkin")
+    def _on_checkin(_dbapi: Any, record: ConnectionPoolEntry) -> None:
+        turns.give_back(record)
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(connection: Connection) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import cast
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.crypto.keyring import Keyring
@@ -129,6 +130,21 @@ async def insert_sms(session: AsyncSession, rows: Sequence[dict[str, object]]) -
         await session.execute(_INSERT, list(rows))
 
 
+_CLAIMED_COLUMNS = (
+    OutboxMessage.id,
+    OutboxMessage.person_id,
+    OutboxMessage.phone_index,
+    OutboxMessage.to_number,
+    OutboxMessage.body,
+    OutboxMessage.attempts,
+    OutboxMessage.valid_until,
+    OutboxMessage.created_at,
+    OutboxMessage.failure_reason,
+    OutboxMessage.priority,
+    OutboxMessage.not_before,
+)
+
+
 async def claim_due(
     session: AsyncSession,
     keyring: Keyring,
@@ -139,24 +155,39 @@ async def claim_due(
 ) -> list[ClaimedSms]:
     """Claim up to `limit` due rows, replies first, marking them `sending`.
 
-    Call inside a transaction. On PostgreSQL, rows another process holds are skipped
-    (FOR UPDATE SKIP LOCKED), so each row is claimed by exactly one dispatcher.
+    Call inside a transaction. One `UPDATE ... WHERE id IN (SELECT ... LIMIT n)
+    RETURNING` claims the whole batch. On PostgreSQL the inner select locks with
+    FOR UPDATE SKIP LOCKED, so rows another process holds are skipped and each row is
+    claimed by exactly one dispatcher; on SQLite the transaction holds the write lock.
+    Every row of one claim shares its `claim_token`: a row released and claimed again
+    gets another claim's token, which is what `finish_many` checks.
     `only_phone_index` limits the claim to one number (the terminal simulator);
     `max_priority` holds back lower-priority rows (bulk prompts during quiet hours).
+
+    Returns:
+        The claimed rows in claim order (priority, then due time, then queue order).
     """
-    query = (
-        select(OutboxMessage)
+    due = (
+        select(OutboxMessage.id)
         .where(OutboxMessage.status == PENDING, OutboxMessage.not_before <= now)
         .order_by(OutboxMessage.priority, OutboxMessage.not_before, OutboxMessage.created_at)
         .limit(limit)
         .with_for_update(skip_locked=True)
     )
     if only_phone_index is not None:
-        query = query.where(OutboxMessage.phone_index == only_phone_index)
+        due = due.where(OutboxMessage.phone_index == only_phone_index)
     if max_priority is not None:
-        query = query.where(OutboxMessage.priority <= max_priority)
-    rows = list(await session.scalars(query))
-    claimed = []
+        due = due.where(OutboxMessage.priority <= max_priority)
+    token = uuid.uuid4().hex
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id.in_(due.scalar_subquery()), OutboxMessage.status == PENDING)
+        .values(status=SENDING, claim_token=token, claimed_at=now, updated_at=now)
+        .returning(*_CLAIMED_COLUMNS)
+        .execution_options(synchronize_session=False)
+    )
+    rows = sorted(result.all(), key=lambda r: (r.priority, r.not_before, r.created_at))
+    claimed, unreadable = [], []
     for row in rows:
         try:
             to = unseal(
@@ -166,14 +197,12 @@ async def claim_due(
         except SealError:
             # A row our keys cannot open (a removed key, a mismatched instance) must not
             # block every message behind it, crisis replies included: set it aside.
-            row.status, row.failure_reason, row.updated_at = FAILED, "unreadable", now
+            unreadable.append(row.id)
             continue
-        row.status, row.claim_token = SENDING, uuid.uuid4().hex
-        row.claimed_at, row.updated_at = now, now
         claimed.append(
             ClaimedSms(
                 id=row.id,
-                claim_token=row.claim_token,
+                claim_token=token,
                 person_id=row.person_id,
                 phone_index=row.phone_index,
                 to=to,
@@ -183,6 +212,19 @@ async def claim_due(
                 created_at=row.created_at,
                 unconfirmed=row.failure_reason == UNCONFIRMED,
             )
+        )
+    if unreadable:
+        await session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id.in_(unreadable))
+            .values(
+                status=FAILED,
+                failure_reason="unreadable",
+                claim_token=None,
+                claimed_at=None,
+                updated_at=now,
+            )
+            .execution_options(synchronize_session=False)
         )
     return claimed
 
@@ -210,18 +252,61 @@ async def release_stale_claims(session: AsyncSession, now: datetime, lease: time
     return int(result.rowcount)  # type: ignore[attr-defined]
 
 
+@dataclass(frozen=True)
+class Finished:
+    """The outcome of one claimed row: the column values to record on it."""
+
+    id: str
+    claim_token: str
+    values: Mapping[str, object]
+
+
+async def finish_many(
+    session: AsyncSession, outcomes: Sequence[Finished], now: datetime
+) -> set[str]:
+    """Record many claimed rows' outcomes, each only if its claim still holds.
+
+    One `SELECT ... FOR UPDATE` finds which claims hold; then one executemany
+    `UPDATE ... WHERE id = ? AND claim_token = ?` per distinct set of columns (sent,
+    retried, failed ...). A row released as stale and claimed again elsewhere carries
+    another token and is left alone.
+
+    Returns:
+        The ids whose claim held and whose outcome was written.
+    """
+    if not outcomes:
+        return set()
+    tokens = await session.execute(
+        select(OutboxMessage.id, OutboxMessage.claim_token)
+        .where(OutboxMessage.id.in_([o.id for o in outcomes]))
+        .with_for_update()
+    )
+    current = {row_id: token for row_id, token in tokens}
+    held = [o for o in outcomes if current.get(o.id) == o.claim_token]
+    by_columns: dict[frozenset[str], list[dict[str, object]]] = {}
+    for outcome in held:
+        params = {**outcome.values, "updated_at": now}
+        params["b_id"], params["b_token"] = outcome.id, outcome.claim_token
+        by_columns.setdefault(frozenset(params), []).append(params)
+    table = cast(Table, OutboxMessage.__table__)
+    for params_list in by_columns.values():
+        await session.execute(
+            update(table).where(
+                table.c.id == bindparam("b_id"), table.c.claim_token == bindparam("b_token")
+            ),
+            params_list,
+        )
+    return {o.id for o in held}
+
+
 async def finish(session: AsyncSession, claim: ClaimedSms, now: datetime, **values: object) -> bool:
-    """Record the outcome of a claimed row, only if our claim still holds.
+    """Record the outcome of one claimed row, only if our claim still holds.
 
     Returns:
         False if the claim was lost (released as stale and claimed again elsewhere).
     """
-    result = await session.execute(
-        update(OutboxMessage)
-        .where(OutboxMessage.id == claim.id, OutboxMessage.claim_token == claim.claim_token)
-        .values(updated_at=now, **values)
-    )
-    return int(result.rowcount) == 1  # type: ignore[attr-defined]
+    done = await finish_many(session, [Finished(claim.id, claim.claim_token, values)], now)
+    return claim.id in done
 
 
 async def recorded_sids(session: AsyncSession, phone_index: str, since: datetime) -> set[str]:

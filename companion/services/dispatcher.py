@@ -5,15 +5,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
 from datetime import datetime, timedelta
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from companion.db import outbox
-from companion.db.models import Person
-from companion.engine.enrolment import Priority, Status
+from companion.engine.enrolment import Priority
 from companion.engine.timing import Window
 from companion.services.context import ServiceContext
+from companion.services.outcomes import Outcome, OutcomeWriter
 from companion.services.rate import SendRate
 from companion.sms.gateway import (
     OutboundSms,
@@ -32,8 +31,18 @@ CLAIM_LEASE = timedelta(minutes=2)
 MAX_AGE = timedelta(hours=24)
 # Look-ups start this long before a row was queued, for clock skew with the carrier.
 LOOKUP_SKEW = timedelta(minutes=5)
-BATCH = 50
-_OPTED_OUT = 21610
+# Claim batches hold at most MAX_BATCH rows, and about BATCH_SECONDS of sending at the
+# rate cap, so a batch ends well inside the claim lease even at a low cap.
+MAX_BATCH = 200
+BATCH_SECONDS = 5.0
+MAX_CONCURRENCY = 64
+
+
+def sizes(per_second: float) -> tuple[int, int]:
+    """Sends in flight and rows per claim for a rate cap: (min(64, MPS), ~5 s of sends)."""
+    concurrency = max(1, min(MAX_CONCURRENCY, math.ceil(per_second)))
+    batch = max(concurrency, min(MAX_BATCH, math.ceil(per_second * BATCH_SECONDS)))
+    return concurrency, batch
 
 
 def backoff(attempts: int) -> timedelta:
@@ -51,13 +60,14 @@ class Dispatcher:
         rate: SendRate,
         status_callback_url: str | None,
         wake: asyncio.Event,
-        concurrency: int = 8,
+        concurrency: int | None = None,
         only_phone_index: str | None = None,
         claim_lease: timedelta = CLAIM_LEASE,
     ) -> None:
         """Set up; nothing runs until `run_forever` or `drain`.
 
         Args:
+            concurrency: sends in flight at once; by default min(64, the rate cap).
             claim_lease: how long a claimed row may stay `sending` before it is taken
                 to be a dead dispatcher's and released (for look-up, then sending).
                 It must be well above the time one batch takes to send.
@@ -66,28 +76,39 @@ class Dispatcher:
         self._gateway = gateway
         self._rate = rate
         self._callback = status_callback_url
-        self._slots = asyncio.Semaphore(concurrency)
+        default_concurrency, self._batch = sizes(rate.per_second)
+        self._slots = asyncio.Semaphore(concurrency or default_concurrency)
+        self._outcomes = OutcomeWriter(ctx)
         self._wake = wake
         self._stopping = False
         self._only = only_phone_index
         self._lease = claim_lease
 
     async def run_once(self) -> int:
-        """Claim one batch of due rows and send them. Returns how many were claimed."""
-        now = self._ctx.clock()
-        quiet = self._ctx.quiet_hours
-        # At night only replies to the person's own message go out; prompts wait (and
-        # lapse if their window passes), so nothing non-urgent arrives in quiet hours.
-        night = quiet is not None and Window(quiet.start, quiet.end).contains(now)
-        async with self._ctx.sessions() as session, session.begin():
-            claims = await outbox.claim_due(
-                session,
-                self._ctx.keyring,
-                now,
-                BATCH,
-                self._only,
-                max_priority=Priority.REPLY if night else None,
-            )
+        """Claim one batch of due rows, send them, write their outcomes.
+
+        Returns:
+            How many rows were claimed.
+        """
+        claimed = await self._pass()
+        await self._outcomes.flush()
+        return claimed
+
+    async def _pass(self) -> int:
+        """Claim one batch and send it, writing the previous batch's outcomes meanwhile."""
+        if self._outcomes.holds_a_stop():
+            # A stop cancels the person's queue before any claim can take from it.
+            await self._outcomes.flush()
+        # The previous batch's sends are all over, so its outcomes can be written while
+        # the next batch is claimed: on SQLite both then wait once behind a sweep's
+        # transaction, not one after the other. A write that fails stays queued.
+        writing = asyncio.create_task(self._write_behind())
+        try:
+            claims = await self._claim()
+        finally:
+            await writing
+        if not claims:
+            return 0
         # One person's messages go one after another, in the order they were queued
         # (a re-ask before the next question); different people's go side by side.
         by_person: dict[str, list[outbox.ClaimedSms]] = {}
@@ -95,24 +116,67 @@ class Dispatcher:
             by_person.setdefault(claim.to, []).append(claim)
         # Every send of the batch ends before the next claim, even when one fails (the
         # database went away): a send left running could POST after its row was released
-        # and claimed again, and be sent twice.
-        results = await asyncio.gather(
-            *(self._send_in_order(group) for group in by_person.values()), return_exceptions=True
-        )
+        # and claimed again, and be sent twice; and a person's next message is only
+        # claimed once their earlier ones have gone.
+        stop = asyncio.Event()
+        flusher = asyncio.create_task(self._outcomes.keep_flushing(stop))
+        try:
+            results = await asyncio.gather(
+                *(self._send_in_order(group) for group in by_person.values()),
+                return_exceptions=True,
+            )
+        finally:
+            stop.set()
+            await flusher
         for result in results:
             if isinstance(result, BaseException):
                 raise result
         return len(claims)
 
+    async def _claim(self) -> list[outbox.ClaimedSms]:
+        now = self._ctx.clock()
+        quiet = self._ctx.quiet_hours
+        # At night only replies to the person's own message go out; prompts wait (and
+        # lapse if their window passes), so nothing non-urgent arrives in quiet hours.
+        night = quiet is not None and Window(quiet.start, quiet.end).contains(now)
+        async with self._ctx.sessions() as session, session.begin():
+            return await outbox.claim_due(
+                session,
+                self._ctx.keyring,
+                now,
+                self._batch,
+                self._only,
+                max_priority=Priority.REPLY if night else None,
+            )
+
+    async def _write_behind(self) -> None:
+        try:
+            await self._outcomes.flush()
+        except Exception:
+            log.warning("outbox outcomes not written yet; will retry", exc_info=True)
+
     async def _send_in_order(self, claims: list[outbox.ClaimedSms]) -> None:
+        stopped = False
         for claim in sorted(claims, key=lambda c: c.created_at):
-            await self._send(claim)
+            if stopped:
+                # The carrier said this person opted out: the rest of their batch is
+                # cancelled like their queue, not sent into certain refusal.
+                outcome = Outcome(
+                    claim, "cancelled", {"status": outbox.CANCELLED, "failure_reason": "stopped"}
+                )
+            else:
+                outcome = await self._send(claim)
+                stopped = outcome.stops_person
+            await self._outcomes.add(outcome)
 
     async def drain(self) -> int:
         """Send batches until nothing is due. Returns how many rows were claimed."""
         total = 0
-        while not self._stopping and (claimed := await self.run_once()) > 0:
-            total += claimed
+        try:
+            while not self._stopping and (claimed := await self._pass()) > 0:
+                total += claimed
+        finally:
+            await self._outcomes.flush()
         return total
 
     async def release_stale(self) -> int:
@@ -139,21 +203,28 @@ class Dispatcher:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), idle_seconds)
             self._wake.clear()
+        try:
+            await self._outcomes.flush()
+        except Exception:
+            # Left `sending`: released after the lease and looked up before any resend.
+            log.exception("outbox outcomes not written at shutdown")
 
     def stop(self) -> None:
         """Finish the batch in hand, then leave `run_forever`."""
         self._stopping = True
         self._wake.set()
 
-    async def _send(self, claim: outbox.ClaimedSms) -> None:
+    async def _send(self, claim: outbox.ClaimedSms) -> Outcome:
         async with self._slots:
-            if claim.unconfirmed and await self._reconciled(claim):
-                return
+            if claim.unconfirmed:
+                settled = await self._reconciled(claim)
+                if settled is not None:
+                    return settled
             now = self._ctx.clock()
             lateness = too_late(claim, now)
             if lateness is not None:
-                await self._finish(claim, "expired", status=outbox.EXPIRED, failure_reason=lateness)
-                return
+                values = {"status": outbox.EXPIRED, "failure_reason": lateness}
+                return Outcome(claim, "expired", values)
             await self._rate.acquire()
             validity = None
             if claim.valid_until is not None:
@@ -162,36 +233,36 @@ class Dispatcher:
             try:
                 receipt = await self._gateway.send(sms)
             except TransientSendError as error:
-                await self._retry(claim, error, unconfirmed=error.outcome_unknown)
+                return self._retry(claim, error, unconfirmed=error.outcome_unknown)
             except PermanentSendError as error:
-                await self._fail(claim, error)
-            else:
-                await self._record_sent(claim, receipt, "sent")
+                return self._fail(claim, error)
+            return self._sent(claim, receipt, "sent")
 
-    async def _reconciled(self, claim: outbox.ClaimedSms) -> bool:
+    async def _reconciled(self, claim: outbox.ClaimedSms) -> Outcome | None:
         """Ask the carrier whether an earlier send of `claim` got through.
 
         Returns:
-            True if the row is settled without sending: found and recorded as sent, or
-            put back for later because the carrier could not be asked.
+            The outcome if the row is settled without sending: found and recorded as
+            sent, or put back for later because the carrier could not be asked.
         """
         try:
             found = await self._look_up(claim)
         except TransientSendError as error:
-            await self._retry(claim, error, unconfirmed=True)
-            return True
+            return self._retry(claim, error, unconfirmed=True)
         if found is None:
-            return False
-        await self._record_sent(claim, found, "reconciled")
-        return True
+            return None
+        return self._sent(claim, found, "reconciled")
 
     async def _look_up(self, claim: outbox.ClaimedSms) -> SendReceipt | None:
         """The carrier's record of this row's message, if an earlier send reached it."""
         since = claim.created_at - LOOKUP_SKEW
+        # Sids not yet written count as taken too; read them before the database, so a
+        # sid committed in between is in one set or the other.
+        unsettled = self._outcomes.unsettled_sids()
         async with self._ctx.sessions() as session, session.begin():
             taken = await outbox.recorded_sids(session, claim.phone_index, since)
         try:
-            return await self._gateway.find_sent(claim.to, claim.body, since, taken)
+            return await self._gateway.find_sent(claim.to, claim.body, since, taken | unsettled)
         except PermanentSendError as error:
             # A duplicate is less harm than a message never sent (H-09 against H-10).
             log.warning(
@@ -200,70 +271,51 @@ class Dispatcher:
             )
             return None
 
-    async def _record_sent(
-        self, claim: outbox.ClaimedSms, receipt: SendReceipt, outcome: str
-    ) -> None:
-        await self._finish(
-            claim,
-            outcome,
-            status=outbox.SENT,
-            twilio_sid=receipt.sid,
-            delivery_status=receipt.status,
-            attempts=claim.attempts + 1,
-            failure_reason=None,
-            sent_at=self._ctx.clock(),
-        )
+    def _sent(self, claim: outbox.ClaimedSms, receipt: SendReceipt, label: str) -> Outcome:
+        values = {
+            "status": outbox.SENT,
+            "twilio_sid": receipt.sid,
+            "delivery_status": receipt.status,
+            "attempts": claim.attempts + 1,
+            "failure_reason": None,
+            "sent_at": self._ctx.clock(),
+        }
+        return Outcome(claim, label, values)
 
-    async def _retry(
+    def _retry(
         self, claim: outbox.ClaimedSms, error: TransientSendError, *, unconfirmed: bool
-    ) -> None:
+    ) -> Outcome:
         attempts = claim.attempts + 1
         if attempts >= MAX_ATTEMPTS:
-            await self._finish(
-                claim,
-                "gave_up",
-                status=outbox.FAILED,
-                attempts=attempts,
-                error_code=error.code,
-                failure_reason="retries_exhausted",
-            )
-            return
+            values: dict[str, object] = {
+                "status": outbox.FAILED,
+                "attempts": attempts,
+                "error_code": error.code,
+                "failure_reason": "retries_exhausted",
+            }
+            return Outcome(claim, "gave_up", values)
         delay = backoff(attempts)
         if error.retry_after is not None:
             delay = max(delay, timedelta(seconds=error.retry_after))
-        await self._finish(
-            claim,
-            "retry",
-            status=outbox.PENDING,
-            attempts=attempts,
-            error_code=error.code,
-            failure_reason=outbox.UNCONFIRMED if unconfirmed else None,
-            claim_token=None,
-            claimed_at=None,
-            not_before=self._ctx.clock() + delay,
-        )
+        values = {
+            "status": outbox.PENDING,
+            "attempts": attempts,
+            "error_code": error.code,
+            "failure_reason": outbox.UNCONFIRMED if unconfirmed else None,
+            "claim_token": None,
+            "claimed_at": None,
+            "not_before": self._ctx.clock() + delay,
+        }
+        return Outcome(claim, "retry", values)
 
-    async def _fail(self, claim: outbox.ClaimedSms, error: PermanentSendError) -> None:
-        async with self._ctx.sessions() as session, session.begin():
-            await outbox.finish(
-                session,
-                claim,
-                self._ctx.clock(),
-                status=outbox.FAILED,
-                attempts=claim.attempts + 1,
-                error_code=error.code,
-                failure_reason=error.reason,
-            )
-            if claim.person_id is not None:
-                await _mark_unreachable(session, claim.person_id, error.code, self._ctx.clock())
-        self._ctx.metrics.outbound.labels("failed").inc()
-        log.warning("outbox message failed", extra={"outbox_id": claim.id, "code": error.code})
-
-    async def _finish(self, claim: outbox.ClaimedSms, outcome: str, **values: object) -> None:
-        async with self._ctx.sessions() as session, session.begin():
-            held = await outbox.finish(session, claim, self._ctx.clock(), **values)
-        self._ctx.metrics.outbound.labels(outcome).inc()
-        log.info("outbox message %s", outcome, extra={"outbox_id": claim.id, "claim_held": held})
+    def _fail(self, claim: outbox.ClaimedSms, error: PermanentSendError) -> Outcome:
+        values = {
+            "status": outbox.FAILED,
+            "attempts": claim.attempts + 1,
+            "error_code": error.code,
+            "failure_reason": error.reason,
+        }
+        return Outcome(claim, "failed", values, permanent=True, permanent_code=error.code)
 
 
 def too_late(claim: outbox.ClaimedSms, now: datetime) -> str | None:
@@ -273,17 +325,3 @@ def too_late(claim: outbox.ClaimedSms, now: datetime) -> str | None:
     if now > claim.created_at + MAX_AGE:
         return "max_age"
     return None
-
-
-async def _mark_unreachable(
-    session: AsyncSession, person_id: str, code: int | None, now: datetime
-) -> None:
-    """A carrier opt-out (21610) stops the person; other permanent errors are noted."""
-    person = await session.get(Person, person_id)
-    if person is None:
-        return
-    person.unreachable_code = code
-    if code == _OPTED_OUT and person.status != Status.STOPPED:
-        person.status = Status.STOPPED
-        person.stopped_at = person.updated_at = now
-        await outbox.cancel_pending_for(session, person_id, now)

@@ -8,11 +8,16 @@ from collections.abc import Callable
 
 
 class SendRate:
-    """Allows `per_second` sends on average, with bursts of at most one second's worth."""
+    """Allows `per_second` sends on average, with bursts of at most half a second's worth.
+
+    The carrier's own bucket holds a second's worth. Keeping half of it spare absorbs
+    network jitter: with a full-second burst, any later request that arrives faster
+    than the burst's last one finds the carrier's bucket empty and is refused (429).
+    """
 
     def __init__(self, per_second: float, monotonic: Callable[[], float] = time.monotonic) -> None:
         self._rate = per_second
-        self._capacity = max(1.0, per_second)
+        self._capacity = max(1.0, per_second / 2)
         self._tokens = self._capacity
         self._monotonic = monotonic
         self._updated = monotonic()

@@ -46,6 +46,13 @@ class _BaseUrlHttpClient(AsyncTwilioHttpClient):  # type: ignore[misc]
         super().__init__(timeout=timeout, logger=quiet)
         self._base_url = base_url
         self._timeout_seconds = timeout
+        self._authorization: dict[tuple[str, str], str] = {}
+
+    def log_request(self, kwargs: dict[str, Any]) -> None:
+        """Nothing: the client formats every request for a log that stays at WARNING."""
+
+    def log_response(self, status_code: int, response: Any) -> None:
+        """Nothing: the client formats every answer's headers for that same silent log."""
 
     async def request(
         self,
@@ -63,7 +70,9 @@ class _BaseUrlHttpClient(AsyncTwilioHttpClient):  # type: ignore[misc]
         headers = dict(headers or {})
         if auth is not None:
             # aiohttp deprecates the BasicAuth object the client would build.
-            headers["Authorization"] = aiohttp.encode_basic_auth(*auth)
+            if (header := self._authorization.get(auth)) is None:
+                header = self._authorization[auth] = aiohttp.encode_basic_auth(*auth)
+            headers["Authorization"] = header
         # The client ignores its own timeout (aiohttp then waits forever); bound it here.
         async with asyncio.timeout(self._timeout_seconds):
             return await super().request(

@@ -180,6 +180,7 @@ class FakeTwilio:
         self._delay = 0.0
         self._accept_first = False
         self._states: dict[str, _State] = {}
+        self._opted_out: set[str] = set()
         self._runner: web.AppRunner | None = None
         self._closing = asyncio.Event()
         self.base_url = ""
@@ -240,6 +241,11 @@ class FakeTwilio:
         resolved = code if code is not None else _DEFAULT_CODES.get(status, status)
         fault = _Fault("error", status, resolved, message, retry_after)
         self._faults.extend([fault] * times)
+
+    def opt_out(self, number: str) -> None:
+        """Refuse every later send to `number` with 400 / 21610, as Twilio does once a
+        person has texted STOP to our sender."""
+        self._opted_out.add(number)
 
     def fail_lookups_next(self, status: int, code: int | None = None, times: int = 1) -> None:
         """Answer the next ``times`` list requests (``GET .../Messages.json``) with an error.
@@ -437,6 +443,8 @@ class FakeTwilio:
             return 400, 21211
         if not form.get("From") and not form.get("MessagingServiceSid"):
             return 400, 21603
+        if to in self._opted_out:
+            return 400, 21610
         if not form.get("Body") and "MediaUrl" not in form and "ContentSid" not in form:
             return 400, 21602
         if len(form.get("Body", "")) > 1600:

@@ -16,11 +16,11 @@ class FakeMonotonic:
         return self.now
 
 
-def test_rate_allows_a_burst_of_one_second_then_paces() -> None:
-    """At 10 per second, 10 sends go at once, then one every 0.1s."""
+def test_rate_allows_a_burst_of_half_a_second_then_paces() -> None:
+    """At 10 per second, 5 sends go at once, then one every 0.1s."""
     time = FakeMonotonic()
     rate = SendRate(10, time)
-    assert [rate.delay_for_next() for _ in range(10)] == [0.0] * 10
+    assert [rate.delay_for_next() for _ in range(5)] == [0.0] * 5
     assert abs(rate.delay_for_next() - 0.1) < 1e-9
     time.now += 0.1
     assert rate.delay_for_next() == 0.0
