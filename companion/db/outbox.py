@@ -289,13 +289,19 @@ async def finish_many(
         params["b_id"], params["b_token"] = outcome.id, outcome.claim_token
         by_columns.setdefault(frozenset(params), []).append(params)
     table = cast(Table, OutboxMessage.__table__)
-    for params_list in by_columns.values():
-        await session.execute(
-            update(table).where(
-                table.c.id == bindparam("b_id"), table.c.claim_token == bindparam("b_token")
-            ),
-            params_list,
+    for columns, params_list in by_columns.items():
+        statement = update(table).where(
+            table.c.id == bindparam("b_id"), table.c.claim_token == bindparam("b_token")
         )
+        if "delivery_status" in columns:
+            # A delivery report may already have moved it on: the send's answer
+            # ("queued") never takes it back.
+            for params in params_list:
+                params["b_delivery"] = params.pop("delivery_status")
+            statement = statement.values(
+                delivery_status=func.coalesce(table.c.delivery_status, bindparam("b_delivery"))
+            )
+        await session.execute(statement, params_list)
     return {o.id for o in held}
 
 

@@ -83,6 +83,7 @@ class Dispatcher:
         self._stopping = False
         self._only = only_phone_index
         self._lease = claim_lease
+        self._in_flight = 0  # sends started whose outcome is not yet queued for writing
 
     async def run_once(self) -> int:
         """Claim one batch of due rows, send them, write their outcomes.
@@ -165,9 +166,21 @@ class Dispatcher:
                     claim, "cancelled", {"status": outbox.CANCELLED, "failure_reason": "stopped"}
                 )
             else:
-                outcome = await self._send(claim)
+                self._in_flight += 1
+                try:
+                    outcome = await self._send(claim)
+                finally:
+                    self._in_flight -= 1
                 stopped = outcome.stops_person
             await self._outcomes.add(outcome)
+
+    def may_hold(self, sid: str) -> bool:
+        """True if `sid` could be a message this process sent and has not yet recorded.
+
+        A delivery report can reach us before the send's outcome is written (outcomes
+        are written a batch at a time): its handler waits while this is true.
+        """
+        return self._in_flight > 0 or sid in self._outcomes.unsettled_sids()
 
     async def drain(self) -> int:
         """Send batches until nothing is due. Returns how many rows were claimed."""

@@ -41,7 +41,6 @@ async def record_status(ctx: ServiceContext, sid: str, status: str, error_code: 
             select(OutboxMessage).where(OutboxMessage.twilio_sid == sid).with_for_update()
         )
         if row is None:
-            log.info("status callback for unknown sid")
             return False
         current = _STAGE.get(row.delivery_status or "", -1)
         if _STAGE[status] >= current:

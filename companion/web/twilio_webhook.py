@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from aiohttp import web
 
 from companion.services.inbound import InboundSms, handle_inbound
 from companion.services.status import is_known_status, record_status
-from companion.web.keys import CONTEXT, SETTINGS
+from companion.web.keys import CONTEXT, DISPATCHER, SETTINGS
 from companion.web.signature import is_signed
 
 log = logging.getLogger(__name__)
@@ -18,6 +19,8 @@ MAX_FIELD_LENGTH = 2000
 MAX_SMS_BODY = 1600
 MAX_SID_LENGTH = 64
 MAX_ERROR_CODE_DIGITS = 9  # Twilio's are five; more would overflow the integer column
+# How long a delivery report may wait for its own send's outcome to be written.
+UNWRITTEN_WAIT_SECONDS = 5.0
 _UTF8 = frozenset({"utf-8", "utf8"})
 
 
@@ -79,5 +82,13 @@ async def status_callback(request: web.Request) -> web.Response:
         log.warning("unknown delivery status", extra={"status": status[:32]})
         return web.Response(status=204)
     error_code = _error_code(form.get("ErrorCode", ""))
-    await record_status(request.app[CONTEXT], sid, status, error_code)
+    ctx, dispatcher = request.app[CONTEXT], request.app[DISPATCHER]
+    deadline = asyncio.get_running_loop().time() + UNWRITTEN_WAIT_SECONDS
+    # A report can overtake the write of its own send's outcome: while this process may
+    # still hold that outcome, look again shortly rather than drop the report.
+    while not await record_status(ctx, sid, status, error_code):
+        if not dispatcher.may_hold(sid) or asyncio.get_running_loop().time() > deadline:
+            log.info("status callback for unknown sid")
+            break
+        await asyncio.sleep(0.05)
     return web.Response(status=204)

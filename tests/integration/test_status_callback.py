@@ -86,3 +86,22 @@ async def test_unsigned_callback_is_refused(twilio_client: AppClient) -> None:
         "/twilio/status", data={"MessageSid": "SMx", "MessageStatus": "delivered"}
     )
     assert response.status == 403
+
+
+async def test_a_report_that_overtakes_its_own_send_is_still_recorded(
+    twilio_client_each_db: AppClient, fake_twilio: FakeTwilio
+) -> None:
+    """Outcomes are written a batch at a time; a report arriving first is not dropped."""
+    fake_twilio.report_next("delivered", None, delay=0.0)
+    fake_twilio.callback_origin = str(twilio_client_each_db.make_url("/")).rstrip("/")
+    await post_signed(
+        twilio_client_each_db,
+        "/twilio/sms",
+        sms_form(PHONE, "JOIN"),
+        auth_token=AUTH_TOKEN,
+        public_base_url=PUBLIC_BASE_URL,
+    )
+    await eventually(lambda: len(fake_twilio.callbacks) == 1)
+    assert fake_twilio.callbacks[0].answered == 204
+    (row,) = await rows(url(twilio_client_each_db), OutboxMessage)
+    assert (row.twilio_sid, row.delivery_status) == (fake_twilio.callbacks[0].sid, "delivered")

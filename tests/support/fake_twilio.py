@@ -27,6 +27,7 @@ from urllib.parse import urlencode
 
 from aiohttp import ClientError, ClientSession, encode_basic_auth, web
 from twilio.request_validator import RequestValidator
+from yarl import URL
 
 from companion.sms.segments import count_segments
 
@@ -184,6 +185,10 @@ class FakeTwilio:
         self._runner: web.AppRunner | None = None
         self._closing = asyncio.Event()
         self.base_url = ""
+        # Where callbacks really go when the service's public URL is not reachable from
+        # here (a test server): posted to this origin, signed for the public URL, as
+        # behind a reverse proxy.
+        self.callback_origin: str | None = None
 
     def make_app(self) -> web.Application:
         """Build the aiohttp application serving the fake API."""
@@ -389,9 +394,12 @@ class FakeTwilio:
         if error_code is not None:
             params["ErrorCode"] = str(error_code)
         signature = RequestValidator(self.auth_token).compute_signature(target, params)
+        post_to = target
+        if self.callback_origin is not None:
+            post_to = self.callback_origin + str(URL(target).relative())
         async with (
             ClientSession() as session,
-            session.post(target, data=params, headers={"X-Twilio-Signature": signature}) as resp,
+            session.post(post_to, data=params, headers={"X-Twilio-Signature": signature}) as resp,
         ):
             await resp.read()
             return resp.status
