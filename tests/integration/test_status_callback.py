@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 
 from companion.db.models import OutboxMessage
 from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient
@@ -104,4 +105,31 @@ async def test_a_report_that_overtakes_its_own_send_is_still_recorded(
     await eventually(lambda: len(fake_twilio.callbacks) == 1)
     assert fake_twilio.callbacks[0].answered == 204
     (row,) = await rows(url(twilio_client_each_db), OutboxMessage)
+    assert (row.twilio_sid, row.delivery_status) == (fake_twilio.callbacks[0].sid, "delivered")
+
+
+async def test_a_report_is_kept_while_its_send_outcome_waits_for_the_database(
+    twilio_client: AppClient, fake_twilio: FakeTwilio
+) -> None:
+    """The outcome write is held up (another writer has SQLite); the report waits for it."""
+    fake_twilio.report_next("delivered", None, delay=0.0)
+    fake_twilio.callback_origin = str(twilio_client.make_url("/")).rstrip("/")
+    fake_twilio.slow(0.5, accept_first=True)  # taken (and reported) at once, answered later
+    await post_signed(
+        twilio_client,
+        "/twilio/sms",
+        sms_form(PHONE, "JOIN"),
+        auth_token=AUTH_TOKEN,
+        public_base_url=PUBLIC_BASE_URL,
+    )
+    await eventually(lambda: len(fake_twilio.messages) == 1)
+    other = sqlite3.connect(url(twilio_client).split("///", 1)[1], isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        await asyncio.sleep(1.5)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    await eventually(lambda: len(fake_twilio.callbacks) == 1)
+    (row,) = await rows(url(twilio_client), OutboxMessage)
     assert (row.twilio_sid, row.delivery_status) == (fake_twilio.callbacks[0].sid, "delivered")
