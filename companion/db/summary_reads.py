@@ -46,6 +46,8 @@ async def summaries_made(
     A consent missing from the result has no summary at all; one mapped to an empty
     dict has summaries, but none for `weeks`.
     """
+    if not consent_ids:
+        return {}
     for_weeks = select(Summary.consent_id, Summary.week, Summary.id, Summary.created_at).where(
         Summary.consent_id.in_(consent_ids), Summary.week.in_(weeks)
     )

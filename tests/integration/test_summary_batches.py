@@ -167,3 +167,26 @@ async def test_two_sweeps_at_once_make_each_summary_once(
     assert sum(made) == 10
     summaries = await rows(client.app[SETTINGS].database_url, Summary)
     assert len({(row.consent_id, row.week) for row in summaries}) == len(summaries) == 10
+
+
+async def test_next_week_each_week_so_far_is_replaced_by_the_whole_week(
+    twilio_client_each_db: AppClient, fake_twilio: FakeTwilio, clock: ManualClock
+) -> None:
+    """The Monday after, each sharer's "so far" summary is remade in place, across batches."""
+    client = twilio_client_each_db
+    private = await seven_people(client, fake_twilio, clock)
+    ranges = load_reference_ranges(RANGES_PATH)
+    database_url = client.app[SETTINGS].database_url
+    await summary_sweep(client.app[CONTEXT], ranges, batch_size=2)
+    so_far = {row.id: row.ciphertext for row in await rows(database_url, Summary)}
+    clock.now = datetime(2026, 6, 8, 9, 0, tzinfo=UTC)  # the Monday of 2026-W24
+
+    assert await summary_sweep(client.app[CONTEXT], ranges, batch_size=2) == 5
+
+    after = await rows(database_url, Summary)
+    assert {row.id for row in after} == set(so_far)
+    remade = [row for row in after if row.ciphertext != so_far[row.id]]
+    assert sorted(row.week for row in remade) == ["2026-W23"] * 5
+    for row in remade:
+        data = opened(private, row)
+        assert data["generated_at"] == "2026-06-07T23:00:00+00:00"  # midnight in London
