@@ -20,7 +20,7 @@ from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient
 from tests.support.clock import ManualClock
 from tests.support.database import rows
 from tests.support.fake_twilio import FakeTwilio
-from tests.support.waiting import outbox_settled
+from tests.support.waiting import eventually, outbox_settled
 from tests.support.webhooks import post_signed, sms_form
 
 WEDNESDAY = datetime(2026, 6, 3, 10, 0, tzinfo=UTC)  # in 2026-W23
@@ -37,7 +37,7 @@ NOT_SHARING = "+447700900107"
 
 
 async def text(client: AppClient, fake: FakeTwilio, phone: str, body: str) -> str:
-    """Text `body` from `phone` and return the reply that comes back."""
+    """Text `body` from `phone` and return the reply that comes back (every text gets one)."""
     before = len(fake.messages_to(phone))
     form = sms_form(phone, body)
     status = await post_signed(
@@ -45,6 +45,9 @@ async def text(client: AppClient, fake: FakeTwilio, phone: str, body: str) -> st
     )
     assert status == 200
     await client.app[DISPATCHER].drain()
+    await outbox_settled(client.app[CONTEXT].sessions)
+    # On a loaded machine the background dispatcher may hold the reply a moment longer.
+    await eventually(lambda: len(fake.messages_to(phone)) > before)
     await outbox_settled(client.app[CONTEXT].sessions)
     return "\n".join(m.body for m in fake.messages_to(phone)[before:])
 
