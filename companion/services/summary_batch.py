@@ -94,18 +94,22 @@ async def make_summaries(
     replaced: list[dict[str, object]] = []
     made: list[Made] = []
     for item, data in zip(wanted, inputs, strict=True):
-        consent, coordinator = item.sharing.consent, item.sharing.coordinator
+        consent, person, coordinator = (
+            item.sharing.consent,
+            item.sharing.person,
+            item.sharing.coordinator,
+        )
         week = iso_week(item.week_start)
         assert coordinator.public_key is not None  # checked by `due`
         body = json.dumps(build_summary(data, ranges), sort_keys=True).encode("utf-8")
-        info = hpke_box.summary_info(consent.person_id, coordinator.id, week)
+        info = hpke_box.summary_info(person.id, coordinator.id, week)
         sealed = hpke_box.seal(coordinator.public_key, body, info)
         if item.replaces is None:
             added.append(
                 {
                     "id": new_id(),
                     "consent_id": consent.id,
-                    "person_id": consent.person_id,
+                    "person_id": person.id,
                     "coordinator_id": coordinator.id,
                     "week": week,
                     "ciphertext": sealed,
