@@ -102,11 +102,16 @@ async def read_since(
     )
     found = []
     for row in rows:
-        data = json.loads(
-            unseal(keyring, row.payload, associated_data("observation", "payload", row.id))
-        )
-        found.append((row.recorded_at, str(data["key"]), data["value"]))
+        key, value = opened(keyring, row.id, row.payload)
+        found.append((row.recorded_at, key, value))
     return found
+
+
+def opened(keyring: Keyring, row_id: str, payload: bytes) -> tuple[str, Stored]:
+    """The (key, value) sealed in an observation's payload."""
+    data = json.loads(unseal(keyring, payload, associated_data("observation", "payload", row_id)))
+    value: Stored = data["value"]
+    return str(data["key"]), value
 
 
 async def latest_value(

@@ -13,6 +13,7 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta
+from itertools import groupby
 from pathlib import Path
 from typing import Final
 
@@ -200,12 +201,28 @@ def _in_window(
     observations: Sequence[Observation], first_week: date, last_week: date
 ) -> list[Observation]:
     """Observations within the weeks, in UTC, oldest first (ties broken by key, then value)."""
-    kept = [
-        (moment.astimezone(UTC), key, value)
-        for moment, key, value in observations
-        if first_week <= summary_week(moment) <= last_week
-    ]
-    return sorted(kept, key=lambda o: (o[0], o[1], json.dumps(o[2], sort_keys=True)))
+    kept = sorted(
+        (
+            (moment.astimezone(UTC), key, value)
+            for moment, key, value in observations
+            if first_week <= summary_week(moment) <= last_week
+        ),
+        key=_time_and_key,
+    )
+    ordered: list[Observation] = []
+    for _, group in groupby(kept, key=_time_and_key):
+        same = list(group)
+        # Only answers with the same time and key need their values compared (rare).
+        ordered += same if len(same) == 1 else sorted(same, key=_value_json)
+    return ordered
+
+
+def _time_and_key(observation: Observation) -> tuple[datetime, str]:
+    return observation[0], observation[1]
+
+
+def _value_json(observation: Observation) -> str:
+    return json.dumps(observation[2], sort_keys=True)
 
 
 def _response_rate(data: SummaryInput) -> dict[str, object]:

@@ -42,8 +42,9 @@ def summary_week(moment: datetime) -> date:
     return day - timedelta(days=day.weekday())
 
 
+@lru_cache(maxsize=4096)
 def iso_week(day: date) -> str:
-    """The ISO week containing `day`, such as ``"2026-W48"``."""
+    """The ISO week containing `day`, such as ``"2026-W48"`` (cached: pure)."""
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
 
@@ -110,12 +111,14 @@ TRENDS: Final[tuple[TrendSpec, ...]] = (
 def trends(observations: Sequence[Observation], week_start: date) -> list[dict[str, object]]:
     """One entry per trend with any value in the nine weeks, in :data:`TRENDS` order."""
     slots = week_slots(week_start)
+    by_source: dict[str, list[tuple[date, Stored]]] = {}
+    for moment, key, value in observations:
+        by_source.setdefault(key, []).append((summary_week(moment), value))
     found = []
     for spec in TRENDS:
         per_week: dict[date, list[float]] = {monday: [] for monday in slots}
-        for moment, key, value in observations:
-            reading = spec.reading(value) if key == spec.source else None
-            monday = summary_week(moment)
+        for monday, value in by_source.get(spec.source, []):
+            reading = spec.reading(value)
             if reading is not None and monday in per_week:
                 per_week[monday].append(reading)
         if any(per_week.values()):
@@ -216,6 +219,8 @@ def side_effects_to_raise(
     since = week - timedelta(weeks=SIDE_EFFECT_WEEKS - 1)
     latest: dict[tuple[str, str], dict[str, object]] = {}
     for moment, key, value in window:
+        if not key.startswith("side."):
+            continue  # neither a rating nor a "bothering?" answer
         rating = _SIDE_RATING.fullmatch(key)
         bothering = _SIDE_BOTHERING.fullmatch(key)
         if rating and type(value) is int and 0 <= value <= 2 and summary_week(moment) >= since:

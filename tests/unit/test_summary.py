@@ -511,6 +511,16 @@ def test_input_order_does_not_change_the_summary() -> None:
     assert build(shuffled) == build(observations)
 
 
+def test_answers_at_the_same_moment_for_the_same_key_are_ordered_by_value() -> None:
+    """Two weights stamped the same second give one summary whichever arrives first."""
+    moment = at(weeks_ago(0))
+    both = [(moment, "weight_kg", 81), (moment, "weight_kg", 79)]
+    summary = build(both)
+    assert build(both[::-1]) == summary
+    assert trend(summary, "weight_kg")["latest"] == 81
+    assert [m["value"] for m in summary["measurements"]] == [79, 81]  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize(
     "changes",
     [
