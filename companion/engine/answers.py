@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from companion.engine.numbers import tokenize
+from companion.engine.numbers import MAX_CHARS, tokenize
 from companion.engine.parsing import (
     Ambiguous,
     BloodPressure,
@@ -79,7 +79,7 @@ def _bp(text: str) -> Understood | Unreadable | Ambiguous:
 
 
 def _text(text: str) -> Understood | Unreadable | Ambiguous:
-    cleaned = " ".join(text.split())[:MAX_TEXT]
+    cleaned = " ".join(text[:MAX_CHARS].split())[:MAX_TEXT]  # cut first, like every reader
     return Understood(cleaned, "") if cleaned else Unreadable("empty")
 
 

@@ -191,3 +191,9 @@ def test_crafted_hostile_text_never_raises(text: str) -> None:
         answer, seconds = timed(reader, text)
         check_answer(name, answer)
         assert seconds < MAX_SECONDS, (name, seconds)
+
+
+def test_a_text_answer_after_max_chars_of_blank_lines_is_not_read() -> None:
+    """Regression (found by hypothesis): free text collapsed whitespace before cutting."""
+    reader = CUT_READERS["answer_text"]
+    assert reader("\r" * MAX_CHARS + "0") == reader("\r" * MAX_CHARS)
