@@ -86,9 +86,13 @@ async def status_callback(request: web.Request) -> web.Response:
     deadline = asyncio.get_running_loop().time() + UNWRITTEN_WAIT_SECONDS
     # A report can overtake the write of its own send's outcome: while this process may
     # still hold that outcome, look again shortly rather than drop the report.
+    # One more look after it stops holding it: the write may have landed in between.
+    held = True
     while not await record_status(ctx, sid, status, error_code):
-        if not dispatcher.may_hold(sid) or asyncio.get_running_loop().time() > deadline:
+        if not held or asyncio.get_running_loop().time() > deadline:
             log.info("status callback for unknown sid")
             break
-        await asyncio.sleep(0.05)
+        held = dispatcher.may_hold(sid)
+        if held:
+            await asyncio.sleep(0.05)
     return web.Response(status=204)

@@ -123,7 +123,7 @@ async def test_a_report_is_kept_while_its_send_outcome_waits_for_the_database(
         public_base_url=PUBLIC_BASE_URL,
     )
     await eventually(lambda: len(fake_twilio.messages) == 1)
-    other = sqlite3.connect(url(twilio_client).split("///", 1)[1], isolation_level=None)
+    other = sqlite3.connect(url(twilio_client).split("///", 1)[1], 30, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
         await asyncio.sleep(1.5)
