@@ -90,7 +90,7 @@ class OutboxMessage(Base):
 
     __tablename__ = "outbox_message"
     __table_args__ = (
-        Index("ix_outbox_message_due", "status", "priority", "not_before"),
+        Index("ix_outbox_message_due", "status", "priority", "not_before", "created_at"),
         Index("ix_outbox_message_claim", "status", "claimed_at"),
     )
 
@@ -220,7 +220,7 @@ class DueItem(Base):
     """
 
     __tablename__ = "due_item"
-    __table_args__ = (Index("ix_due_item_due", "status", "due_at"),)
+    __table_args__ = (Index("ix_due_item_due", "status", "due_at", "id"),)
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
     person_id: Mapped[str] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
