@@ -123,8 +123,15 @@ async def test_a_report_is_kept_while_its_send_outcome_waits_for_the_database(
         public_base_url=PUBLIC_BASE_URL,
     )
     await eventually(lambda: len(fake_twilio.messages) == 1)
-    other = sqlite3.connect(url(twilio_client).split("///", 1)[1], 30, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
+    # No busy timeout: SQLite's busy handler would sleep in the event loop, and the app
+    # (whose write we wait for) could not finish it. Retry between turns of the loop.
+    other = sqlite3.connect(url(twilio_client).split("///", 1)[1], 0, isolation_level=None)
+    while True:
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            break
+        except sqlite3.OperationalError:
+            await asyncio.sleep(0.005)
     try:
         await asyncio.sleep(1.5)
     finally:
