@@ -339,9 +339,15 @@ async def cancel_pending_for(
     only_priority: int | None = None,
     reason: str = "stopped",
 ) -> int:
-    """Cancel queued rows for a person: all of them (STOP), or one priority (PAUSE)."""
+    """Cancel queued rows for a person: all of them (STOP), or one priority (PAUSE).
+
+    Crisis signposting (the one priority below zero) is never cancelled: it answers the
+    person's own message, and a STOP sent straight after it must not silence it.
+    """
     query = update(OutboxMessage).where(
-        OutboxMessage.person_id == person_id, OutboxMessage.status == PENDING
+        OutboxMessage.person_id == person_id,
+        OutboxMessage.status == PENDING,
+        OutboxMessage.priority >= 0,
     )
     if only_priority is not None:
         query = query.where(OutboxMessage.priority == only_priority)

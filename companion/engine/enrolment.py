@@ -3,7 +3,8 @@
 `respond` decides what happens to one inbound message given the sender's status.
 It does no I/O and reads no clock; the inbound service loads, calls and persists.
 Order matters and is the safety case: carrier keywords first (STOP always stops,
-HELP always answers), then crisis language, then everything else.
+HELP always answers), then crisis language (answered in every state, stopped too),
+then everything else.
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ class Status(StrEnum):
 
 
 class Priority:
-    """Outbox priority: replies to a person's own message go before bulk prompts."""
+    """Outbox priority: safety signposting first, then replies, then bulk prompts."""
 
+    SAFETY = -1
     REPLY = 0
     BULK = 1
 
@@ -80,13 +82,15 @@ def respond(sender: Sender, text: str) -> Outcome:
         return Outcome(status=sender.status, replies=(Reply("help"),))
     if keyword is CarrierKeyword.START:
         return _start(sender)
-    if sender.status is Status.STOPPED:
-        # STOP is sacred: nothing at all is sent until START (the carrier would block it).
-        return Outcome(status=Status.STOPPED)
+    # Crisis language is answered whoever sends it, even after STOP (like HELP): the
+    # person wrote to us, and signposting is the one reply that must never be withheld.
     signal = detect_crisis(text)
     if signal is not None:
         reply = Reply("crisis-gentle" if signal.negated else "crisis")
         return Outcome(status=sender.status, replies=(reply,), safety=signal)
+    if sender.status is Status.STOPPED:
+        # STOP is sacred: nothing else is sent until START (the carrier would block it).
+        return Outcome(status=Status.STOPPED)
     if sender.status in (Status.PENDING, Status.INVITED):
         return _confirm(sender, parse_yes_no(text))
     if sender.status is Status.ACTIVE:

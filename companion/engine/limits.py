@@ -1,31 +1,50 @@
 """Bounds on what one number can make us send: a runaway phone or another auto-responder
 must not get hundreds of replies. Pure.
 
-Up to `REPLIES_PER_HOUR` replies per number per rolling hour; beyond that, silence until
-it calms down, except that safety replies (crisis signposting, HELP) still go, once an
-hour, because a person in crisis may also be the one texting a lot.
+Up to `REPLIES_PER_HOUR` ordinary replies per number per rolling hour; beyond that,
+silence until it calms down. Safety replies (crisis signposting, HELP) are never held
+back and never use up that room: a person in crisis may also be the one texting a lot.
+A crisis text within an hour of crisis signposting gets a shorter form ("crisis-again")
+that keeps every number. Our own replies never read as crisis language, so an echoing
+auto-responder cannot start a loop.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from companion.engine.runner import Say
 
 REPLIES_PER_HOUR = 40  # generous: someone trying every command is not a loop
-SAFETY_REPLIES = frozenset({"crisis", "crisis-gentle", "help"})
+CRISIS_REPLIES = frozenset({"crisis", "crisis-gentle", "crisis-again"})
+SAFETY_REPLIES = CRISIS_REPLIES | {"help"}
 MAX_INBOUND_CHARS = 1600  # Twilio's own limit for one (concatenated) message
 
 
+def is_safety(says: Sequence[Say]) -> bool:
+    """True if `says` is safety signposting (sent first, never bounded, never cancelled)."""
+    return bool(says) and all(say.message_id in SAFETY_REPLIES for say in says)
+
+
 def allowed_replies(
-    says: Sequence[Say], *, replies_last_hour: int, safety_last_hour: bool
+    says: Sequence[Say], *, replies_last_hour: int, signposted_last_hour: bool
 ) -> list[Say]:
-    """The replies that may go, given what this number was sent in the last hour."""
+    """The replies that may go, given what this number was sent in the last hour.
+
+    Args:
+        says: the replies the message earned, in order.
+        replies_last_hour: ordinary (non-safety) replies queued to the number this hour.
+        signposted_last_hour: whether crisis signposting went to the number this hour.
+    """
     room = max(REPLIES_PER_HOUR - replies_last_hour, 0)
-    if len(says) <= room:
-        return list(says)
-    kept = list(says[:room])
-    if not safety_last_hour and not any(s.message_id in SAFETY_REPLIES for s in kept):
-        safety = [s for s in says[room:] if s.message_id in SAFETY_REPLIES]
-        kept += safety[:1]
+    kept: list[Say] = []
+    for say in says:
+        if say.message_id == "crisis" and signposted_last_hour:
+            kept.append(replace(say, message_id="crisis-again"))
+        elif say.message_id in SAFETY_REPLIES:
+            kept.append(say)
+        elif room > 0:
+            kept.append(say)
+            room -= 1
     return kept

@@ -152,8 +152,10 @@ suicide slang
     |(?:just|please|pls|plz|someone|somebody|some1|want (?:someone|somebody) to
     |wish (?:someone|somebody) would) kill me
 overdose overdose_word
-    (?:over ?dos(?:e|ed|es|ing)|(?<!mg )(?<!mcg )(?<!tablet )(?<!tablets )(?<!one )
-    (?<![0-9] )od(?:\x27d|ed|ing|s)?)(?! on (?:chocolate|sugar|cake|carbs
+    (?:over ?dos(?:e|ed|es|ing)
+    |(?:to|an|gonna|wanna|will|i'll|might|i|nearly|almost|just) od(?:\x27d|ed|ing)?
+    |(?<!mg )(?<!mcg )(?<!tablet )(?<!tablets )(?<!one )(?<![0-9] )od(?:\x27d|ed|ing))
+    (?! on (?:chocolate|sugar|cake|carbs
     |sweets|crisps|biscuits|coffee|caffeine|tv|netflix|sun|christmas|food))
 overdose too_many_meds
     {_TAKE} {_QUANTITY}{_HOLDER}(?: of)?{_HOLDER} {_MEDS}

@@ -199,7 +199,7 @@ class Dispatcher:
             lag = await outbox.oldest_due_age(session, self._ctx.clock())
             backlog = await outbox.due_backlog(session, self._ctx.clock())
         self._ctx.metrics.dispatcher_lag.set(lag)
-        for priority in (Priority.REPLY, Priority.BULK):
+        for priority in (Priority.SAFETY, Priority.REPLY, Priority.BULK):
             self._ctx.metrics.outbox_backlog.labels(str(priority)).set(backlog.get(priority, 0))
         self._ctx.metrics.expected_delay.set(sum(backlog.values()) / self._rate.per_second)
         if released:

@@ -17,7 +17,12 @@ from companion.crypto.sealing import associated_data, seal
 from companion.db import outbox, people
 from companion.db.models import InboundMessage, OutboxMessage, Person, SafetyEvent, new_id
 from companion.engine.enrolment import Outcome, Priority, Sender, Status, respond
-from companion.engine.limits import MAX_INBOUND_CHARS, SAFETY_REPLIES, allowed_replies
+from companion.engine.limits import (
+    CRISIS_REPLIES,
+    MAX_INBOUND_CHARS,
+    allowed_replies,
+    is_safety,
+)
 from companion.engine.runner import Say
 from companion.i18n.catalog import DEFAULT_LOCALE
 from companion.services import conversation, schedule
@@ -121,10 +126,11 @@ async def _erase_on_request(ctx: ServiceContext, e164: str) -> None:
 
 @dataclass(frozen=True)
 class RecentReplies:
-    """Replies queued to one number in the last hour, and whether a safety reply was one."""
+    """Ordinary replies queued to one number in the last hour, and whether crisis
+    signposting was among this hour's messages."""
 
     count: int
-    safety: bool
+    signposted: bool
 
 
 _HOUR = timedelta(hours=1)
@@ -134,20 +140,25 @@ _REPLIES = select(func.count()).where(
     OutboxMessage.created_at >= bindparam("since"),
 )
 # Plain binds, not IN's expanding one (which is re-rendered on every execution).
-_SAFETY_REPLIES = _REPLIES.where(
-    or_(*(OutboxMessage.message_key == key for key in sorted(SAFETY_REPLIES)))
+_SIGNPOSTED = select(func.count()).where(
+    OutboxMessage.phone_index == bindparam("index"),
+    OutboxMessage.priority == Priority.SAFETY,
+    OutboxMessage.created_at >= bindparam("since"),
+    or_(*(OutboxMessage.message_key == key for key in sorted(CRISIS_REPLIES))),
 )
 # The insert that dedupes also counts the number's recent replies (on the phone_index
 # index): one round trip instead of two. It runs once the person's row is locked, so a
 # message from the same person that was being handled meanwhile is counted.
 _INSERT_INBOUND = insert(InboundMessage.metadata.tables[InboundMessage.__tablename__]).returning(
-    _REPLIES.scalar_subquery(), _SAFETY_REPLIES.scalar_subquery()
+    _REPLIES.scalar_subquery(), _SIGNPOSTED.scalar_subquery()
 )
 
 
 def _within_limits(ctx: ServiceContext, says: list[Say], recent: RecentReplies) -> list[Say]:
-    """Drop replies beyond the per-number hourly bound (safety replies excepted, hourly)."""
-    kept = allowed_replies(says, replies_last_hour=recent.count, safety_last_hour=recent.safety)
+    """Drop ordinary replies beyond the per-number hourly bound (safety replies always go)."""
+    kept = allowed_replies(
+        says, replies_last_hour=recent.count, signposted_last_hour=recent.signposted
+    )
     if len(kept) < len(says):
         ctx.metrics.replies_suppressed.inc(len(says) - len(kept))
         log.warning(
@@ -209,7 +220,7 @@ async def _handle(
         phone_index=index,
         person_id=person.id if person else None,
         locale=person.locale if person else DEFAULT_LOCALE,
-        priority=Priority.REPLY,
+        priority=Priority.SAFETY if is_safety(says) else Priority.REPLY,
         now=now,
     )
     return HandledSms(inbound_id, erase)
@@ -243,8 +254,8 @@ async def _record(
             "since": now - _HOUR,
         },
     )
-    replies, safety = result.one()
-    return inbound_id, RecentReplies(replies, safety > 0)
+    replies, signposted = result.one()
+    return inbound_id, RecentReplies(replies, signposted > 0)
 
 
 async def _apply(

@@ -22,3 +22,10 @@ crisis =
 crisis-gentle =
     Thank you for telling us. If things ever feel like too much, help is there any time.
     If your life is at risk, call 999. For urgent mental health help, call NHS 111 and choose the mental health option. Samaritans are free on 116 123, 24/7. Or text SHOUT to 85258.
+
+# Sent instead of the full crisis reply when crisis signposting already went to this
+# number in the last hour: every crisis text is answered, more briefly the second time,
+# and every number stays.
+# segments: 2
+crisis-again =
+    We hear you, and you matter. If your life is at risk, call 999 or go to A&E. NHS 111, mental health option, 24/7. Samaritans free on 116 123. Or text SHOUT to 85258.

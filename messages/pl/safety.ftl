@@ -26,3 +26,10 @@ crisis =
 crisis-gentle =
     Dziękujemy, że nam o tym piszesz. Jeśli kiedyś wszystko zacznie Cię przerastać, pomoc jest zawsze dostępna.
     Gdy Twoje życie jest zagrożone, dzwoń pod 999. W pilnej sprawie zdrowia psychicznego dzwoń pod NHS 111 i wybierz opcję "mental health" (tłumacz: powiedz "Polish"). Samaritans: bezpłatnie 116 123, 24/7. Lub napisz SHOUT na 85258 (oba po angielsku).
+
+# Sent instead of the full crisis reply when crisis signposting already went to this
+# number in the last hour: every crisis text is answered, more briefly the second time,
+# and every number stays.
+# segments: 4
+crisis-again =
+    Słyszymy Cię i to, co piszesz, jest ważne. Gdy Twoje życie jest zagrożone: 999 lub A&E. NHS 111, opcja "mental health" (tłumacz: "Polish"), 24/7. Samaritans: bezpłatnie 116 123. Lub SMS SHOUT na 85258 (po angielsku).

@@ -3,47 +3,22 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import timedelta
 
 import pytest
 
 from companion.crypto.keyring import Keyring
 from companion.db import outbox, people
-from companion.db.connection import create_engine, session_factory
 from companion.db.models import OutboxMessage, Person
 from companion.engine.enrolment import Priority, Status
-from companion.i18n.catalog import load_catalog
-from companion.metrics import Metrics
 from companion.services.context import ServiceContext
-from companion.services.dispatcher import CLAIM_LEASE, MAX_ATTEMPTS, Dispatcher
-from companion.services.rate import SendRate
-from companion.sms.twilio_gateway import TwilioGateway
-from tests.conftest import twilio_settings
+from companion.services.dispatcher import CLAIM_LEASE, MAX_ATTEMPTS
 from tests.support.clock import ManualClock
 from tests.support.database import rows
+from tests.support.dispatching import dispatcher_for
 from tests.support.fake_twilio import FakeTwilio
 
 PHONE = "+447700900123"
-
-
-@asynccontextmanager
-async def dispatcher_for(
-    url: str, fake: FakeTwilio, keyring: Keyring, clock: ManualClock, send_timeout: float = 5.0
-) -> AsyncIterator[tuple[ServiceContext, Dispatcher]]:
-    engine = create_engine(url)
-    settings = twilio_settings(url, fake)
-    assert settings.twilio is not None
-    gateway = TwilioGateway(settings.twilio, timeout=send_timeout)
-    ctx = ServiceContext(
-        session_factory(engine), keyring, load_catalog(), clock, Metrics(), lambda: None
-    )
-    try:
-        yield ctx, Dispatcher(ctx, gateway, SendRate(1000), None, asyncio.Event())
-    finally:
-        await gateway.close()
-        await engine.dispose()
 
 
 async def enqueue(ctx: ServiceContext, body: str, to: str = PHONE, person: bool = False) -> str:

@@ -16,9 +16,9 @@ from companion.engine.enrolment import Priority, Status
 from companion.services.context import ServiceContext
 from companion.services.dispatcher import CLAIM_LEASE
 from tests.conftest import ACCOUNT_SID, AUTH_TOKEN
-from tests.integration.test_dispatcher import dispatcher_for
 from tests.support.clock import ManualClock
 from tests.support.database import rows
+from tests.support.dispatching import dispatcher_for
 from tests.support.fake_twilio import FakeTwilio
 from tests.support.waiting import eventually
 

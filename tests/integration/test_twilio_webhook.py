@@ -284,24 +284,25 @@ async def test_oversized_body_is_refused(twilio_client: AppClient) -> None:
 async def test_a_runaway_number_gets_a_bounded_number_of_replies_but_crisis_still_answers(
     twilio_client: AppClient, fake_twilio: FakeTwilio, clock: object
 ) -> None:
-    """A loop with another auto-responder cannot make us send hundreds of replies."""
+    """A loop with another auto-responder cannot make us send hundreds of replies; every
+    crisis text past the bound is still answered (in full, then in the shorter form)."""
     await text(twilio_client, "JOIN")
     await text(twilio_client, "YES")
     for n in range(REPLIES_PER_HOUR + 10):
         await text(twilio_client, f"auto-reply number {n}")
     await text(twilio_client, "I want to end my life")
     await text(twilio_client, "I want to end my life")
-    await eventually(lambda: len(fake_twilio.messages_to(PHONE)) >= REPLIES_PER_HOUR + 1)
+    await eventually(lambda: len(fake_twilio.messages_to(PHONE)) >= REPLIES_PER_HOUR + 2)
     await asyncio.sleep(0.3)
     bodies = [m.body for m in fake_twilio.messages_to(PHONE)]
-    assert len(bodies) == REPLIES_PER_HOUR + 1  # the hour's bound, plus one crisis reply
-    assert "116 123" in bodies[-1]
+    assert len(bodies) == REPLIES_PER_HOUR + 2  # the hour's bound, plus two crisis replies
+    assert sum("mental health option" in body for body in bodies) == 2
 
 
-async def test_crisis_signposting_sent_earlier_in_the_hour_is_not_repeated_past_the_bound(
+async def test_crisis_signposting_sent_earlier_in_the_hour_is_repeated_past_the_bound(
     twilio_client_each_db: AppClient, fake_twilio: FakeTwilio, clock: object
 ) -> None:
-    """Past the hour's bound, a crisis reply goes only if none was sent in that hour."""
+    """Past the hour's bound, a second crisis text is answered too, in the shorter form."""
     twilio_client = twilio_client_each_db
     await text(twilio_client, "JOIN")
     await text(twilio_client, "YES")
@@ -311,8 +312,9 @@ async def test_crisis_signposting_sent_earlier_in_the_hour_is_not_repeated_past_
     for n in range(REPLIES_PER_HOUR + 5):
         await text(twilio_client, f"auto-reply number {n}")
     await text(twilio_client, "I want to end my life")
-    await eventually(lambda: len(fake_twilio.messages_to(PHONE)) >= REPLIES_PER_HOUR)
+    await eventually(lambda: len(fake_twilio.messages_to(PHONE)) >= REPLIES_PER_HOUR + 2)
     await asyncio.sleep(0.3)
     bodies = [m.body for m in fake_twilio.messages_to(PHONE)]
-    assert len(bodies) == REPLIES_PER_HOUR
-    assert sum(crisis in body for body in bodies) == 1
+    assert len(bodies) == REPLIES_PER_HOUR + 2  # signposting does not use the bound's room
+    assert sum(crisis in body for body in bodies) == 2
+    assert "We hear you" in bodies[-1]

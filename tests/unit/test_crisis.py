@@ -265,6 +265,9 @@ MUST_NOT_TRIGGER: list[str] = [
     "did a couple of kms on the bike",
     "olanzapine 10mg OD",
     "take one tablet OD at night",
+    # Polish "od" (from, since) is not an overdose: it was, in every Polish reply we send.
+    "Boli mnie głowa od rana",
+    "śpię źle od tygodnia, od 0 do 10 to 4",
     "I'm not safe to drive on these tablets",
 ]
 

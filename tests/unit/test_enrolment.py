@@ -97,6 +97,10 @@ def test_stranger_already_told_today_gets_nothing() -> None:
     assert not outcome.tells_how_to_join
 
 
-def test_stopped_person_gets_no_crisis_reply_but_help_works() -> None:
-    """STOP is sacred: nothing unasked-for reaches a stopped person; HELP is asked for."""
-    assert ids(run(STOPPED_AFTER_YES, "i want to kill myself")) == []
+def test_stopped_person_in_crisis_is_signposted_and_stays_stopped() -> None:
+    """STOP silences everything but signposting: a crisis text written after it is
+    answered (like HELP), and the person stays stopped."""
+    outcome = run(STOPPED_AFTER_YES, "i want to kill myself")
+    assert ids(outcome) == ["crisis"]
+    assert outcome.status is Status.STOPPED
+    assert ids(run(STOPPED_AFTER_YES, "how are you")) == []

@@ -1,37 +1,56 @@
-"""The per-number reply bound: silence after a flood, safety replies still go once an hour."""
+"""The per-number reply bound: silence after a flood, but safety replies always go."""
 
 from __future__ import annotations
 
-from companion.engine.limits import REPLIES_PER_HOUR, allowed_replies
+from companion.engine.limits import REPLIES_PER_HOUR, allowed_replies, is_safety
 from companion.engine.runner import Say
 
 ACK = Say("no-question-open")
 CRISIS = Say("crisis")
+HELP = Say("help")
 
 
 def test_replies_go_while_under_the_bound() -> None:
     """Below the hourly bound nothing is held back."""
-    assert allowed_replies([ACK, ACK], replies_last_hour=3, safety_last_hour=False) == [ACK, ACK]
+    said = allowed_replies([ACK, ACK], replies_last_hour=3, signposted_last_hour=False)
+    assert said == [ACK, ACK]
 
 
 def test_replies_stop_at_the_bound() -> None:
     """At the bound ordinary replies are held back."""
-    assert allowed_replies([ACK], replies_last_hour=REPLIES_PER_HOUR, safety_last_hour=False) == []
+    said = allowed_replies([ACK], replies_last_hour=REPLIES_PER_HOUR, signposted_last_hour=False)
+    assert said == []
 
 
-def test_a_crisis_reply_still_goes_once_an_hour() -> None:
-    """Past the bound, crisis signposting still goes if none went this hour, and only once."""
+def test_a_crisis_reply_goes_past_the_bound_every_time() -> None:
+    """Past the bound, crisis signposting still goes, in full first, then shorter."""
     said = allowed_replies(
-        [CRISIS, ACK], replies_last_hour=REPLIES_PER_HOUR, safety_last_hour=False
+        [CRISIS, ACK], replies_last_hour=REPLIES_PER_HOUR, signposted_last_hour=False
     )
     assert said == [CRISIS]
-    again = allowed_replies([CRISIS], replies_last_hour=REPLIES_PER_HOUR, safety_last_hour=True)
-    assert again == []
+    again = allowed_replies([CRISIS], replies_last_hour=REPLIES_PER_HOUR, signposted_last_hour=True)
+    assert again == [Say("crisis-again")]
+
+
+def test_help_goes_past_the_bound() -> None:
+    """HELP always answers, however busy the hour."""
+    said = allowed_replies(
+        [HELP], replies_last_hour=REPLIES_PER_HOUR * 3, signposted_last_hour=True
+    )
+    assert said == [HELP]
 
 
 def test_only_the_room_left_is_used() -> None:
     """With room for one, the first reply goes and the rest wait."""
     said = allowed_replies(
-        [ACK, Say("menu")], replies_last_hour=REPLIES_PER_HOUR - 1, safety_last_hour=False
+        [ACK, Say("menu")], replies_last_hour=REPLIES_PER_HOUR - 1, signposted_last_hour=False
     )
     assert said == [ACK]
+
+
+def test_only_signposting_alone_is_sent_as_safety() -> None:
+    """Safety priority is for signposting only, not for ordinary replies beside it."""
+    assert is_safety([CRISIS])
+    assert is_safety([HELP])
+    assert not is_safety([CRISIS, ACK])
+    assert not is_safety([])
