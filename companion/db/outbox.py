@@ -155,10 +155,11 @@ async def claim_due(
 ) -> list[ClaimedSms]:
     """Claim up to `limit` due rows, replies first, marking them `sending`.
 
-    Call inside a transaction. One `UPDATE ... WHERE id IN (SELECT ... LIMIT n)
-    RETURNING` claims the whole batch. On PostgreSQL the inner select locks with
-    FOR UPDATE SKIP LOCKED, so rows another process holds are skipped and each row is
-    claimed by exactly one dispatcher; on SQLite the transaction holds the write lock.
+    Call inside a transaction. One `WITH due AS (SELECT ... LIMIT n) UPDATE ... WHERE id
+    IN (SELECT id FROM due) RETURNING` claims the whole batch. On PostgreSQL the inner
+    select locks with FOR UPDATE SKIP LOCKED, so rows another process holds are skipped
+    and each row is claimed by exactly one dispatcher; on SQLite the transaction holds
+    the write lock.
     Every row of one claim shares its `claim_token`: a row released and claimed again
     gets another claim's token, which is what `finish_many` checks.
     `only_phone_index` limits the claim to one number (the terminal simulator);
@@ -178,10 +179,14 @@ async def claim_due(
         due = due.where(OutboxMessage.phone_index == only_phone_index)
     if max_priority is not None:
         due = due.where(OutboxMessage.priority <= max_priority)
+    # A materialized CTE, not `IN (subquery)`: PostgreSQL may run a locking subquery once
+    # per candidate row, and then claimed every due row whatever the limit (seen: limit 1
+    # claimed 101), making a batch as long as the whole backlog.
+    batch = due.cte("due").prefix_with("MATERIALIZED", dialect="postgresql")
     token = uuid.uuid4().hex
     result = await session.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.id.in_(due.scalar_subquery()), OutboxMessage.status == PENDING)
+        .where(OutboxMessage.id.in_(select(batch.c.id)), OutboxMessage.status == PENDING)
         .values(status=SENDING, claim_token=token, claimed_at=now, updated_at=now)
         .returning(*_CLAIMED_COLUMNS)
         .execution_options(synchronize_session=False)
