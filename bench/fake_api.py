@@ -1,7 +1,7 @@
 """The tests' fake Twilio API in its own process, with an optional MPS cap and counters.
 
 `python -m bench.fake_api --port P [--cap MPS]` serves the Messages API of
-`tests.support.fake_twilio.FakeTwilio` on 127.0.0.1, plus:
+`companion.sms.fake_twilio.FakeTwilio` on 127.0.0.1, plus:
 
 * `GET /bench/stats` (`?times=1` adds every accepted message's arrival time),
 * `POST /bench/reset` to forget messages and counters between phases.
@@ -21,7 +21,7 @@ from typing import Any
 
 from aiohttp import web
 
-from tests.support.fake_twilio import FakeTwilio, Handler, error_body
+from companion.sms.fake_twilio import FakeTwilio, Handler, error_body
 
 
 class BenchFakeTwilio(FakeTwilio):

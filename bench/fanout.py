@@ -54,7 +54,7 @@ from companion.db.models import ConversationRow, DueItem, OutboxMessage, Person,
 from companion.engine.timing import LONDON
 
 UNCAPPED_MPS = 1_000_000.0
-DISPATCHER_CONCURRENCY = 8  # companion.services.dispatcher.Dispatcher's default
+DISPATCHER_CONCURRENCY = 8  # companion.sending.dispatcher.Dispatcher's default
 
 
 async def raw_baseline(fake: FakeApi, count: int, body: str, concurrency: int) -> dict[str, Any]:

@@ -46,8 +46,8 @@ from bench.harness import (
 )
 from bench.load import SignedPost, client, fixed_rate, saturate
 from bench.seeding import add_people, answer_for, open_checkins, phone, service_context
+from companion.sms.twilio_forms import new_message_sid, sign, sms_form
 from companion.web import twilio_webhook
-from tests.support.webhooks import new_message_sid, sign, sms_form
 
 WARMUP = 100
 

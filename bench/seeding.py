@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from companion.clock import system_clock
 from companion.config import load_settings
 from companion.content import load_content
+from companion.context import ServiceContext
 from companion.crypto.blind_index import phone_index
 from companion.crypto.keyring import Keyring, parse_keyring
 from companion.crypto.sealing import associated_data, seal
@@ -33,8 +34,7 @@ from companion.db.observations import kind_of
 from companion.engine.due import WINDOWS
 from companion.engine.summary import iso_week, summary_week
 from companion.metrics import Metrics
-from companion.services import conversation
-from companion.services.context import ServiceContext
+from companion.texting import conversation
 
 CHUNK = 5000
 SHARES = "checkins side_effects goals safety"

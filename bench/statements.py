@@ -52,15 +52,15 @@ from bench.seeding import (
 )
 from bench.summaries import enrol_coordinator
 from companion.content import load_content
+from companion.context import ServiceContext
 from companion.db.models import Consent, ConversationRow, DueItem, Goal, Observation, Summary
-from companion.services.context import ServiceContext
-from companion.services.dispatcher import Dispatcher
-from companion.services.inbound import InboundSms, handle_inbound
-from companion.services.rate import SendRate
-from companion.services.summaries import summary_sweep
-from companion.services.sweep import sweep
+from companion.scheduling.sweep import sweep
+from companion.sending.dispatcher import Dispatcher
+from companion.sending.rate import SendRate
+from companion.sharing.summaries import summary_sweep
 from companion.sms.simulator_gateway import SimulatorGateway
-from tests.support.webhooks import new_message_sid
+from companion.sms.twilio_forms import new_message_sid
+from companion.texting.inbound import InboundSms, handle_inbound
 
 
 @dataclass

@@ -6,7 +6,7 @@ goal, an active consent to that coordinator, and the summary of the week before 
 already made, so a sweep now makes exactly one summary each: last week's (the weekly
 steady state).
 
-1. In process: `companion.services.summaries.summary_sweep` timed directly, logging
+1. In process: `companion.sharing.summaries.summary_sweep` timed directly, logging
    as `serve` logs (JSON lines to a file). One summary is opened with the coordinator's
    unwrapped private key to check it is real.
 2. Through `companion serve`: last week's summaries are deleted and the service is
@@ -50,7 +50,9 @@ from bench.seeding import (
     person_rows,
     service_context,
 )
+from companion.accounts import coordinators
 from companion.content import load_content
+from companion.context import ServiceContext
 from companion.crypto import coordinator_keys, hpke_box, totp
 from companion.db.models import (
     Consent,
@@ -63,9 +65,7 @@ from companion.db.models import (
 )
 from companion.engine.summary import iso_week, summary_week
 from companion.logs import JsonFormatter
-from companion.services import coordinators
-from companion.services.context import ServiceContext
-from companion.services.summaries import summary_sweep
+from companion.sharing.summaries import summary_sweep
 
 PASSPHRASE = "bench-river-maple-lantern-quiet"  # noqa: S105 (a throwaway benchmark account)
 

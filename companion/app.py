@@ -12,22 +12,22 @@ from aiohttp import web
 from companion.clock import Clock, system_clock
 from companion.config import Settings
 from companion.content import Content, load_content
+from companion.context import ServiceContext
 from companion.crypto.keyring import Keyring
 from companion.crypto.keysource import load_keyring
 from companion.db.connection import create_engine, session_factory
 from companion.metrics import Metrics
-from companion.services.context import ServiceContext
-from companion.services.conversation import remember_revisions
-from companion.services.dispatcher import Dispatcher
-from companion.services.erasure import compact_storage
-from companion.services.periodic import Sweeps
-from companion.services.rate import SendRate
-from companion.services.retention import retention_sweep
-from companion.services.summaries import summary_sweep
-from companion.services.sweep import sweep
+from companion.records.erasure import compact_storage
+from companion.records.retention import retention_sweep
+from companion.scheduling.periodic import Sweeps
+from companion.scheduling.sweep import sweep
+from companion.sending.dispatcher import Dispatcher
+from companion.sending.rate import SendRate
+from companion.sharing.summaries import summary_sweep
 from companion.sms.gateway import SmsGateway
 from companion.sms.simulator_gateway import SimulatorGateway
 from companion.sms.twilio_gateway import TwilioGateway
+from companion.texting.conversation import remember_revisions
 from companion.web import operations, portal, simulator, twilio_webhook
 from companion.web.keys import CONTEXT, DISPATCHER, SETTINGS, SIMULATOR
 

@@ -19,8 +19,8 @@ from companion.crypto.keyring import Keyring, new_keyring
 from companion.db.connection import create_engine
 from companion.db.migrate import upgrade
 from companion.db.models import Base
+from companion.sms.fake_twilio import FakeTwilio
 from tests.support.clock import ManualClock
-from tests.support.fake_twilio import FakeTwilio
 
 # COMPANION_TEST_PG_URL lets two checkouts test side by side without sharing one database.
 PG_URL = os.environ.get(

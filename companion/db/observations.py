@@ -14,8 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from companion.crypto.keyring import Keyring
 from companion.crypto.sealing import associated_data, seal, unseal
 from companion.db.models import ConversationRow, Goal, Observation, new_id
-from companion.engine.answers import Stored
 from companion.engine.history import DayLog, History
+from companion.engine.reading.answers import Stored
 
 LONDON = ZoneInfo("Europe/London")
 MEASUREMENTS = frozenset({"weight_kg", "bp", "glucose_mmol", "waist_cm"})

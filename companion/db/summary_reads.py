@@ -19,7 +19,7 @@ from companion.crypto.keyring import Keyring
 from companion.crypto.sealing import associated_data, unseal
 from companion.db.models import ConversationRow, Goal, Observation, SafetyEvent, Summary
 from companion.db.observations import opened
-from companion.engine.answers import Stored
+from companion.engine.reading.answers import Stored
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from companion.crypto.keyring import Keyring
 from companion.crypto.sealing import associated_data, unseal
 from companion.db.models import ConversationRow, FlowRevision, Goal, Observation, Person, TipSent
-from companion.engine.answers import Stored
+from companion.engine.reading.answers import Stored
 
 RECENT_RUNS = 7  # a week of check-ins decides the rotation
 

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-from companion.engine.parsing import Value
-from companion.engine.settings_parsing import parse_clock_time
+from companion.engine.reading.parsing import Value
+from companion.engine.reading.settings import parse_clock_time
 
 _MONTHS = {
     name: number

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from companion.engine.parsing import match_keyword
+from companion.engine.reading.parsing import match_keyword
 
 
 class CommandName(StrEnum):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from companion.engine.numbers import tokenize
-from companion.engine.parsing import Ambiguous, Unreadable, Value, parse_yes_no
+from companion.engine.reading.numbers import tokenize
+from companion.engine.reading.parsing import Ambiguous, Unreadable, Value, parse_yes_no
 
 CATEGORIES = ("checkins", "side_effects", "goals", "safety")
 _WORDS = {

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from companion.engine.parsing import Parsed, Value, parse_yes_no
+from companion.engine.reading.parsing import Parsed, Value, parse_yes_no
 from companion.safety.crisis import CrisisSignal, detect_crisis
 from companion.sms.keywords import CarrierKeyword, carrier_keyword
 

@@ -15,9 +15,9 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from companion.engine.answers import ANSWER_KINDS, branch_values
 from companion.engine.commands import RESERVED_WORDS
-from companion.engine.parsing import CARRIER_KEYWORDS
+from companion.engine.reading.answers import ANSWER_KINDS, branch_values
+from companion.engine.reading.parsing import CARRIER_KEYWORDS
 
 FLOWS_DIR = Path(__file__).resolve().parents[2] / "flows"
 END = "end"

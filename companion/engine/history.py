@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from companion.engine.answers import Stored
+from companion.engine.reading.answers import Stored
 
 
 @dataclass(frozen=True)

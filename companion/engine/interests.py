@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from companion.engine.numbers import tokenize
+from companion.engine.reading.numbers import tokenize
 
 # Word stems that hint at a resource category. Matching data, not text anyone reads.
 _STEMS = {

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
-from companion.engine.answers import Reading, Stored, Understood, read_answer
 from companion.engine.flowspec import END, NEXT, Flow
-from companion.engine.parsing import Ambiguous
+from companion.engine.reading.answers import Reading, Stored, Understood, read_answer
+from companion.engine.reading.parsing import Ambiguous
 
 _SKIP = re.compile(r"^\W*(skip|pass|next|skip it|skip this|skip this one)\W*$", re.IGNORECASE)
 MOVING_ON = "moving-on"

@@ -17,7 +17,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Final
 
-from companion.engine.answers import Stored
+from companion.engine.reading.answers import Stored
 from companion.engine.summary_trends import (
     WEEKS_SHOWN,
     Observation,

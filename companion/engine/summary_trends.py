@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Final
 
-from companion.engine.answers import Stored
+from companion.engine.reading.answers import Stored
 from companion.engine.timing import london_date
 
 # (time, key, value): aware UTC time, an answer key from the flows, the stored value.

@@ -5,8 +5,8 @@ from __future__ import annotations
 from aiohttp import web
 
 from companion.config import Settings
-from companion.services.context import ServiceContext
-from companion.services.dispatcher import Dispatcher
+from companion.context import ServiceContext
+from companion.sending.dispatcher import Dispatcher
 from companion.sms.simulator_gateway import SimulatorGateway
 
 SETTINGS = web.AppKey("settings", Settings)

@@ -17,10 +17,7 @@ from aiohttp import web
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from companion.crypto import totp
-from companion.db.models import Coordinator
-from companion.services import audit
-from companion.services.coordinators import (
+from companion.accounts.coordinators import (
     EnrolmentRefused,
     PendingEnrolment,
     check_login,
@@ -29,6 +26,9 @@ from companion.services.coordinators import (
     pending_enrolment,
     token_hash,
 )
+from companion.crypto import totp
+from companion.db.models import Coordinator
+from companion.records import audit
 from companion.web.keys import CONTEXT
 from companion.web.portal_pages import error_page, page
 from companion.web.portal_session import (

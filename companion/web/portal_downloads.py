@@ -10,7 +10,7 @@ import json
 
 from aiohttp import web
 
-from companion.services.fhir_export import ExportParties, summary_bundle
+from companion.records.fhir_export import ExportParties, summary_bundle
 from companion.web.portal_pages import error_page, page
 from companion.web.portal_session import require_login
 from companion.web.portal_views import load_person

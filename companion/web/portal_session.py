@@ -26,9 +26,9 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from multidict import MultiDictProxy
 from sqlalchemy import delete
 
+from companion.accounts.login_throttle import LoginThrottle
 from companion.db.models import PortalSession
-from companion.services import audit
-from companion.services.login_throttle import LoginThrottle
+from companion.records import audit
 from companion.web.keys import CONTEXT, SETTINGS
 from companion.web.portal_pages import error_page
 

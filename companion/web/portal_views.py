@@ -18,8 +18,8 @@ from companion.crypto.hpke_box import OpenError
 from companion.crypto.keyring import Keyring
 from companion.db.models import Consent, Coordinator
 from companion.db.people import person_phone
-from companion.services import audit
-from companion.services.caseload import (
+from companion.records import audit
+from companion.sharing.caseload import (
     active_consent,
     open_summary,
     person_name,
@@ -27,8 +27,8 @@ from companion.services.caseload import (
     sharing_people,
     summary_weeks,
 )
-from companion.services.consent import request_from_portal
-from companion.services.share_codes import live_share_codes, new_share_code
+from companion.sharing.consent import request_from_portal
+from companion.sharing.share_codes import live_share_codes, new_share_code
 from companion.sms.phone import InvalidPhoneNumber, to_e164
 from companion.web.keys import CONTEXT
 from companion.web.portal_pages import error_page, page

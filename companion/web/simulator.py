@@ -15,8 +15,8 @@ from sqlalchemy import select
 from companion.crypto.blind_index import phone_index
 from companion.crypto.sealing import associated_data, unseal
 from companion.db.models import InboundMessage
-from companion.services.inbound import InboundSms, handle_inbound
 from companion.sms.phone import InvalidPhoneNumber, to_e164
+from companion.texting.inbound import InboundSms, handle_inbound
 from companion.web.keys import CONTEXT, DISPATCHER, SIMULATOR
 
 TEMPLATES = Environment(

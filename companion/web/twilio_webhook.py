@@ -7,8 +7,8 @@ import logging
 
 from aiohttp import web
 
-from companion.services.inbound import InboundSms, handle_inbound
-from companion.services.status import is_known_status, record_status
+from companion.sending.status import is_known_status, record_status
+from companion.texting.inbound import InboundSms, handle_inbound
 from companion.web.keys import CONTEXT, DISPATCHER, SETTINGS
 from companion.web.signature import is_signed
 

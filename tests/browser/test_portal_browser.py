@@ -29,17 +29,17 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.wait import WebDriverWait
 from sqlalchemy import select
 
+from companion.accounts.coordinators import add_coordinator
 from companion.app import create_app
+from companion.cli.demo import seed_history
 from companion.config import load_settings
 from companion.crypto.blind_index import phone_index
 from companion.crypto.keyring import Keyring
 from companion.db.models import Consent
 from companion.db.people import find_person
 from companion.engine.summary import load_reference_ranges
-from companion.services.coordinators import add_coordinator
-from companion.services.demo import seed_history
-from companion.services.inbound import InboundSms, handle_inbound
-from companion.services.summaries import summary_sweep
+from companion.sharing.summaries import summary_sweep
+from companion.texting.inbound import InboundSms, handle_inbound
 from companion.web.keys import CONTEXT
 from tests.support.clock import ManualClock
 from tests.support.portal import PASSPHRASE, totp_code

@@ -10,8 +10,8 @@ import pytest
 
 from companion.crypto.blind_index import phone_index
 from companion.crypto.keyring import Keyring
+from companion.sms.fake_twilio import FakeTwilio
 from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient
-from tests.support.fake_twilio import FakeTwilio
 from tests.support.waiting import eventually
 from tests.support.webhooks import post_signed, sms_form
 

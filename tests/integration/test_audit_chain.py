@@ -10,12 +10,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from companion.context import ServiceContext
 from companion.crypto.keyring import Keyring
 from companion.db.models import AuditEntry
-from companion.services import audit
-from companion.services.audit import entry_hash, verify_chain
-from companion.services.context import ServiceContext
-from companion.services.erasure import erase_person
+from companion.records import audit
+from companion.records.audit import entry_hash, verify_chain
+from companion.records.erasure import erase_person
 from tests.integration.test_export import PHONE, companion
 from tests.support.clock import ManualClock
 

@@ -13,9 +13,9 @@ import pytest
 from companion.crypto.keyring import Keyring, format_keyring
 from companion.crypto.sealing import associated_data, unseal
 from companion.db.models import InboundMessage, Observation
+from companion.sms.fake_twilio import FakeTwilio
 from tests.conftest import ACCOUNT_SID, AUTH_TOKEN
 from tests.support.database import count, rows
-from tests.support.fake_twilio import FakeTwilio
 from tests.support.processes import free_port, service_env, start_serve, stop_serve
 from tests.support.webhooks import sign, sms_form
 

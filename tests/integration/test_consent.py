@@ -15,12 +15,12 @@ from companion.crypto.coordinator_keys import new_key_pair
 from companion.db.connection import create_engine, session_factory
 from companion.db.models import Consent, ConsentEvent, Coordinator, ShareCode, Summary
 from companion.engine.summary import RANGES_PATH, load_reference_ranges
-from companion.services.summaries import summary_sweep
+from companion.sharing.summaries import summary_sweep
+from companion.sms.fake_twilio import FakeTwilio
 from companion.web.keys import CONTEXT, DISPATCHER, SETTINGS
 from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient
 from tests.support.clock import ManualClock
 from tests.support.database import rows
-from tests.support.fake_twilio import FakeTwilio
 from tests.support.waiting import outbox_settled
 from tests.support.webhooks import post_signed, sms_form
 

@@ -32,9 +32,9 @@ from companion.db import people
 from companion.db.connection import create_engine, session_factory
 from companion.db.models import DueItem, OutboxMessage
 from companion.engine.enrolment import Status
+from companion.sms.fake_twilio import FakeTwilio
 from tests.conftest import ACCOUNT_SID, AUTH_TOKEN
 from tests.support.database import count, rows
-from tests.support.fake_twilio import FakeTwilio
 from tests.support.processes import free_port, service_env, start_serve, stop_serve
 
 PEOPLE = 2000

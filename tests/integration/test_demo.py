@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 
+from companion.cli.demo import seed_demo
 from companion.config import load_settings
+from companion.context import standalone_context
 from companion.crypto import hpke_box
 from companion.crypto.coordinator_keys import from_bytes, unwrap_private_key
 from companion.db.models import Coordinator, Summary
 from companion.engine.summary import load_reference_ranges
-from companion.services.demo import seed_demo
-from companion.services.runtime import standalone_context
 from tests.support.clock import ManualClock
 from tests.support.database import rows
 

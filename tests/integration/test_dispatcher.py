@@ -7,16 +7,16 @@ from datetime import timedelta
 
 import pytest
 
+from companion.context import ServiceContext
 from companion.crypto.keyring import Keyring
 from companion.db import outbox, people
 from companion.db.models import OutboxMessage, Person
 from companion.engine.enrolment import Priority, Status
-from companion.services.context import ServiceContext
-from companion.services.dispatcher import CLAIM_LEASE, MAX_ATTEMPTS
+from companion.sending.dispatcher import CLAIM_LEASE, MAX_ATTEMPTS
+from companion.sms.fake_twilio import FakeTwilio
 from tests.support.clock import ManualClock
 from tests.support.database import rows
 from tests.support.dispatching import dispatcher_for
-from tests.support.fake_twilio import FakeTwilio
 
 PHONE = "+447700900123"
 

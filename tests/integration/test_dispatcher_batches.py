@@ -9,17 +9,17 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import update
 
+from companion.context import ServiceContext
 from companion.crypto.keyring import Keyring
 from companion.db import outbox, people
 from companion.db.models import OutboxMessage, Person
 from companion.engine.enrolment import Priority, Status
-from companion.services.context import ServiceContext
-from companion.services.dispatcher import CLAIM_LEASE
+from companion.sending.dispatcher import CLAIM_LEASE
+from companion.sms.fake_twilio import FakeTwilio
 from tests.conftest import ACCOUNT_SID, AUTH_TOKEN
 from tests.support.clock import ManualClock
 from tests.support.database import rows
 from tests.support.dispatching import dispatcher_for
-from tests.support.fake_twilio import FakeTwilio
 from tests.support.waiting import eventually
 
 PHONE = "+447700900123"

@@ -6,14 +6,14 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from companion.context import ServiceContext
 from companion.crypto.blind_index import phone_index
 from companion.crypto.keyring import Keyring
 from companion.db import people
 from companion.db.models import AuditEntry, Base
-from companion.services.audit import verify_chain
-from companion.services.context import ServiceContext
-from companion.services.erasure import erase_person
-from companion.services.export import export_person
+from companion.records.audit import verify_chain
+from companion.records.erasure import erase_person
+from companion.records.export import export_person
 from tests.integration.test_export import PHONE, Texter, a_month, companion
 from tests.support.clock import ManualClock
 

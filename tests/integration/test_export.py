@@ -14,20 +14,19 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from companion.config import load_settings
+from companion.context import ServiceContext, standalone_context
 from companion.crypto.coordinator_keys import new_key_pair
 from companion.crypto.keyring import Keyring, format_keyring
 from companion.db.models import Coordinator, ShareCode
 from companion.engine.summary import RANGES_PATH, load_reference_ranges
-from companion.services.context import ServiceContext
-from companion.services.dispatcher import Dispatcher
-from companion.services.export import export_fhir, export_person
-from companion.services.inbound import InboundSms, handle_inbound
-from companion.services.prompts import prompt
-from companion.services.rate import SendRate
-from companion.services.runtime import standalone_context
-from companion.services.summaries import summary_sweep
+from companion.records.export import export_fhir, export_person
+from companion.sending.dispatcher import Dispatcher
+from companion.sending.rate import SendRate
+from companion.sharing.summaries import summary_sweep
 from companion.sms.simulator_gateway import SimulatorGateway
+from companion.texting.inbound import InboundSms, handle_inbound
 from tests.support.clock import ManualClock
+from tests.support.prompts import prompt
 
 PHONE = "+447700900123"
 START = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)  # 10:00 in London

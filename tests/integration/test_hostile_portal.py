@@ -222,7 +222,7 @@ async def test_forged_enrolment_form_is_403_and_enrols_nobody(
     client: AppClient, clock: ManualClock
 ) -> None:
     """Posting the enrolment form from elsewhere cannot set an unenrolled account's passphrase."""
-    from companion.services.coordinators import add_coordinator
+    from companion.accounts.coordinators import add_coordinator
 
     ctx = client.app[CONTEXT]
     async with ctx.sessions.begin() as session:

@@ -20,12 +20,12 @@ from hypothesis import strategies as st
 from companion.app import MAX_REQUEST_BYTES
 from companion.db import outbox
 from companion.db.models import InboundMessage, OutboxMessage, Person
+from companion.sms.fake_twilio import FakeTwilio
 from companion.web.keys import CONTEXT, SETTINGS
 from companion.web.twilio_webhook import MAX_FIELD_LENGTH
 from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient
 from tests.support.clock import ManualClock
 from tests.support.database import count, rows
-from tests.support.fake_twilio import FakeTwilio
 from tests.support.waiting import eventually
 from tests.support.webhooks import new_message_sid, post_signed, sign, sms_form
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from companion.db.models import Person
-from companion.services.invitations import InviteResult, invite
+from companion.sms.fake_twilio import FakeTwilio
+from companion.texting.invitations import InviteResult, invite
 from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient
 from tests.support.database import rows
-from tests.support.fake_twilio import FakeTwilio
 from tests.support.waiting import eventually
 from tests.support.webhooks import post_signed, sms_form
 

@@ -11,11 +11,11 @@ import pytest
 from aiohttp.web import Application
 from sqlalchemy import select
 
+from companion.accounts.coordinators import add_coordinator
 from companion.app import create_app
 from companion.config import load_settings
 from companion.crypto.keyring import Keyring
 from companion.db.models import Coordinator, PortalSession
-from companion.services.coordinators import add_coordinator
 from companion.web.keys import CONTEXT
 from tests.conftest import AppClient
 from tests.support.clock import ManualClock

@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from companion.accounts.coordinators import token_hash
 from companion.db.models import Coordinator
-from companion.services.coordinators import token_hash
 from tests.support.database import rows
 from tests.support.processes import service_env
 

@@ -16,7 +16,7 @@ from companion.config import load_settings
 from companion.crypto.keyring import Keyring
 from companion.db.models import Consent, OutboxMessage, ShareCode
 from companion.db.people import add_person
-from companion.services.share_codes import ALPHABET
+from companion.sharing.share_codes import ALPHABET
 from companion.web.keys import CONTEXT
 from tests.conftest import AppClient
 from tests.support.clock import ManualClock

@@ -16,6 +16,7 @@ from aiohttp.test_utils import TestServer
 from aiohttp.web import Application
 
 from companion.app import create_app
+from companion.context import ServiceContext
 from companion.crypto.keyring import Keyring
 from companion.db import outbox
 from companion.db.connection import create_engine, session_factory
@@ -23,16 +24,15 @@ from companion.db.models import OutboxMessage
 from companion.engine.enrolment import Priority
 from companion.i18n.catalog import load_catalog
 from companion.metrics import Metrics
-from companion.services.context import ServiceContext
-from companion.services.dispatcher import CLAIM_LEASE, MAX_AGE, MAX_ATTEMPTS, Dispatcher
-from companion.services.rate import SendRate
+from companion.sending.dispatcher import CLAIM_LEASE, MAX_AGE, MAX_ATTEMPTS, Dispatcher
+from companion.sending.rate import SendRate
+from companion.sms.fake_twilio import FakeTwilio
 from companion.sms.gateway import OutboundSms, SmsGateway
 from companion.sms.simulator_gateway import SimulatorGateway
 from companion.sms.twilio_gateway import TwilioGateway
 from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, AppClient, twilio_settings
 from tests.support.clock import ManualClock
 from tests.support.database import rows
-from tests.support.fake_twilio import FakeTwilio
 from tests.support.processes import free_port
 from tests.support.waiting import eventually
 from tests.support.webhooks import post_signed, sms_form

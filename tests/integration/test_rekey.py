@@ -13,23 +13,22 @@ from dataclasses import replace
 
 from sqlalchemy import LargeBinary, func, select
 
+from companion.accounts import coordinators
 from companion.config import load_settings
+from companion.context import ServiceContext, standalone_context
 from companion.crypto.keyring import Keyring, format_keyring, with_new_key
 from companion.crypto.sealing import associated_data, unseal
 from companion.db import observations, people
 from companion.db.models import Base, Observation
 from companion.engine.enrolment import Status
-from companion.services import coordinators
-from companion.services.context import ServiceContext
-from companion.services.export import export_person
-from companion.services.rekey import (
+from companion.records.export import export_person
+from companion.records.rekey import (
     SEALED_COLUMNS,
     reencrypt,
     sealed_with,
     values_not_current,
     values_under,
 )
-from companion.services.runtime import standalone_context
 from tests.integration.test_export import PHONE, a_month, companion
 from tests.support.clock import ManualClock
 
@@ -229,8 +228,8 @@ async def start_reencrypt(url: str, keyring: Keyring) -> asyncio.subprocess.Proc
         """
         import asyncio, os, time
         from companion.config import load_settings
-        from companion.services.rekey import reencrypt
-        from companion.services.runtime import standalone_context
+        from companion.records.rekey import reencrypt
+        from companion.context import standalone_context
 
         def progress(done, total):
             print(done, total, flush=True)

@@ -8,8 +8,8 @@ from sqlalchemy import select
 
 from companion.crypto.keyring import Keyring
 from companion.db.models import AuditEntry, Summary
-from companion.services.export import export_person
-from companion.services.retention import RetentionCounts, retention_sweep
+from companion.records.export import export_person
+from companion.records.retention import RetentionCounts, retention_sweep
 from tests.integration.test_export import PHONE, START, Texter, a_month, companion
 from tests.support.clock import ManualClock
 

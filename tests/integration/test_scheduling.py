@@ -14,12 +14,12 @@ from sqlalchemy import select
 from companion.app import create_app
 from companion.crypto.keyring import Keyring
 from companion.db.models import DueItem, OutboxMessage
-from companion.services.sweep import sweep
+from companion.scheduling.sweep import sweep
+from companion.sms.fake_twilio import FakeTwilio
 from companion.web.keys import CONTEXT, DISPATCHER, SETTINGS
 from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient, twilio_settings
 from tests.support.clock import ManualClock
 from tests.support.database import rows
-from tests.support.fake_twilio import FakeTwilio
 from tests.support.waiting import outbox_settled
 from tests.support.webhooks import post_signed, sms_form
 

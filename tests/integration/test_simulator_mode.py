@@ -12,9 +12,9 @@ import pytest
 from aiohttp.web import Application
 
 from companion.app import create_app
+from companion.cli.terminal_phone import run_terminal_phone
 from companion.config import load_settings
 from companion.crypto.keyring import Keyring
-from companion.terminal_phone import run_terminal_phone
 from tests.conftest import AppClient
 from tests.support.clock import ManualClock
 

@@ -6,9 +6,9 @@ import asyncio
 import sqlite3
 
 from companion.db.models import OutboxMessage
+from companion.sms.fake_twilio import FakeTwilio
 from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient
 from tests.support.database import rows
-from tests.support.fake_twilio import FakeTwilio
 from tests.support.waiting import eventually
 from tests.support.webhooks import post_signed, sms_form
 

@@ -12,15 +12,15 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, update
 
+from companion.context import ServiceContext
 from companion.db.models import ConversationRow, DueItem
 from companion.engine.flowspec import Flow
 from companion.engine.rotation import plan_checkin, topics_of
-from companion.services.context import ServiceContext
-from companion.services.sweep import sweep
+from companion.scheduling.sweep import sweep
+from companion.sms.fake_twilio import FakeTwilio
 from companion.web.keys import CONTEXT, DISPATCHER
 from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient
 from tests.support.clock import ManualClock
-from tests.support.fake_twilio import FakeTwilio
 from tests.support.waiting import eventually, outbox_settled
 from tests.support.webhooks import post_signed, sms_form
 

@@ -8,9 +8,9 @@ import pytest
 
 from companion.db.models import InboundMessage, OutboxMessage, Person
 from companion.engine.limits import REPLIES_PER_HOUR
+from companion.sms.fake_twilio import FakeTwilio
 from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient
 from tests.support.database import count, rows
-from tests.support.fake_twilio import FakeTwilio
 from tests.support.waiting import eventually
 from tests.support.webhooks import post_signed, sign, sms_form
 

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from fluent.syntax import FluentParser, ast
 
+from companion.context import ServiceContext
 from companion.crypto.keyring import Keyring
 from companion.db import outbox
 from companion.db.models import Person
@@ -22,13 +23,12 @@ from companion.engine.enrolment import Priority
 from companion.engine.limits import REPLIES_PER_HOUR
 from companion.i18n.catalog import read_catalog_files
 from companion.safety.crisis import detect_crisis
-from companion.services.context import ServiceContext
-from companion.services.dispatcher import Dispatcher
-from companion.services.inbound import InboundSms, handle_inbound
+from companion.sending.dispatcher import Dispatcher
+from companion.sms.fake_twilio import FakeTwilio
+from companion.texting.inbound import InboundSms, handle_inbound
 from tests.support.clock import ManualClock
 from tests.support.database import rows
 from tests.support.dispatching import dispatcher_for
-from tests.support.fake_twilio import FakeTwilio
 
 PHONE = "+447700900123"
 NUMBERS = ("999", "NHS 111", "116 123", "85258")

@@ -6,17 +6,17 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from companion.context import ServiceContext
 from companion.crypto.keyring import Keyring
 from companion.db.connection import create_engine, session_factory
 from companion.i18n.catalog import load_catalog
 from companion.metrics import Metrics
-from companion.services.context import ServiceContext
-from companion.services.dispatcher import Dispatcher
-from companion.services.rate import SendRate
+from companion.sending.dispatcher import Dispatcher
+from companion.sending.rate import SendRate
+from companion.sms.fake_twilio import FakeTwilio
 from companion.sms.twilio_gateway import TwilioGateway
 from tests.conftest import twilio_settings
 from tests.support.clock import ManualClock
-from tests.support.fake_twilio import FakeTwilio
 
 
 @asynccontextmanager

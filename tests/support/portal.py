@@ -16,6 +16,7 @@ from aiohttp import ClientResponse
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from companion.accounts.coordinators import add_coordinator, complete_enrolment, pending_enrolment
 from companion.crypto import hpke_box
 from companion.crypto.keyring import Keyring
 from companion.crypto.passwords import Argon2Params
@@ -23,7 +24,6 @@ from companion.crypto.sealing import associated_data, seal
 from companion.crypto.totp import code_at
 from companion.db.models import AuditEntry, Consent, Coordinator, Summary
 from companion.db.people import add_person
-from companion.services.coordinators import add_coordinator, complete_enrolment, pending_enrolment
 from tests.conftest import AppClient
 
 CHEAP = Argon2Params(memory_kib=64, iterations=1, lanes=1)

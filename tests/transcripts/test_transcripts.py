@@ -14,18 +14,18 @@ from sqlalchemy import func, select
 
 from companion.app import create_app
 from companion.config import load_settings
+from companion.context import standalone_context
 from companion.crypto.keyring import Keyring, format_keyring
 from companion.db.models import OutboxMessage
-from companion.services.dispatcher import Dispatcher
-from companion.services.inbound import InboundSms, handle_inbound
-from companion.services.prompts import prompt
-from companion.services.rate import SendRate
-from companion.services.runtime import standalone_context
+from companion.sending.dispatcher import Dispatcher
+from companion.sending.rate import SendRate
+from companion.sms.fake_twilio import FakeTwilio
 from companion.sms.simulator_gateway import SimulatorGateway
+from companion.texting.inbound import InboundSms, handle_inbound
 from companion.web.keys import CONTEXT
 from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient, twilio_settings
 from tests.support.clock import ManualClock
-from tests.support.fake_twilio import FakeTwilio
+from tests.support.prompts import prompt
 from tests.support.transcript import UPDATE, Phone, play
 from tests.support.webhooks import post_signed, sms_form
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from companion.engine.answers import Stored
 from companion.engine.closing import closing_line
 from companion.engine.history import DayLog, History
+from companion.engine.reading.answers import Stored
 from companion.engine.runner import Say
 from companion.engine.week import NONE, my_week
 from companion.i18n.catalog import load_catalog

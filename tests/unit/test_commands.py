@@ -11,7 +11,7 @@ from companion.engine.commands import (
     CommandName,
     find_command,
 )
-from companion.engine.parsing import CARRIER_KEYWORDS
+from companion.engine.reading.parsing import CARRIER_KEYWORDS
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from companion.engine.consent import CATEGORIES, ShareAnswer, read_share_answer
-from companion.engine.parsing import Ambiguous, Value
+from companion.engine.reading.parsing import Ambiguous, Value
 
 ALL = frozenset(CATEGORIES)
 

@@ -17,7 +17,7 @@ from twilio.http.response import Response
 from twilio.request_validator import RequestValidator
 from twilio.rest import Client
 
-from tests.support.fake_twilio import FakeTwilio
+from companion.sms.fake_twilio import FakeTwilio
 
 ACCOUNT_SID = "AC" + "1" * 32
 AUTH_TOKEN = "test-token"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from companion.services.login_throttle import (
+from companion.accounts.login_throttle import (
     ADDRESS_MAX_FAILURES,
     MAX_DELAY,
     LoginThrottle,

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from companion.engine.parsing import (
+from companion.engine.reading.parsing import (
     Ambiguous,
     BloodPressure,
     KeywordMatch,

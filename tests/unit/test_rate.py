@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from companion.services.dispatcher import MAX_BACKOFF, backoff
-from companion.services.rate import SendRate
+from companion.sending.dispatcher import MAX_BACKOFF, backoff
+from companion.sending.rate import SendRate
 
 
 class FakeMonotonic:

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from companion.engine.parsing import Value
-from companion.engine.settings_parsing import (
+from companion.engine.reading.parsing import Value
+from companion.engine.reading.settings import (
     LONDON_BOROUGHS,
     SettingAmbiguous,
     SettingUnreadable,

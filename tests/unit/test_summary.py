@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from companion.engine.answers import Stored
+from companion.engine.reading.answers import Stored
 from companion.engine.summary import (
     RANGES_PATH,
     ReferenceRanges,

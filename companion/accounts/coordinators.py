@@ -1,0 +1,291 @@
+"""Coordinator accounts: adding, enrolling with a passphrase and TOTP, and logging in.
+
+An operator adds a coordinator and gets a one-time enrolment link; only the SHA-256
+of its random token is stored, and it lasts 72 hours. Following the link, the
+coordinator is shown a TOTP secret (kept sealed on their row until enrolment ends),
+chooses a passphrase and confirms a first code. Only then is their X25519 key pair
+made, the private half wrapped under the passphrase, and the link spent.
+
+Argon2id work runs in a worker thread so the event loop keeps serving.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Literal
+
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sqlalchemy import or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from companion.crypto import coordinator_keys, totp
+from companion.crypto.keyring import Keyring
+from companion.crypto.passwords import (
+    PRODUCTION_PARAMS,
+    Argon2Params,
+    hash_passphrase,
+    verify_passphrase,
+)
+from companion.crypto.sealing import associated_data, seal, unseal
+from companion.db.models import Coordinator, new_id
+from companion.records import audit
+from companion.sms.segments import non_gsm7_characters
+
+ENROLMENT_VALID_FOR = timedelta(hours=72)
+MIN_PASSPHRASE_CHARS = 12
+MAX_PASSPHRASE_CHARS = 1024
+OPERATOR = "operator"
+
+LoginFailure = Literal["unknown_email", "wrong_passphrase", "wrong_totp", "reused_totp"]
+
+
+class CoordinatorExists(ValueError):
+    """A coordinator with this email address is already on file."""
+
+
+class EnrolmentRefused(ValueError):
+    """Enrolment did not complete; `reason` says which check failed (for the page)."""
+
+    def __init__(self, reason: Literal["short", "mismatch", "long", "code"]) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class NewCoordinator:
+    """A coordinator just added, with the token for their one-time enrolment link."""
+
+    coordinator_id: str
+    token: str
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class PendingEnrolment:
+    """What the enrolment page shows: who, and the TOTP secret to add to an app."""
+
+    coordinator: Coordinator
+    totp_secret: bytes
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    """The outcome of a login attempt: a private key on success, else why it failed."""
+
+    coordinator_id: str | None
+    private_key: X25519PrivateKey | None
+    failure: LoginFailure | None
+
+
+def normalise_email(email: str) -> str:
+    """Email addresses are compared without case, surrounding spaces or NUL characters."""
+    return email.replace("\x00", "").strip().lower()
+
+
+def token_hash(token: str) -> str:
+    """The stored form of an enrolment token."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def enrolment_url(public_base_url: str, token: str) -> str:
+    """The link a new coordinator opens to enrol."""
+    return f"{public_base_url.rstrip('/')}/portal/enrol/{token}"
+
+
+async def add_coordinator(
+    session: AsyncSession, *, name: str, email: str, team: str, now: datetime
+) -> NewCoordinator:
+    """Create an account awaiting enrolment, in the caller's transaction.
+
+    Raises:
+        CoordinatorExists: the email address is taken.
+        ValueError: a field is empty or too long for its column.
+    """
+    address = normalise_email(email)
+    # Name and team are texted to people ("Sam Patel (Hackney CMHT) would like..."):
+    # short and GSM-7, so those texts cost what their budgets say.
+    fields = {"name": (name.strip(), 40), "email": (address, 254), "team": (team.strip(), 40)}
+    for field, (value, limit) in fields.items():
+        if not value or len(value) > limit or (field == "email" and "@" not in value):
+            raise ValueError(f"{field}: must be 1 to {limit} characters")
+        if field != "email" and non_gsm7_characters(value):
+            raise ValueError(f"{field}: use plain letters (it is sent by SMS)")
+    if await session.scalar(select(Coordinator.id).where(Coordinator.email == address)):
+        raise CoordinatorExists(address)
+    token = secrets.token_urlsafe(32)
+    coordinator = Coordinator(
+        id=new_id(),
+        name=fields["name"][0],
+        email=address,
+        team=fields["team"][0],
+        enrol_token_hash=token_hash(token),
+        enrol_expires_at=now + ENROLMENT_VALID_FOR,
+        created_at=now,
+    )
+    session.add(coordinator)
+    await session.flush()
+    await audit.record(
+        session,
+        actor=OPERATOR,
+        action="coordinator_add",
+        outcome="ok",
+        now=now,
+        subject=coordinator.id,
+    )
+    return NewCoordinator(coordinator.id, token, now + ENROLMENT_VALID_FOR)
+
+
+async def pending_enrolment(
+    session: AsyncSession, keyring: Keyring, token: str, now: datetime
+) -> PendingEnrolment | None:
+    """The enrolment a link is for, making its TOTP secret on first visit.
+
+    The same secret is shown on every visit until enrolment completes, so reloading
+    the page does not undo an authenticator app already set up.
+
+    Returns:
+        None if the link is unknown, expired or already used.
+    """
+    coordinator = await session.scalar(
+        select(Coordinator).where(Coordinator.enrol_token_hash == token_hash(token))
+    )
+    expires = coordinator.enrol_expires_at if coordinator else None
+    if coordinator is None or coordinator.enrolled_at is not None or expires is None:
+        return None
+    if expires <= now:
+        return None
+    where = associated_data("coordinator", "totp_secret", coordinator.id)
+    if coordinator.totp_secret is None:
+        secret = totp.new_totp_secret()
+        coordinator.totp_secret = seal(keyring, secret.hex(), where)
+        await session.flush()
+    else:
+        secret = bytes.fromhex(unseal(keyring, coordinator.totp_secret, where))
+    return PendingEnrolment(coordinator, secret)
+
+
+async def complete_enrolment(
+    session: AsyncSession,
+    pending: PendingEnrolment,
+    *,
+    passphrase: str,
+    passphrase_again: str,
+    code: str,
+    now: datetime,
+    params: Argon2Params = PRODUCTION_PARAMS,
+) -> None:
+    """Set the passphrase and key pair once the first TOTP code is right; spend the link.
+
+    Raises:
+        EnrolmentRefused: passphrases differ or are too short/long, or the code is wrong.
+    """
+    if passphrase != passphrase_again:
+        raise EnrolmentRefused("mismatch")
+    if len(passphrase) < MIN_PASSPHRASE_CHARS:
+        raise EnrolmentRefused("short")
+    if len(passphrase) > MAX_PASSPHRASE_CHARS:
+        raise EnrolmentRefused("long")
+    step = totp.verify_totp(pending.totp_secret, code, now, last_used_step=None)
+    if step is None:
+        raise EnrolmentRefused("code")
+    coordinator = pending.coordinator
+    hashed, wrapped, public = await asyncio.to_thread(
+        _new_credentials, passphrase, coordinator.id, params
+    )
+    coordinator.passphrase_hash = hashed
+    coordinator.public_key = public
+    coordinator.wrapped_key = coordinator_keys.to_bytes(wrapped)
+    coordinator.totp_last_step = step
+    coordinator.enrolled_at = now
+    coordinator.enrol_token_hash = None
+    coordinator.enrol_expires_at = None
+    coordinator.failed_logins = 0
+    actor = f"coordinator:{coordinator.id}"
+    await audit.record(
+        session, actor=actor, action="enrol", outcome="ok", now=now, subject=coordinator.id
+    )
+
+
+def _new_credentials(
+    passphrase: str, coordinator_id: str, params: Argon2Params
+) -> tuple[str, coordinator_keys.WrappedKey, bytes]:
+    private, public = coordinator_keys.new_key_pair()
+    wrapped = coordinator_keys.wrap_private_key(private, passphrase, coordinator_id, params)
+    return hash_passphrase(passphrase, params), wrapped, public
+
+
+async def check_login(
+    session: AsyncSession,
+    keyring: Keyring,
+    *,
+    email: str,
+    passphrase: str,
+    code: str,
+    now: datetime,
+) -> LoginResult:
+    """Check email, passphrase and TOTP code; unwrap the private key if all are right.
+
+    A TOTP step is accepted once: the step is stored with a conditional update, so
+    the same code cannot log in twice, even in two requests at the same moment.
+    Every outcome is the caller's to audit and throttle.
+    """
+    coordinator = await session.scalar(
+        select(Coordinator).where(Coordinator.email == normalise_email(email))
+    )
+    if coordinator is None or coordinator.passphrase_hash is None:
+        # Same Argon2 cost as a real account, so timing does not tell who exists.
+        await asyncio.to_thread(verify_passphrase, passphrase, _decoy_hash())
+        return LoginResult(None, None, "unknown_email")
+    if not await asyncio.to_thread(verify_passphrase, passphrase, coordinator.passphrase_hash):
+        return await _failed(session, coordinator, "wrong_passphrase")
+    step = _totp_step(keyring, coordinator, code, now)
+    if step is None:
+        replayed = _totp_step(keyring, coordinator, code, now, replay=True) is not None
+        return await _failed(session, coordinator, "reused_totp" if replayed else "wrong_totp")
+    claimed = await session.execute(
+        update(Coordinator)
+        .where(Coordinator.id == coordinator.id)
+        .where(or_(Coordinator.totp_last_step.is_(None), Coordinator.totp_last_step < step))
+        .values(totp_last_step=step, failed_logins=0)
+        .execution_options(synchronize_session=False)
+    )
+    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        return await _failed(session, coordinator, "reused_totp")
+    assert coordinator.wrapped_key is not None
+    wrapped = coordinator_keys.from_bytes(coordinator.wrapped_key)
+    private = await asyncio.to_thread(
+        coordinator_keys.unwrap_private_key, wrapped, passphrase, coordinator.id
+    )
+    return LoginResult(coordinator.id, private, None)
+
+
+def _totp_step(
+    keyring: Keyring, coordinator: Coordinator, code: str, now: datetime, *, replay: bool = False
+) -> int | None:
+    assert coordinator.totp_secret is not None
+    where = associated_data("coordinator", "totp_secret", coordinator.id)
+    secret = bytes.fromhex(unseal(keyring, coordinator.totp_secret, where))
+    last = None if replay else coordinator.totp_last_step
+    return totp.verify_totp(secret, code, now, last_used_step=last)
+
+
+async def _failed(
+    session: AsyncSession, coordinator: Coordinator, failure: LoginFailure
+) -> LoginResult:
+    await session.execute(
+        update(Coordinator)
+        .where(Coordinator.id == coordinator.id)
+        .values(failed_logins=Coordinator.failed_logins + 1)
+        .execution_options(synchronize_session=False)
+    )
+    return LoginResult(coordinator.id, None, failure)
+
+
+@functools.cache
+def _decoy_hash() -> str:
+    return hash_passphrase(secrets.token_urlsafe(16))

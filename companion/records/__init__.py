@@ -1,0 +1,8 @@
+"""Records: what is held about a person, and the operator's duties to it: subject-access
+export (JSON and FHIR), erasure, retention, key rotation and the audit trail.
+
+Entry points: `export.export_person` / `export_fhir`, `erasure.erase_person`,
+`retention.retention_sweep`, `rekey.reencrypt`, `audit.record` / `verify_chain`.
+"""
+
+__all__ = ["audit", "erasure", "export", "fhir_export", "rekey", "retention"]

@@ -1,0 +1,337 @@
+"""Everything held about one person, decrypted, as one JSON document (or a FHIR R4 Bundle).
+
+The document's shape is `docs/export-schema.md`; change both together. Reading is one
+transaction, so the export is a consistent snapshot. A value that cannot be unsealed
+(a key missing from the keyring) raises rather than being left out silently.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from companion.context import ServiceContext
+from companion.crypto.blind_index import phone_index
+from companion.crypto.keyring import Keyring
+from companion.crypto.sealing import associated_data, unseal
+from companion.db import people
+from companion.db.models import (
+    Consent,
+    ConsentEvent,
+    ConversationRow,
+    Coordinator,
+    DueItem,
+    Goal,
+    InboundMessage,
+    Observation,
+    OutboxMessage,
+    Person,
+    SafetyEvent,
+    Summary,
+    TipSent,
+)
+from companion.records import fhir_export as fhir
+
+SCHEMA = "companion-export/1"
+SNOMED = "http://snomed.info/sct"
+SMOKING_STATUS = ("72166-2", "Tobacco smoking status")
+SMOKER = {True: ("77176002", "Smoker"), False: ("8392000", "Non-smoker")}
+_NAMESPACE = uuid.UUID("2b0f8f5e-8d3c-4a41-9b1e-6f0d3c9a5e27")
+CONSENT_STATUS = {
+    "asked": "proposed",
+    "active": "active",
+    "declined": "rejected",
+    "withdrawn": "inactive",
+    "lapsed": "inactive",
+}
+
+Row = dict[str, Any]
+
+
+async def export_person(ctx: ServiceContext, e164: str) -> dict[str, Any] | None:
+    """Everything held about the person with this number, decrypted and JSON-ready.
+
+    Returns:
+        The export document, or None if nobody with this number is enrolled.
+    """
+    async with ctx.sessions() as session, session.begin():
+        person = await people.find_person(session, phone_index(ctx.keyring, e164))
+        if person is None:
+            return None
+        opener = _Opener(ctx.keyring)
+        pid = person.id
+
+        async def rows(model: Any, order: Any, by_number: bool = False) -> list[Any]:
+            where = model.person_id == pid
+            if by_number:  # texts from before they joined are theirs too
+                where = or_(where, model.phone_index == person.phone_index)
+            return list(await session.scalars(select(model).where(where).order_by(order, model.id)))
+
+        return {
+            "schema": SCHEMA,
+            "exported_at": _json(ctx.clock()),
+            "person": opener.profile(person),
+            "consents": await _consents(session, pid),
+            "summaries": [
+                _fields(r, "consent_id", "week", "created_at")
+                for r in await rows(Summary, Summary.created_at)
+            ],
+            "observations": [
+                opener.observation(r) for r in await rows(Observation, Observation.recorded_at)
+            ],
+            "goals": [
+                {**_fields(g, "set_at", "ended_at"), "text": opener("goal", "text", g)}
+                for g in await rows(Goal, Goal.set_at)
+            ],
+            "conversations": [
+                {
+                    **_fields(c, "id", "flow_id", "status", "started_at", "ended_at"),
+                    "topics": c.topics.split(),
+                }
+                for c in await rows(ConversationRow, ConversationRow.started_at)
+            ],
+            "due_items": [opener.due_item(d) for d in await rows(DueItem, DueItem.due_at)],
+            "tips": [
+                _fields(t, "resource_id", "sent_at") for t in await rows(TipSent, TipSent.sent_at)
+            ],
+            "safety_events": [
+                {**_fields(e, "detected_at", "category", "negated"), "message_id": e.inbound_id}
+                for e in await rows(SafetyEvent, SafetyEvent.detected_at, True)
+            ],
+            "messages_in": [
+                {**_fields(m, "id", "received_at"), "body": opener.body("inbound_message", m)}
+                for m in await rows(InboundMessage, InboundMessage.received_at, True)
+            ],
+            "messages_out": [
+                {
+                    **_fields(m, "id", "created_at", "sent_at", "message_key", "status"),
+                    "delivery_status": m.delivery_status,
+                    "body": opener.body("outbox_message", m),
+                }
+                for m in await rows(OutboxMessage, OutboxMessage.created_at, True)
+            ],
+        }
+
+
+class _Opener:
+    """Unseals values where they live; raises `SealError` rather than skip one."""
+
+    def __init__(self, keyring: Keyring) -> None:
+        self.keyring = keyring
+
+    def __call__(self, table: str, column: str, row: Any) -> str | None:
+        sealed: bytes | None = getattr(row, column)
+        where = associated_data(table, column, row.id)
+        return None if sealed is None else unseal(self.keyring, sealed, where)
+
+    def profile(self, person: Person) -> Row:
+        return {
+            **_fields(person, "id"),
+            "phone": self("person", "phone", person),
+            "name": self("person", "name", person),
+            "borough": self("person", "borough", person),
+            **_fields(
+                person,
+                "status",
+                "locale",
+                "checkin_time",
+                "paused_until",
+                "invited_at",
+                "terms_version",
+                "terms_accepted_at",
+                "stopped_at",
+                "unreachable_code",
+                "created_at",
+                "updated_at",
+            ),
+        }
+
+    def observation(self, row: Observation) -> Row:
+        data = json.loads(self("observation", "payload", row) or "{}")
+        return {
+            **_fields(row, "recorded_at", "kind"),
+            "key": data["key"],
+            "value": data["value"],
+            "conversation_id": row.conversation_id,
+        }
+
+    def due_item(self, item: DueItem) -> Row:
+        details = self("due_item", "payload", item)
+        return {
+            **_fields(item, "kind", "flow_id", "repeat", "wall_time", "due_at", "status"),
+            **_fields(item, "runs", "last_outcome"),
+            "details": None if details is None else json.loads(details),
+        }
+
+    def body(self, table: str, message: InboundMessage | OutboxMessage) -> str | None:
+        # The retention sweep leaves a removed body sealed empty: say "none" for it.
+        return self(table, "body", message) or None
+
+
+async def _consents(session: AsyncSession, person_id: str) -> list[Row]:
+    rows = await session.execute(
+        select(Consent, Coordinator)
+        .join(Coordinator, Coordinator.id == Consent.coordinator_id)
+        .where(Consent.person_id == person_id)
+        .order_by(Consent.asked_at)
+    )
+    found = []
+    for consent, coordinator in rows:
+        events = await session.scalars(
+            select(ConsentEvent)
+            .where(ConsentEvent.consent_id == consent.id)
+            .order_by(ConsentEvent.at, ConsentEvent.id)
+        )
+        found.append(
+            {
+                **_fields(consent, "id", "status"),
+                "coordinator": _fields(coordinator, "name", "team"),
+                "shares": consent.shares.split(),
+                **_fields(consent, "asked_at", "given_at", "confirmed_at", "ended_at"),
+                "events": [
+                    {**_fields(e, "kind", "at", "wording"), "shares": e.shares.split()}
+                    for e in events
+                ],
+            }
+        )
+    return found
+
+
+def _fields(row: object, *names: str) -> Row:
+    return {name: _json(getattr(row, name)) for name in names}
+
+
+def _json(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+def export_fhir(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The clinically coded part of an export as a FHIR R4 Bundle of type `collection`.
+
+    Patient (with their number: it is their own data), measurements, smoking status,
+    goals and consents, coded as in `fhir_export`. Everything else is only in the JSON.
+    """
+    person_id = data["person"]["id"]
+    patient = _ref("person", person_id)
+    resources: list[tuple[str, dict[str, Any]]] = [(patient, _patient(data["person"]))]
+    for index, item in enumerate(data["observations"]):
+        resource = _observation(item, patient)
+        if resource is not None:
+            resources.append((_ref("observation", f"{person_id}/{index}"), resource))
+    for index, goal in enumerate(data["goals"]):
+        resources.append((_ref("goal", f"{person_id}/{index}"), _goal(goal, patient)))
+    for consent in data["consents"]:
+        resources.append((_ref("consent", consent["id"]), _consent(consent, patient)))
+    return {
+        "resourceType": "Bundle",
+        "id": _ref("export", f"{person_id}/{data['exported_at']}").removeprefix("urn:uuid:"),
+        "type": "collection",
+        "timestamp": data["exported_at"],
+        "entry": [
+            {"fullUrl": url, "resource": {"id": url.removeprefix("urn:uuid:"), **resource}}
+            for url, resource in resources
+        ],
+    }
+
+
+def _patient(profile: Mapping[str, Any]) -> dict[str, Any]:
+    resource: dict[str, Any] = {
+        "resourceType": "Patient",
+        "active": profile["status"] == "active",
+        "telecom": [{"system": "sms", "value": profile["phone"], "use": "mobile"}],
+        "communication": [{"language": {"coding": [{"code": profile["locale"]}]}}],
+    }
+    if profile["name"]:
+        resource["name"] = [{"text": profile["name"]}]
+    return resource
+
+
+def _observation(item: Mapping[str, Any], patient: str) -> dict[str, Any] | None:
+    key, value = item["key"], item["value"]
+    base: dict[str, Any] = {
+        "resourceType": "Observation",
+        "status": "final",
+        "category": [_concept(fhir.OBSERVATION_CATEGORY, "vital-signs", "Vital Signs")],
+        "subject": {"reference": patient},
+        "effectiveDateTime": item["recorded_at"],
+    }
+    if key == "smokes" and isinstance(value, bool):
+        social = _concept(fhir.OBSERVATION_CATEGORY, "social-history", "Social History")
+        return {
+            **base,
+            "category": [social],
+            "code": _concept(fhir.LOINC, *SMOKING_STATUS),
+            "valueCodeableConcept": _concept(SNOMED, *SMOKER[value]),
+        }
+    if key == "bp" and isinstance(value, Mapping):
+        parts = [
+            {"code": _concept(fhir.LOINC, code, name), "valueQuantity": _mmhg(value[part])}
+            for part, (code, name) in fhir.BP_PARTS.items()
+        ]
+        return {**base, "code": _concept(fhir.LOINC, *fhir.BP_PANEL), "component": parts}
+    if key in fhir.MEASURES and isinstance(value, int | float) and not isinstance(value, bool):
+        code, name, unit = fhir.MEASURES[key]
+        concept = _concept(fhir.LOINC, code, name) if code else {"text": name}
+        quantity = {"value": value, "unit": unit, "system": fhir.UCUM, "code": unit}
+        return {**base, "code": concept, "valueQuantity": quantity}
+    return None
+
+
+def _goal(goal: Mapping[str, Any], patient: str) -> dict[str, Any]:
+    resource: dict[str, Any] = {
+        "resourceType": "Goal",
+        # A goal ends only when the person sets another: set aside, not known to be met.
+        "lifecycleStatus": "active" if goal["ended_at"] is None else "cancelled",
+        "description": {"text": goal["text"]},
+        "subject": {"reference": patient},
+        "startDate": goal["set_at"][:10],
+    }
+    if goal["ended_at"] is not None:
+        resource["statusDate"] = goal["ended_at"][:10]
+    return resource
+
+
+def _consent(consent: Mapping[str, Any], patient: str) -> dict[str, Any]:
+    provision: dict[str, Any] = {
+        "type": "permit",
+        "code": [_concept(fhir.SHARE_CATEGORY, share, None) for share in consent["shares"]],
+    }
+    if consent["given_at"] is not None:
+        provision["period"] = {"start": consent["given_at"]}
+        if consent["ended_at"] is not None:
+            provision["period"]["end"] = consent["ended_at"]
+    coordinator = consent["coordinator"]
+    return {
+        "resourceType": "Consent",
+        "status": CONSENT_STATUS.get(consent["status"], "inactive"),
+        "scope": _concept(fhir.CONSENT_SCOPE, "patient-privacy", "Privacy Consent"),
+        "category": [_concept(fhir.LOINC, "59284-0", "Patient Consent")],
+        "patient": {"reference": patient},
+        "dateTime": consent["asked_at"],
+        "performer": [{"reference": patient}],
+        "organization": [{"display": f"{coordinator['name']} ({coordinator['team']})"}],
+        "policyRule": _concept(fhir.ACT_CODE, "OPTIN", "opt-in"),
+        "provision": provision,
+    }
+
+
+def _concept(system: str, code: str, display: str | None) -> dict[str, Any]:
+    coding = {"system": system, "code": code}
+    if display is not None:
+        coding["display"] = display
+    return {"coding": [coding]}
+
+
+def _mmhg(value: float) -> dict[str, Any]:
+    return {"value": value, "unit": "mmHg", "system": fhir.UCUM, "code": "mm[Hg]"}
+
+
+def _ref(kind: str, key: str) -> str:
+    """A stable urn:uuid, so exporting the same data twice gives the same resource ids."""
+    return f"urn:uuid:{uuid.uuid5(_NAMESPACE, f'{kind}/{key}')}"

@@ -1,0 +1,340 @@
+"""The outbox dispatcher: claims due rows, sends each once, records what happened."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import math
+from datetime import datetime, timedelta
+
+from companion.context import ServiceContext
+from companion.db import outbox
+from companion.engine.enrolment import Priority
+from companion.engine.timing import Window
+from companion.sending.outcomes import Outcome, OutcomeWriter
+from companion.sending.rate import SendRate
+from companion.sms.gateway import (
+    OutboundSms,
+    PermanentSendError,
+    SendReceipt,
+    SmsGateway,
+    TransientSendError,
+)
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 14  # 2 s doubling to the 30-minute cap: about two hours in all
+MAX_BACKOFF = timedelta(minutes=30)
+CLAIM_LEASE = timedelta(minutes=2)
+# A message not sent within a day of being queued is stale news: it expires unsent.
+MAX_AGE = timedelta(hours=24)
+# Look-ups start this long before a row was queued, for clock skew with the carrier.
+LOOKUP_SKEW = timedelta(minutes=5)
+# Claim batches hold at most MAX_BATCH rows, and about BATCH_SECONDS of sending at the
+# rate cap, so a batch ends well inside the claim lease even at a low cap.
+MAX_BATCH = 200
+BATCH_SECONDS = 5.0
+MAX_CONCURRENCY = 64
+
+
+def sizes(per_second: float) -> tuple[int, int]:
+    """Sends in flight and rows per claim for a rate cap: (min(64, MPS), ~5 s of sends)."""
+    concurrency = max(1, min(MAX_CONCURRENCY, math.ceil(per_second)))
+    batch = max(concurrency, min(MAX_BATCH, math.ceil(per_second * BATCH_SECONDS)))
+    return concurrency, batch
+
+
+def backoff(attempts: int) -> timedelta:
+    """Delay before retry number `attempts` (1-based): 2s, 4s, 8s ... capped."""
+    return min(timedelta(seconds=2**attempts), MAX_BACKOFF)
+
+
+class Dispatcher:
+    """Drains the outbox through a gateway at the configured rate."""
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        gateway: SmsGateway,
+        rate: SendRate,
+        status_callback_url: str | None,
+        wake: asyncio.Event,
+        concurrency: int | None = None,
+        only_phone_index: str | None = None,
+        claim_lease: timedelta = CLAIM_LEASE,
+    ) -> None:
+        """Set up; nothing runs until `run_forever` or `drain`.
+
+        Args:
+            concurrency: sends in flight at once; by default min(64, the rate cap).
+            claim_lease: how long a claimed row may stay `sending` before it is taken
+                to be a dead dispatcher's and released (for look-up, then sending).
+                It must be well above the time one batch takes to send.
+        """
+        self._ctx = ctx
+        self._gateway = gateway
+        self._rate = rate
+        self._callback = status_callback_url
+        default_concurrency, self._batch = sizes(rate.per_second)
+        self._slots = asyncio.Semaphore(concurrency or default_concurrency)
+        self._outcomes = OutcomeWriter(ctx)
+        self._wake = wake
+        self._stopping = False
+        self._only = only_phone_index
+        self._lease = claim_lease
+        self._in_flight = 0  # sends started whose outcome is not yet queued for writing
+
+    async def run_once(self) -> int:
+        """Claim one batch of due rows, send them, write their outcomes.
+
+        Returns:
+            How many rows were claimed.
+        """
+        claimed = await self._pass()
+        await self._outcomes.flush()
+        return claimed
+
+    async def _pass(self) -> int:
+        """Claim one batch and send it, writing the previous batch's outcomes meanwhile."""
+        if self._outcomes.holds_a_stop():
+            # A stop cancels the person's queue before any claim can take from it.
+            await self._outcomes.flush()
+        # The previous batch's sends are all over, so its outcomes can be written while
+        # the next batch is claimed: on SQLite both then wait once behind a sweep's
+        # transaction, not one after the other. A write that fails stays queued.
+        writing = asyncio.create_task(self._write_behind())
+        try:
+            claims = await self._claim()
+        finally:
+            await writing
+        if not claims:
+            return 0
+        # One person's messages go one after another, in the order they were queued
+        # (a re-ask before the next question); different people's go side by side.
+        by_person: dict[str, list[outbox.ClaimedSms]] = {}
+        for claim in claims:
+            by_person.setdefault(claim.to, []).append(claim)
+        # Every send of the batch ends before the next claim, even when one fails (the
+        # database went away): a send left running could POST after its row was released
+        # and claimed again, and be sent twice; and a person's next message is only
+        # claimed once their earlier ones have gone.
+        stop = asyncio.Event()
+        flusher = asyncio.create_task(self._outcomes.keep_flushing(stop))
+        try:
+            results = await asyncio.gather(
+                *(self._send_in_order(group) for group in by_person.values()),
+                return_exceptions=True,
+            )
+        finally:
+            stop.set()
+            await flusher
+        for result in results:
+            if isinstance(result, BaseException):
+                raise result
+        return len(claims)
+
+    async def _claim(self) -> list[outbox.ClaimedSms]:
+        now = self._ctx.clock()
+        quiet = self._ctx.quiet_hours
+        # At night only replies to the person's own message go out; prompts wait (and
+        # lapse if their window passes), so nothing non-urgent arrives in quiet hours.
+        night = quiet is not None and Window(quiet.start, quiet.end).contains(now)
+        async with self._ctx.sessions() as session, session.begin():
+            return await outbox.claim_due(
+                session,
+                self._ctx.keyring,
+                now,
+                self._batch,
+                self._only,
+                max_priority=Priority.REPLY if night else None,
+            )
+
+    async def _write_behind(self) -> None:
+        try:
+            await self._outcomes.flush()
+        except Exception:
+            log.warning("outbox outcomes not written yet; will retry", exc_info=True)
+
+    async def _send_in_order(self, claims: list[outbox.ClaimedSms]) -> None:
+        stopped = False
+        for claim in sorted(claims, key=lambda c: c.created_at):
+            if stopped:
+                # The carrier said this person opted out: the rest of their batch is
+                # cancelled like their queue, not sent into certain refusal.
+                outcome = Outcome(
+                    claim, "cancelled", {"status": outbox.CANCELLED, "failure_reason": "stopped"}
+                )
+            else:
+                self._in_flight += 1
+                try:
+                    outcome = await self._send(claim)
+                finally:
+                    self._in_flight -= 1
+                stopped = outcome.stops_person
+            await self._outcomes.add(outcome)
+
+    def may_hold(self, sid: str) -> bool:
+        """True if `sid` could be a message this process sent and has not yet recorded.
+
+        A delivery report can reach us before the send's outcome is written (outcomes
+        are written a batch at a time): its handler waits while this is true.
+        """
+        return self._in_flight > 0 or sid in self._outcomes.unsettled_sids()
+
+    async def drain(self) -> int:
+        """Send batches until nothing is due. Returns how many rows were claimed."""
+        total = 0
+        try:
+            while not self._stopping and (claimed := await self._pass()) > 0:
+                total += claimed
+        finally:
+            await self._outcomes.flush()
+        return total
+
+    async def release_stale(self) -> int:
+        """Return rows whose dispatcher died mid-send to the queue; refresh backlog metrics."""
+        async with self._ctx.sessions() as session, session.begin():
+            released = await outbox.release_stale_claims(session, self._ctx.clock(), self._lease)
+            lag = await outbox.oldest_due_age(session, self._ctx.clock())
+            backlog = await outbox.due_backlog(session, self._ctx.clock())
+        self._ctx.metrics.dispatcher_lag.set(lag)
+        for priority in (Priority.SAFETY, Priority.REPLY, Priority.BULK):
+            self._ctx.metrics.outbox_backlog.labels(str(priority)).set(backlog.get(priority, 0))
+        self._ctx.metrics.expected_delay.set(sum(backlog.values()) / self._rate.per_second)
+        if released:
+            log.warning("released stale outbox claims", extra={"count": released})
+        return released
+
+    async def run_forever(self, idle_seconds: float = 1.0) -> None:
+        """Loop until `stop()`: drain, then wait for a wake-up or the idle tick."""
+        while not self._stopping:
+            try:
+                await self.drain()
+            except Exception:
+                log.exception("dispatcher pass failed; will retry")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), idle_seconds)
+            self._wake.clear()
+        try:
+            await self._outcomes.flush()
+        except Exception:
+            # Left `sending`: released after the lease and looked up before any resend.
+            log.exception("outbox outcomes not written at shutdown")
+
+    def stop(self) -> None:
+        """Finish the batch in hand, then leave `run_forever`."""
+        self._stopping = True
+        self._wake.set()
+
+    async def _send(self, claim: outbox.ClaimedSms) -> Outcome:
+        async with self._slots:
+            if claim.unconfirmed:
+                settled = await self._reconciled(claim)
+                if settled is not None:
+                    return settled
+            now = self._ctx.clock()
+            lateness = too_late(claim, now)
+            if lateness is not None:
+                values = {"status": outbox.EXPIRED, "failure_reason": lateness}
+                return Outcome(claim, "expired", values)
+            await self._rate.acquire()
+            validity = None
+            if claim.valid_until is not None:
+                validity = int((claim.valid_until - now).total_seconds())
+            sms = OutboundSms(claim.to, claim.body, self._callback, validity)
+            try:
+                receipt = await self._gateway.send(sms)
+            except TransientSendError as error:
+                return self._retry(claim, error, unconfirmed=error.outcome_unknown)
+            except PermanentSendError as error:
+                return self._fail(claim, error)
+            return self._sent(claim, receipt, "sent")
+
+    async def _reconciled(self, claim: outbox.ClaimedSms) -> Outcome | None:
+        """Ask the carrier whether an earlier send of `claim` got through.
+
+        Returns:
+            The outcome if the row is settled without sending: found and recorded as
+            sent, or put back for later because the carrier could not be asked.
+        """
+        try:
+            found = await self._look_up(claim)
+        except TransientSendError as error:
+            return self._retry(claim, error, unconfirmed=True)
+        if found is None:
+            return None
+        return self._sent(claim, found, "reconciled")
+
+    async def _look_up(self, claim: outbox.ClaimedSms) -> SendReceipt | None:
+        """The carrier's record of this row's message, if an earlier send reached it."""
+        since = claim.created_at - LOOKUP_SKEW
+        # Sids not yet written count as taken too; read them before the database, so a
+        # sid committed in between is in one set or the other.
+        unsettled = self._outcomes.unsettled_sids()
+        async with self._ctx.sessions() as session, session.begin():
+            taken = await outbox.recorded_sids(session, claim.phone_index, since)
+        try:
+            return await self._gateway.find_sent(claim.to, claim.body, since, taken | unsettled)
+        except PermanentSendError as error:
+            # A duplicate is less harm than a message never sent (H-09 against H-10).
+            log.warning(
+                "outbox look-up refused; sending without it",
+                extra={"outbox_id": claim.id, "code": error.code},
+            )
+            return None
+
+    def _sent(self, claim: outbox.ClaimedSms, receipt: SendReceipt, label: str) -> Outcome:
+        values = {
+            "status": outbox.SENT,
+            "twilio_sid": receipt.sid,
+            "delivery_status": receipt.status,
+            "attempts": claim.attempts + 1,
+            "failure_reason": None,
+            "sent_at": self._ctx.clock(),
+        }
+        return Outcome(claim, label, values)
+
+    def _retry(
+        self, claim: outbox.ClaimedSms, error: TransientSendError, *, unconfirmed: bool
+    ) -> Outcome:
+        attempts = claim.attempts + 1
+        if attempts >= MAX_ATTEMPTS:
+            values: dict[str, object] = {
+                "status": outbox.FAILED,
+                "attempts": attempts,
+                "error_code": error.code,
+                "failure_reason": "retries_exhausted",
+            }
+            return Outcome(claim, "gave_up", values)
+        delay = backoff(attempts)
+        if error.retry_after is not None:
+            delay = max(delay, timedelta(seconds=error.retry_after))
+        values = {
+            "status": outbox.PENDING,
+            "attempts": attempts,
+            "error_code": error.code,
+            "failure_reason": outbox.UNCONFIRMED if unconfirmed else None,
+            "claim_token": None,
+            "claimed_at": None,
+            "not_before": self._ctx.clock() + delay,
+        }
+        return Outcome(claim, "retry", values)
+
+    def _fail(self, claim: outbox.ClaimedSms, error: PermanentSendError) -> Outcome:
+        values = {
+            "status": outbox.FAILED,
+            "attempts": claim.attempts + 1,
+            "error_code": error.code,
+            "failure_reason": error.reason,
+        }
+        return Outcome(claim, "failed", values, permanent=True, permanent_code=error.code)
+
+
+def too_late(claim: outbox.ClaimedSms, now: datetime) -> str | None:
+    """Why `claim` must not be sent any more ("expired", "max_age"), or None if it may be."""
+    if claim.valid_until is not None and now > claim.valid_until:
+        return "expired"
+    if now > claim.created_at + MAX_AGE:
+        return "max_age"
+    return None

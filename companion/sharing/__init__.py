@@ -1,0 +1,9 @@
+"""Sharing with a professional: consent as a record, share codes, the weekly HPKE-sealed
+summaries, and the caseload a coordinator sees.
+
+Entry points: `consent.share` / `answer` / `unshare` (SHARE, YES, UNSHARE),
+`share_codes.new_share_code`, `summaries.summary_sweep` (seal each consented week),
+`caseload.sharing_people` / `open_summary` (the portal's reads).
+"""
+
+__all__ = ["caseload", "consent", "share_codes", "summaries", "summary_batch"]

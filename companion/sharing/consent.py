@@ -1,0 +1,271 @@
+"""Consent as a record: SHARE <code>, the person's YES or NO, UNSHARE, and re-confirmation.
+
+Every change is a ConsentEvent with its time and the exact words the person was sent.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import bindparam, delete, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from companion.context import ServiceContext
+from companion.crypto.blind_index import phone_index
+from companion.db import people
+from companion.db.models import Consent, ConsentEvent, Coordinator, Person, ShareCode, Summary
+from companion.engine.consent import read_share_answer, shares_args, shares_text
+from companion.engine.enrolment import Priority
+from companion.engine.reading.parsing import Ambiguous, Unreadable, Value
+from companion.engine.runner import Say
+from companion.records import audit
+from companion.texting.speech import queue_says, render
+
+ASKED, ACTIVE, DECLINED, WITHDRAWN, LAPSED = "asked", "active", "declined", "withdrawn", "lapsed"
+ANSWER_WITHIN = timedelta(days=7)
+RECONFIRM_AFTER = timedelta(days=90)
+LAPSE_AFTER = timedelta(days=104)  # 90 days, then two weeks to answer the re-confirmation
+
+
+# Built once, with plain binds (IN's expanding one is re-rendered on every execution).
+_LIVE = select(Consent).where(
+    Consent.person_id == bindparam("person_id"),
+    or_(Consent.status == ASKED, Consent.status == ACTIVE),
+)
+
+
+async def live_consent(session: AsyncSession, person_id: str) -> Consent | None:
+    """The person's asked or active consent, if any (there is at most one)."""
+    consent: Consent | None = await session.scalar(_LIVE, {"person_id": person_id})
+    return consent
+
+
+async def _event(
+    ctx: ServiceContext,
+    session: AsyncSession,
+    consent: Consent,
+    kind: str,
+    say: Say,
+    locale: str,
+    now: datetime,
+) -> Say:
+    """Record the change with the exact wording, and return the message to send."""
+    wording = render(ctx.catalog, say, locale)
+    session.add(
+        ConsentEvent(
+            consent_id=consent.id, kind=kind, shares=consent.shares, wording=wording, at=now
+        )
+    )
+    await audit.record(
+        session,
+        actor=f"person:{consent.person_id}",
+        action=f"consent_{kind}",
+        subject=consent.id,
+        outcome="ok",
+        now=now,
+    )
+    return say
+
+
+def _who(coordinator: Coordinator) -> dict[str, str | int]:
+    return {"coordinator": coordinator.name, "team": coordinator.team}
+
+
+async def share(
+    ctx: ServiceContext, session: AsyncSession, person: Person, code_text: str, now: datetime
+) -> list[Say]:
+    """SHARE <code>: ask the person to confirm who will see what."""
+    code = "".join(code_text.split()).upper()
+    share_code = await session.get(ShareCode, code) if code else None
+    if share_code is None or share_code.used_at is not None or share_code.expires_at <= now:
+        return [Say("share-code-unknown")]
+    coordinator = await session.get(Coordinator, share_code.coordinator_id)
+    assert coordinator is not None
+    current = await live_consent(session, person.id)
+    if current is not None and current.status == ACTIVE:
+        other = await session.get(Coordinator, current.coordinator_id)
+        assert other is not None
+        key = "share-already" if other.id == coordinator.id else "share-one-at-a-time"
+        return [Say(key, args=_who(other))]
+    if current is not None:  # an earlier question not yet answered: this one replaces it
+        current.status, current.ended_at = DECLINED, now
+        await session.flush()
+    share_code.used_at = now
+    return [await ask(ctx, session, person, coordinator, now)]
+
+
+async def ask(
+    ctx: ServiceContext,
+    session: AsyncSession,
+    person: Person,
+    coordinator: Coordinator,
+    now: datetime,
+    *,
+    requested: bool = False,
+) -> Say:
+    """Open an asked consent and word the question (SHARE, or the coordinator's request)."""
+    consent = Consent(
+        person_id=person.id, coordinator_id=coordinator.id, status=ASKED, shares="", asked_at=now
+    )
+    session.add(consent)
+    await session.flush()
+    say = Say("share-request" if requested else "share-ask", args=_who(coordinator))
+    return await _event(ctx, session, consent, "asked", say, person.locale, now)
+
+
+async def asked_at(session: AsyncSession, consent: Consent, now: datetime) -> datetime | None:
+    """When the question now waiting for YES or NO was sent; None if none waits."""
+    if consent.status == ASKED:
+        return consent.asked_at if now - consent.asked_at < ANSWER_WITHIN else None
+    confirmed = consent.confirmed_at or consent.given_at or consent.asked_at
+    asked: datetime | None = await session.scalar(
+        select(ConsentEvent.at).where(
+            ConsentEvent.consent_id == consent.id,
+            ConsentEvent.kind == "reconfirm_asked",
+            ConsentEvent.at >= confirmed,
+        )
+    )
+    return asked
+
+
+async def answer(
+    ctx: ServiceContext,
+    session: AsyncSession,
+    person: Person,
+    text: str,
+    now: datetime,
+    other_question_at: datetime | None = None,
+) -> list[Say] | None:
+    """Apply a YES/NO to a waiting share question; None if none waits or it is no answer.
+
+    If another question (a check-in) was asked after the share question, a bare "no"
+    belongs to that one: sharing is never changed by an answer meant for something else.
+    """
+    result = read_share_answer(text)
+    if isinstance(result, Unreadable):
+        return None  # no yes, no or maybe: whatever waits, this is not its answer
+    consent = await live_consent(session, person.id)
+    if consent is None:
+        return None
+    waiting_since = await asked_at(session, consent, now)
+    if waiting_since is None or (
+        other_question_at is not None and other_question_at > waiting_since
+    ):
+        return None
+    if not isinstance(result, Value):
+        # Only a reply that looks like an answer is taken; anything else goes on as usual.
+        return [Say("share-reask")] if isinstance(result, Ambiguous) else None
+    coordinator = await session.get(Coordinator, consent.coordinator_id)
+    assert coordinator is not None
+    if consent.status == ACTIVE:
+        return await _reconfirmed(ctx, session, person, consent, coordinator, result.value.yes, now)
+    if not result.value.yes:
+        consent.status, consent.ended_at = DECLINED, now
+        say = Say("share-declined", args=_who(coordinator))
+        return [await _event(ctx, session, consent, "declined", say, person.locale, now)]
+    consent.status, consent.shares = ACTIVE, shares_text(result.value.shares)
+    consent.given_at = consent.confirmed_at = now
+    args = {**_who(coordinator), **shares_args(result.value.shares)}
+    say = Say("share-given", args=args)
+    return [await _event(ctx, session, consent, "given", say, person.locale, now)]
+
+
+async def _reconfirmed(
+    ctx: ServiceContext,
+    session: AsyncSession,
+    person: Person,
+    consent: Consent,
+    coordinator: Coordinator,
+    yes: bool,
+    now: datetime,
+) -> list[Say]:
+    if not yes:
+        return await unshare(ctx, session, person, now)
+    consent.confirmed_at = now
+    say = Say("share-reconfirmed", args=_who(coordinator))
+    return [await _event(ctx, session, consent, "reconfirmed", say, person.locale, now)]
+
+
+async def unshare(
+    ctx: ServiceContext, session: AsyncSession, person: Person, now: datetime
+) -> list[Say]:
+    """UNSHARE: stop at once, delete the summaries made for that coordinator, confirm."""
+    consent = await live_consent(session, person.id)
+    if consent is None:
+        return [Say("unshare-nothing")]
+    coordinator = await session.get(Coordinator, consent.coordinator_id)
+    assert coordinator is not None
+    return [await end(ctx, session, person, consent, coordinator, WITHDRAWN, now)]
+
+
+async def end(
+    ctx: ServiceContext,
+    session: AsyncSession,
+    person: Person,
+    consent: Consent,
+    coordinator: Coordinator,
+    status: str,
+    now: datetime,
+) -> Say:
+    """End a consent (withdrawn or lapsed): summaries for it are deleted in the same step."""
+    consent.status, consent.ended_at = status, now
+    await session.execute(delete(Summary).where(Summary.consent_id == consent.id))
+    key = "unshare-done" if status == WITHDRAWN else "share-lapsed"
+    say = Say(key, args=_who(coordinator))
+    return await _event(ctx, session, consent, status, say, person.locale, now)
+
+
+async def reconfirm_or_lapse(
+    ctx: ServiceContext, session: AsyncSession, person: Person, consent: Consent, now: datetime
+) -> Say | None:
+    """At 90 days ask once to keep sharing; at 104 days without a YES, sharing lapses."""
+    confirmed = consent.confirmed_at or consent.given_at or consent.asked_at
+    coordinator = await session.get(Coordinator, consent.coordinator_id)
+    assert coordinator is not None
+    if now - confirmed >= LAPSE_AFTER:
+        return await end(ctx, session, person, consent, coordinator, LAPSED, now)
+    if now - confirmed < RECONFIRM_AFTER:
+        return None
+    already = await session.scalar(
+        select(ConsentEvent.id).where(
+            ConsentEvent.consent_id == consent.id,
+            ConsentEvent.kind == "reconfirm_asked",
+            ConsentEvent.at >= confirmed,
+        )
+    )
+    if already is not None:
+        return None
+    args = {**_who(coordinator), **shares_args(frozenset(consent.shares.split()))}
+    say = Say("share-reconfirm", args=args)
+    return await _event(ctx, session, consent, "reconfirm_asked", say, person.locale, now)
+
+
+async def request_from_portal(ctx: ServiceContext, coordinator_id: str, e164: str) -> bool:
+    """A coordinator asks an enrolled person to share; only the person's YES starts it.
+
+    Returns:
+        False (and nothing is sent) unless the number is an active person with no
+        sharing already asked or active.
+    """
+    now = ctx.clock()
+    async with ctx.sessions() as session, session.begin():
+        person = await people.find_person(session, phone_index(ctx.keyring, e164), lock=True)
+        coordinator = await session.get(Coordinator, coordinator_id)
+        if person is None or coordinator is None or person.status != "active":
+            return False
+        if await live_consent(session, person.id) is not None:
+            return False
+        say = await ask(ctx, session, person, coordinator, now, requested=True)
+        queue_says(
+            ctx,
+            session,
+            [say],
+            to=e164,
+            phone_index=person.phone_index,
+            person_id=person.id,
+            locale=person.locale,
+            priority=Priority.REPLY,
+            now=now,
+        )
+    ctx.wake_dispatcher()
+    return True

@@ -1,0 +1,293 @@
+"""Inbound SMS: dedupe, decide (pure core), persist and queue replies in one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from sqlalchemy import bindparam, func, insert, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from companion.context import ServiceContext
+from companion.crypto.blind_index import phone_index
+from companion.crypto.sealing import associated_data, seal
+from companion.db import outbox, people
+from companion.db.models import InboundMessage, OutboxMessage, Person, SafetyEvent, new_id
+from companion.engine.enrolment import Outcome, Priority, Sender, Status, respond
+from companion.engine.limits import (
+    CRISIS_REPLIES,
+    MAX_INBOUND_CHARS,
+    allowed_replies,
+    is_safety,
+)
+from companion.engine.runner import Say
+from companion.i18n.catalog import DEFAULT_LOCALE
+from companion.records.erasure import erase_person
+from companion.scheduling import schedule
+from companion.sms.phone import InvalidPhoneNumber, to_e164
+from companion.texting import conversation
+from companion.texting.router import route
+from companion.texting.speech import insert_says, queue_says
+
+log = logging.getLogger(__name__)
+
+STRANGER_REPLY_INTERVAL = timedelta(days=1)
+ERASED = "erased"  # the last text after DELETE keeps no blind index of the number
+_ATTEMPTS = 3
+
+
+class InboundResult(StrEnum):
+    HANDLED = "handled"
+    DUPLICATE = "duplicate"
+    INVALID_NUMBER = "invalid_number"
+
+
+@dataclass(frozen=True)
+class InboundSms:
+    """One message as Twilio (or the simulator) delivered it."""
+
+    message_sid: str
+    from_number: str
+    body: str
+
+
+async def handle_inbound(ctx: ServiceContext, sms: InboundSms) -> InboundResult:
+    """Record and answer one inbound SMS exactly once.
+
+    A MessageSid seen before is acknowledged and does nothing. Everything the message
+    causes (state change, safety event, queued replies) commits together or not at all.
+    """
+    # Bounded, and without NUL (PostgreSQL refuses it in text), whichever door it came in.
+    body = sms.body.replace("\x00", "")[:MAX_INBOUND_CHARS]
+    sms = InboundSms(sms.message_sid, sms.from_number, body)
+    try:
+        e164 = to_e164(sms.from_number)
+    except InvalidPhoneNumber:
+        ctx.metrics.inbound.labels("invalid_number").inc()
+        return InboundResult.INVALID_NUMBER
+    for attempt in range(_ATTEMPTS):
+        try:
+            async with ctx.sessions() as session, session.begin():
+                handled = await _handle(ctx, session, sms, e164)
+        except IntegrityError:
+            # Either Twilio redelivered (the MessageSid exists) or two first messages
+            # from one new number raced to create the person: then try again.
+            if await _seen(ctx, sms.message_sid) or attempt == _ATTEMPTS - 1:
+                ctx.metrics.inbound.labels("duplicate").inc()
+                log.info("inbound duplicate", extra={"message_sid": sms.message_sid})
+                return InboundResult.DUPLICATE
+            continue
+        ctx.metrics.inbound.labels("handled").inc()
+        log.info("inbound handled", extra={"inbound_id": handled.inbound_id})
+        if handled.erase:
+            await _erase_on_request(ctx, e164)
+        ctx.wake_dispatcher()
+        return InboundResult.HANDLED
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+async def _seen(ctx: ServiceContext, message_sid: str) -> bool:
+    async with ctx.sessions() as session, session.begin():
+        found = await session.scalar(
+            select(InboundMessage.id).where(InboundMessage.message_sid == message_sid)
+        )
+    return found is not None
+
+
+@dataclass(frozen=True)
+class HandledSms:
+    """The stored inbound row, and whether the person confirmed erasure."""
+
+    inbound_id: str
+    erase: bool
+
+
+async def _erase_on_request(ctx: ServiceContext, e164: str) -> None:
+    """The person replied DELETE: erase everything, then tell them (and only that)."""
+    # No VACUUM inside a webhook (it would block writes); the daily sweep compacts.
+    await erase_person(ctx, e164, actor="person", compact=False)
+    now = ctx.clock()
+    async with ctx.sessions() as session, session.begin():
+        queue_says(
+            ctx,
+            session,
+            [Say("delete-me-done")],
+            to=e164,
+            phone_index=ERASED,
+            person_id=None,
+            locale=DEFAULT_LOCALE,
+            priority=Priority.REPLY,
+            now=now,
+        )
+
+
+@dataclass(frozen=True)
+class RecentReplies:
+    """Ordinary replies queued to one number in the last hour, and whether crisis
+    signposting was among this hour's messages."""
+
+    count: int
+    signposted: bool
+
+
+_HOUR = timedelta(hours=1)
+_REPLIES = select(func.count()).where(
+    OutboxMessage.phone_index == bindparam("index"),
+    OutboxMessage.priority == Priority.REPLY,
+    OutboxMessage.created_at >= bindparam("since"),
+)
+# Plain binds, not IN's expanding one (which is re-rendered on every execution).
+_SIGNPOSTED = select(func.count()).where(
+    OutboxMessage.phone_index == bindparam("index"),
+    OutboxMessage.priority == Priority.SAFETY,
+    OutboxMessage.created_at >= bindparam("since"),
+    or_(*(OutboxMessage.message_key == key for key in sorted(CRISIS_REPLIES))),
+)
+# The insert that dedupes also counts the number's recent replies (on the phone_index
+# index): one round trip instead of two. It runs once the person's row is locked, so a
+# message from the same person that was being handled meanwhile is counted.
+_INSERT_INBOUND = insert(InboundMessage.metadata.tables[InboundMessage.__tablename__]).returning(
+    _REPLIES.scalar_subquery(), _SIGNPOSTED.scalar_subquery()
+)
+
+
+def _within_limits(ctx: ServiceContext, says: list[Say], recent: RecentReplies) -> list[Say]:
+    """Drop ordinary replies beyond the per-number hourly bound (safety replies always go)."""
+    kept = allowed_replies(
+        says, replies_last_hour=recent.count, signposted_last_hour=recent.signposted
+    )
+    if len(kept) < len(says):
+        ctx.metrics.replies_suppressed.inc(len(says) - len(kept))
+        log.warning(
+            "replies held back: too many for one number this hour",
+            extra={"held": len(says) - len(kept)},
+        )
+    return kept
+
+
+async def _handle(
+    ctx: ServiceContext, session: AsyncSession, sms: InboundSms, e164: str
+) -> HandledSms:
+    now = ctx.clock()
+    index = phone_index(ctx.keyring, e164)
+    person = await people.find_person(session, index, lock=True)
+    told = person is None and await people.told_how_to_join_since(
+        session, index, now - STRANGER_REPLY_INTERVAL
+    )
+    sender = Sender(
+        status=Status(person.status) if person else None,
+        has_accepted_terms=person is not None and person.terms_accepted_at is not None,
+        told_how_to_join_today=told,
+    )
+    outcome = respond(sender, sms.body)
+    person = await _apply(ctx, session, person, outcome, e164, now)
+    # Inserted once the sender is known (found, or just enrolled), with its person: a
+    # MessageSid seen before fails here, and the whole transaction with it.
+    inbound_id, recent = await _record(ctx, session, sms, index, person, now)
+    if outcome.cancel_pending and person is not None:
+        await outbox.cancel_pending_for(session, person.id, now)
+        open_row = await conversation.open_conversation(session, person.id)
+        conversation.end_open(open_row, "stopped", now)
+    if outcome.tells_how_to_join:
+        await people.note_told_how_to_join(session, index, now)
+    if outcome.safety is not None:
+        ctx.metrics.safety.inc()
+        session.add(
+            SafetyEvent(
+                person_id=person.id if person else None,
+                phone_index=index,
+                inbound_id=inbound_id,
+                category=outcome.safety.category,
+                negated=outcome.safety.negated,
+                pattern=outcome.safety.pattern,
+                detected_at=now,
+            )
+        )
+    says = [Say(reply.message_id) for reply in outcome.replies]
+    erase = False
+    if outcome.converse and person is not None:
+        routed = await route(ctx, session, person, sms.body, now)
+        says, erase = says + routed.says, routed.erase
+    says = _within_limits(ctx, says, recent)
+    await insert_says(
+        ctx,
+        session,
+        says,
+        to=e164,
+        phone_index=index,
+        person_id=person.id if person else None,
+        locale=person.locale if person else DEFAULT_LOCALE,
+        priority=Priority.SAFETY if is_safety(says) else Priority.REPLY,
+        now=now,
+    )
+    return HandledSms(inbound_id, erase)
+
+
+async def _record(
+    ctx: ServiceContext,
+    session: AsyncSession,
+    sms: InboundSms,
+    index: str,
+    person: Person | None,
+    now: datetime,
+) -> tuple[str, RecentReplies]:
+    """Insert the inbound row, body sealed, and count the number's replies in the last hour.
+
+    Raises:
+        IntegrityError: the MessageSid is already stored (or two first messages raced).
+    """
+    inbound_id = new_id()
+    body = seal(ctx.keyring, sms.body, associated_data("inbound_message", "body", inbound_id))
+    result = await session.execute(
+        _INSERT_INBOUND,
+        {
+            "id": inbound_id,
+            "message_sid": sms.message_sid,
+            "person_id": person.id if person else None,
+            "phone_index": index,
+            "body": body,
+            "received_at": now,
+            "index": index,
+            "since": now - _HOUR,
+        },
+    )
+    replies, signposted = result.one()
+    return inbound_id, RecentReplies(replies, signposted > 0)
+
+
+async def _apply(
+    ctx: ServiceContext,
+    session: AsyncSession,
+    person: Person | None,
+    outcome: Outcome,
+    e164: str,
+    now: datetime,
+) -> Person | None:
+    """Create or update the person as the outcome says."""
+    if outcome.status is None:
+        return person
+    if person is None:
+        person = await people.add_person(session, ctx.keyring, e164, outcome.status, now)
+    if person.status != outcome.status:
+        person.status = outcome.status
+        person.updated_at = now
+        if outcome.status == Status.STOPPED:
+            person.stopped_at = now
+        if outcome.status == Status.ACTIVE:
+            await schedule.on_activated(session, person, now)
+    if outcome.shown_terms is not None:
+        person.terms_version = terms_version(ctx, outcome.shown_terms, person.locale)
+    if outcome.accepts_terms:
+        person.terms_accepted_at = now
+    return person
+
+
+def terms_version(ctx: ServiceContext, message_id: str, locale: str) -> str:
+    """Identify the exact wording shown: message id, locale and a hash of the text."""
+    text = ctx.catalog.render(message_id, locale)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return f"{message_id}:{locale}:{digest}"
