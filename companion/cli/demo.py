@@ -21,7 +21,7 @@ from companion.crypto import totp
 from companion.crypto.sealing import associated_data, seal
 from companion.db import observations, people
 from companion.db.models import Consent, ConversationRow, Coordinator
-from companion.engine.enrolment import Status
+from companion.db.states import ConversationStatus, PersonStatus
 from companion.engine.summary import ReferenceRanges, summary_week
 from companion.sharing.summaries import ensure_summary
 from companion.texting.conversation import remember_revisions
@@ -65,14 +65,14 @@ async def seed_demo(ctx: ServiceContext, ranges: ReferenceRanges) -> DemoLogin |
             now=now,
         )
         coordinator = pending.coordinator
-        person = await people.add_person(session, ctx.keyring, DEMO_PHONE, Status.ACTIVE, now)
+        person = await people.add_person(session, ctx.keyring, DEMO_PHONE, PersonStatus.ACTIVE, now)
         person.name = seal(ctx.keyring, "Alex", associated_data("person", "name", person.id))
         person.terms_accepted_at = now - timedelta(weeks=WEEKS)
         seed_history(ctx, session, person.id, now)
         consent = Consent(
             person_id=person.id,
             coordinator_id=coordinator.id,
-            status="active",
+            status=PersonStatus.ACTIVE,
             shares="checkins side_effects goals safety",
             asked_at=now - timedelta(weeks=WEEKS),
             given_at=now - timedelta(weeks=WEEKS),
@@ -113,7 +113,7 @@ def seed_history(ctx: ServiceContext, session: AsyncSession, person_id: str, now
                 person_id=person_id,
                 flow_id="checkin",
                 flow_revision=ctx.flows["checkin"].revision,
-                status="completed",
+                status=ConversationStatus.COMPLETED,
                 topics="sleep activity energy",
                 started_at=moment,
                 step_started_at=moment,

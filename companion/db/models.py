@@ -19,7 +19,17 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from companion.db.types import UTCDateTime
+from companion.db.states import (
+    ConsentEventKind,
+    ConsentStatus,
+    ConversationStatus,
+    DueKind,
+    DueStatus,
+    OutboxStatus,
+    PersonStatus,
+    Priority,
+)
+from companion.db.types import RankColumn, StateColumn, UTCDateTime
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -47,7 +57,7 @@ class Person(Base):
     phone_index: Mapped[str] = mapped_column(String(64), unique=True)
     phone: Mapped[bytes] = mapped_column(LargeBinary)
     name: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
-    status: Mapped[str] = mapped_column(String(16))
+    status: Mapped[PersonStatus] = mapped_column(StateColumn(PersonStatus))
     locale: Mapped[str] = mapped_column(String(16), default="en")
     terms_version: Mapped[str | None] = mapped_column(String(64), default=None)
     terms_accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
@@ -102,8 +112,8 @@ class OutboxMessage(Base):
     to_number: Mapped[bytes] = mapped_column(LargeBinary)
     body: Mapped[bytes] = mapped_column(LargeBinary)
     message_key: Mapped[str] = mapped_column(String(64))
-    priority: Mapped[int] = mapped_column(SmallInteger)
-    status: Mapped[str] = mapped_column(String(16))
+    priority: Mapped[Priority] = mapped_column(RankColumn(Priority))
+    status: Mapped[OutboxStatus] = mapped_column(StateColumn(OutboxStatus))
     not_before: Mapped[datetime] = mapped_column(UTCDateTime)
     valid_until: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
@@ -164,7 +174,7 @@ class ConversationRow(Base):
     person_id: Mapped[str] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     flow_id: Mapped[str] = mapped_column(String(64))
     flow_revision: Mapped[str] = mapped_column(ForeignKey("flow_revision.revision"))
-    status: Mapped[str] = mapped_column(String(16))
+    status: Mapped[ConversationStatus] = mapped_column(StateColumn(ConversationStatus))
     step: Mapped[str | None] = mapped_column(String(64), default=None)
     plan: Mapped[str] = mapped_column(String(512), default="")  # step names, space separated
     topics: Mapped[str] = mapped_column(String(256), default="")  # what was asked, for rotation
@@ -224,13 +234,13 @@ class DueItem(Base):
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
     person_id: Mapped[str] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[DueKind] = mapped_column(StateColumn(DueKind))
     flow_id: Mapped[str] = mapped_column(String(64))
     repeat: Mapped[str] = mapped_column(String(8))
     wall_time: Mapped[str] = mapped_column(String(5))
     due_at: Mapped[datetime] = mapped_column(UTCDateTime)
     valid_until: Mapped[datetime] = mapped_column(UTCDateTime)
-    status: Mapped[str] = mapped_column(String(16), default="scheduled")
+    status: Mapped[DueStatus] = mapped_column(StateColumn(DueStatus), default=DueStatus.SCHEDULED)
     payload: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
     runs: Mapped[int] = mapped_column(Integer, default=0)
     last_outcome: Mapped[str | None] = mapped_column(String(16), default=None)
@@ -295,7 +305,7 @@ class Consent(Base):
     coordinator_id: Mapped[str] = mapped_column(
         ForeignKey("coordinator.id", ondelete="CASCADE"), index=True
     )
-    status: Mapped[str] = mapped_column(String(16))
+    status: Mapped[ConsentStatus] = mapped_column(StateColumn(ConsentStatus))
     shares: Mapped[str] = mapped_column(String(64), default="")  # space-separated categories
     asked_at: Mapped[datetime] = mapped_column(UTCDateTime)
     given_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
@@ -312,7 +322,7 @@ class ConsentEvent(Base):
     consent_id: Mapped[str] = mapped_column(
         ForeignKey("consent.id", ondelete="CASCADE"), index=True
     )
-    kind: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[ConsentEventKind] = mapped_column(StateColumn(ConsentEventKind))
     shares: Mapped[str] = mapped_column(String(64), default="")
     wording: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(UTCDateTime)

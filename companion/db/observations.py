@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from companion.crypto.keyring import Keyring
 from companion.crypto.sealing import associated_data, seal, unseal
 from companion.db.models import ConversationRow, Goal, Observation, new_id
+from companion.db.states import ConversationStatus
 from companion.engine.history import DayLog, History
 from companion.engine.reading.answers import Stored
 
@@ -167,7 +168,7 @@ async def history(
         select(ConversationRow.started_at).where(
             ConversationRow.person_id == person_id,
             ConversationRow.flow_id == "checkin",
-            ConversationRow.status == "completed",
+            ConversationRow.status == ConversationStatus.COMPLETED,
             ConversationRow.started_at >= since,
         )
     )

@@ -14,15 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from companion.crypto.keyring import Keyring
 from companion.crypto.sealing import SealError, associated_data, seal, unseal
 from companion.db.models import OutboxMessage, new_id
+from companion.db.states import OutboxStatus, Priority
 
-PENDING, SENDING, SENT, FAILED, CANCELLED, EXPIRED = (
-    "pending",
-    "sending",
-    "sent",
-    "failed",
-    "cancelled",
-    "expired",
-)
 # `failure_reason` of a pending row whose last send has no known outcome (its process
 # died mid-send, or the answer was lost): it is looked up at the carrier before any resend.
 UNCONFIRMED = "unconfirmed"
@@ -107,7 +100,7 @@ def sms_values(
         "body": seal(keyring, body, associated_data("outbox_message", "body", row_id)),
         "message_key": message_key,
         "priority": priority,
-        "status": PENDING,
+        "status": OutboxStatus.PENDING,
         "not_before": not_before or now,
         "valid_until": valid_until,
         "attempts": 0,
@@ -170,7 +163,7 @@ async def claim_due(
     """
     due = (
         select(OutboxMessage.id)
-        .where(OutboxMessage.status == PENDING, OutboxMessage.not_before <= now)
+        .where(OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.not_before <= now)
         .order_by(OutboxMessage.priority, OutboxMessage.not_before, OutboxMessage.created_at)
         .limit(limit)
         .with_for_update(skip_locked=True)
@@ -186,8 +179,10 @@ async def claim_due(
     token = uuid.uuid4().hex
     result = await session.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.id.in_(select(batch.c.id)), OutboxMessage.status == PENDING)
-        .values(status=SENDING, claim_token=token, claimed_at=now, updated_at=now)
+        .where(
+            OutboxMessage.id.in_(select(batch.c.id)), OutboxMessage.status == OutboxStatus.PENDING
+        )
+        .values(status=OutboxStatus.SENDING, claim_token=token, claimed_at=now, updated_at=now)
         .returning(*_CLAIMED_COLUMNS)
         .execution_options(synchronize_session=False)
     )
@@ -223,7 +218,7 @@ async def claim_due(
             update(OutboxMessage)
             .where(OutboxMessage.id.in_(unreadable))
             .values(
-                status=FAILED,
+                status=OutboxStatus.FAILED,
                 failure_reason="unreadable",
                 claim_token=None,
                 claimed_at=None,
@@ -245,9 +240,9 @@ async def release_stale_claims(session: AsyncSession, now: datetime, lease: time
     """
     result = await session.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.status == SENDING, OutboxMessage.claimed_at < now - lease)
+        .where(OutboxMessage.status == OutboxStatus.SENDING, OutboxMessage.claimed_at < now - lease)
         .values(
-            status=PENDING,
+            status=OutboxStatus.PENDING,
             claim_token=None,
             claimed_at=None,
             failure_reason=UNCONFIRMED,
@@ -346,18 +341,18 @@ async def cancel_pending_for(
 ) -> int:
     """Cancel queued rows for a person: all of them (STOP), or one priority (PAUSE).
 
-    Crisis signposting (the one priority below zero) is never cancelled: it answers the
+    Crisis signposting (`Priority.SAFETY`) is never cancelled: it answers the
     person's own message, and a STOP sent straight after it must not silence it.
     """
     query = update(OutboxMessage).where(
         OutboxMessage.person_id == person_id,
-        OutboxMessage.status == PENDING,
-        OutboxMessage.priority >= 0,
+        OutboxMessage.status == OutboxStatus.PENDING,
+        OutboxMessage.priority > Priority.SAFETY,
     )
     if only_priority is not None:
         query = query.where(OutboxMessage.priority == only_priority)
     result = await session.execute(
-        query.values(status=CANCELLED, failure_reason=reason, updated_at=now)
+        query.values(status=OutboxStatus.CANCELLED, failure_reason=reason, updated_at=now)
     )
     return int(result.rowcount)  # type: ignore[attr-defined]
 
@@ -366,7 +361,7 @@ async def oldest_due_age(session: AsyncSession, now: datetime) -> float:
     """Seconds the oldest due pending row has waited (dispatcher lag), 0 if none."""
     oldest = await session.scalar(
         select(OutboxMessage.not_before)
-        .where(OutboxMessage.status == PENDING, OutboxMessage.not_before <= now)
+        .where(OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.not_before <= now)
         .order_by(OutboxMessage.not_before)
         .limit(1)
     )
@@ -377,7 +372,7 @@ async def due_backlog(session: AsyncSession, now: datetime) -> dict[int, int]:
     """How many pending rows are due now, by priority."""
     rows = await session.execute(
         select(OutboxMessage.priority, func.count())
-        .where(OutboxMessage.status == PENDING, OutboxMessage.not_before <= now)
+        .where(OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.not_before <= now)
         .group_by(OutboxMessage.priority)
     )
     return {int(priority): int(count) for priority, count in rows.all()}

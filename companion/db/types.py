@@ -1,11 +1,12 @@
-"""Column types: timezone-aware UTC datetimes on every backend."""
+"""Column types: timezone-aware UTC datetimes on every backend, and named states."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from enum import IntEnum, StrEnum
+from typing import Any, Generic, TypeVar
 
-from sqlalchemy import DateTime
+from sqlalchemy import DateTime, SmallInteger, String
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
@@ -32,3 +33,41 @@ class UTCDateTime(TypeDecorator[datetime]):
             return None
         assert isinstance(value, datetime)
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+S = TypeVar("S", bound=StrEnum)
+R = TypeVar("R", bound=IntEnum)
+
+
+class StateColumn(TypeDecorator[S], Generic[S]):
+    """A `StrEnum` stored as its short string value, read back as the member."""
+
+    impl = String(16)
+    cache_ok = True
+
+    def __init__(self, states: type[S]) -> None:
+        super().__init__()
+        self.states = states
+
+    def process_bind_param(self, value: S | str | None, dialect: Dialect) -> str | None:
+        return None if value is None else self.states(value).value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> S | None:
+        return None if value is None else self.states(value)
+
+
+class RankColumn(TypeDecorator[R], Generic[R]):
+    """An `IntEnum` stored as a small integer, read back as the member."""
+
+    impl = SmallInteger
+    cache_ok = True
+
+    def __init__(self, ranks: type[R]) -> None:
+        super().__init__()
+        self.ranks = ranks
+
+    def process_bind_param(self, value: R | int | None, dialect: Dialect) -> int | None:
+        return None if value is None else int(self.ranks(value))
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> R | None:
+        return None if value is None else self.ranks(value)

@@ -10,29 +10,11 @@ then everything else.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 
+from companion.db.states import PersonStatus, Priority
 from companion.engine.reading.parsing import Parsed, Value, parse_yes_no
 from companion.safety.crisis import CrisisSignal, detect_crisis
 from companion.sms.keywords import CarrierKeyword, carrier_keyword
-
-
-class Status(StrEnum):
-    """Where a person stands with the service."""
-
-    INVITED = "invited"
-    PENDING = "pending"
-    ACTIVE = "active"
-    STOPPED = "stopped"
-    DECLINED = "declined"
-
-
-class Priority:
-    """Outbox priority: safety signposting first, then replies, then bulk prompts."""
-
-    SAFETY = -1
-    REPLY = 0
-    BULK = 1
 
 
 @dataclass(frozen=True)
@@ -47,7 +29,7 @@ class Reply:
 class Sender:
     """What the core needs to know about whoever sent the message."""
 
-    status: Status | None
+    status: PersonStatus | None
     has_accepted_terms: bool = False
     told_how_to_join_today: bool = False
 
@@ -56,7 +38,7 @@ class Sender:
 class Outcome:
     """What to do: the new status, replies to queue, and records to write."""
 
-    status: Status | None
+    status: PersonStatus | None
     replies: tuple[Reply, ...] = ()
     accepts_terms: bool = False
     cancel_pending: bool = False
@@ -77,7 +59,7 @@ def respond(sender: Sender, text: str) -> Outcome:
     if keyword is CarrierKeyword.STOP:
         if sender.status is None:
             return Outcome(status=None)
-        return Outcome(status=Status.STOPPED, cancel_pending=True)
+        return Outcome(status=PersonStatus.STOPPED, cancel_pending=True)
     if keyword is CarrierKeyword.HELP:
         return Outcome(status=sender.status, replies=(Reply("help"),))
     if keyword is CarrierKeyword.START:
@@ -88,30 +70,32 @@ def respond(sender: Sender, text: str) -> Outcome:
     if signal is not None:
         reply = Reply("crisis-gentle" if signal.negated else "crisis")
         return Outcome(status=sender.status, replies=(reply,), safety=signal)
-    if sender.status is Status.STOPPED:
+    if sender.status is PersonStatus.STOPPED:
         # STOP is sacred: nothing else is sent until START (the carrier would block it).
-        return Outcome(status=Status.STOPPED)
-    if sender.status in (Status.PENDING, Status.INVITED):
+        return Outcome(status=PersonStatus.STOPPED)
+    if sender.status in (PersonStatus.PENDING, PersonStatus.INVITED):
         return _confirm(sender, parse_yes_no(text))
-    if sender.status is Status.ACTIVE:
-        return Outcome(status=Status.ACTIVE, converse=True)
+    if sender.status is PersonStatus.ACTIVE:
+        return Outcome(status=PersonStatus.ACTIVE, converse=True)
     if sender.told_how_to_join_today:
         return Outcome(status=sender.status)
     return Outcome(status=sender.status, replies=(Reply("stranger"),), tells_how_to_join=True)
 
 
 def _start(sender: Sender) -> Outcome:
-    if sender.status is Status.ACTIVE:
-        return Outcome(status=Status.ACTIVE, replies=(Reply("already-active"),))
-    if sender.status in (Status.STOPPED, Status.DECLINED) and sender.has_accepted_terms:
-        return Outcome(status=Status.ACTIVE, replies=(Reply("welcome-back"),))
-    return Outcome(status=Status.PENDING, replies=(Reply("welcome"),), shown_terms="welcome")
+    if sender.status is PersonStatus.ACTIVE:
+        return Outcome(status=PersonStatus.ACTIVE, replies=(Reply("already-active"),))
+    if sender.status in (PersonStatus.STOPPED, PersonStatus.DECLINED) and sender.has_accepted_terms:
+        return Outcome(status=PersonStatus.ACTIVE, replies=(Reply("welcome-back"),))
+    return Outcome(status=PersonStatus.PENDING, replies=(Reply("welcome"),), shown_terms="welcome")
 
 
 def _confirm(sender: Sender, answer: Parsed[bool]) -> Outcome:
     # Anything short of a clear yes or no ("no... well yes") is asked again, not guessed.
     if isinstance(answer, Value) and answer.value:
-        return Outcome(status=Status.ACTIVE, replies=(Reply("activated"),), accepts_terms=True)
+        return Outcome(
+            status=PersonStatus.ACTIVE, replies=(Reply("activated"),), accepts_terms=True
+        )
     if isinstance(answer, Value):
-        return Outcome(status=Status.DECLINED, replies=(Reply("declined"),))
+        return Outcome(status=PersonStatus.DECLINED, replies=(Reply("declined"),))
     return Outcome(status=sender.status, replies=(Reply("confirm-reask"),))

@@ -10,8 +10,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from enum import StrEnum
 
+from companion.db.states import ConversationStatus
 from companion.engine.flowspec import END, NEXT, Flow
 from companion.engine.reading.answers import Reading, Stored, Understood, read_answer
 from companion.engine.reading.parsing import Ambiguous
@@ -20,12 +20,8 @@ _SKIP = re.compile(r"^\W*(skip|pass|next|skip it|skip this|skip this one)\W*$", 
 MOVING_ON = "moving-on"
 
 
-class Ending(StrEnum):
-    """Why a conversation ended."""
-
-    COMPLETED = "completed"
-    EXPIRED = "expired"
-    TIMED_OUT = "timed_out"
+# Why a conversation ended: `ConversationStatus.COMPLETED`, `EXPIRED` or `TIMED_OUT`.
+Ending = ConversationStatus
 
 
 @dataclass(frozen=True)

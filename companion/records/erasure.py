@@ -37,6 +37,7 @@ from companion.db.models import (
     Summary,
     TipSent,
 )
+from companion.db.states import PersonStatus
 from companion.records import audit
 
 log = logging.getLogger(__name__)
@@ -120,7 +121,7 @@ async def zero_deleted(session: AsyncSession) -> None:
 def _stopped_before(person: Person | None, cutoff: datetime) -> bool:
     return (
         person is not None
-        and person.status == "stopped"
+        and person.status is PersonStatus.STOPPED
         and person.stopped_at is not None
         and person.stopped_at < cutoff
     )
@@ -130,7 +131,9 @@ async def stopped_before(ctx: ServiceContext, cutoff: datetime) -> list[str]:
     """Blind indexes of people who stopped before `cutoff` and have not come back."""
     async with ctx.sessions() as session, session.begin():
         found = await session.scalars(
-            select(Person.phone_index).where(Person.status == "stopped", Person.stopped_at < cutoff)
+            select(Person.phone_index).where(
+                Person.status == PersonStatus.STOPPED, Person.stopped_at < cutoff
+            )
         )
         return list(found)
 

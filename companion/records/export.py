@@ -36,6 +36,7 @@ from companion.db.models import (
     Summary,
     TipSent,
 )
+from companion.db.states import ConsentStatus, PersonStatus
 from companion.records import fhir_export as fhir
 
 SCHEMA = "companion-export/1"
@@ -44,11 +45,11 @@ SMOKING_STATUS = ("72166-2", "Tobacco smoking status")
 SMOKER = {True: ("77176002", "Smoker"), False: ("8392000", "Non-smoker")}
 _NAMESPACE = uuid.UUID("2b0f8f5e-8d3c-4a41-9b1e-6f0d3c9a5e27")
 CONSENT_STATUS = {
-    "asked": "proposed",
-    "active": "active",
-    "declined": "rejected",
-    "withdrawn": "inactive",
-    "lapsed": "inactive",
+    ConsentStatus.ASKED: "proposed",
+    ConsentStatus.ACTIVE: "active",
+    ConsentStatus.DECLINED: "rejected",
+    ConsentStatus.WITHDRAWN: "inactive",
+    ConsentStatus.LAPSED: "inactive",
 }
 
 Row = dict[str, Any]
@@ -243,7 +244,7 @@ def export_fhir(data: Mapping[str, Any]) -> dict[str, Any]:
 def _patient(profile: Mapping[str, Any]) -> dict[str, Any]:
     resource: dict[str, Any] = {
         "resourceType": "Patient",
-        "active": profile["status"] == "active",
+        "active": profile["status"] == PersonStatus.ACTIVE,
         "telecom": [{"system": "sms", "value": profile["phone"], "use": "mobile"}],
         "communication": [{"language": {"coding": [{"code": profile["locale"]}]}}],
     }

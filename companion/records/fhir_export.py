@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from companion.db.states import ConsentStatus
+
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
@@ -40,7 +42,11 @@ BP_PARTS = {
     "diastolic": ("8462-4", "Diastolic blood pressure"),
 }
 GOAL_OUTCOMES = {"done": "achieved", "partly": "in-progress", "not_this_week": "no-progress"}
-CONSENT_STATUS = {"active": "active", "withdrawn": "inactive", "lapsed": "inactive"}
+CONSENT_STATUS: dict[str, str] = {
+    ConsentStatus.ACTIVE: "active",
+    ConsentStatus.WITHDRAWN: "inactive",
+    ConsentStatus.LAPSED: "inactive",
+}
 
 
 @dataclass(frozen=True)

@@ -19,13 +19,13 @@ from sqlalchemy.orm import InstrumentedAttribute
 from companion.context import ServiceContext
 from companion.crypto.keyring import Keyring
 from companion.crypto.sealing import associated_data, seal
-from companion.db import outbox
 from companion.db.models import InboundMessage, OutboxMessage, StrangerReply, Summary
+from companion.db.states import OutboxStatus
 from companion.records import erasure
 from companion.records.rekey import sealed_with
 
 RETENTION_ACTOR = "retention"
-FINISHED = (outbox.SENT, outbox.FAILED, outbox.CANCELLED, outbox.EXPIRED)
+FINISHED = (OutboxStatus.SENT, OutboxStatus.FAILED, OutboxStatus.CANCELLED, OutboxStatus.EXPIRED)
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from companion.crypto.keyring import Keyring
 from companion.crypto.sealing import associated_data, seal
 from companion.db.models import DueItem, Person, new_id
+from companion.db.states import DueKind, DueStatus
 from companion.engine.due import WINDOWS, first_due
 from companion.engine.timing import at_london, next_daily, parse_wall
 
-SCHEDULED, DONE, CANCELLED = "scheduled", "done", "cancelled"
-CHECKIN = "checkin"
+CHECKIN = "checkin"  # the daily check-in: its flow id and its due-time window
 WEEKLY_FLOWS = ("side-effects", "tip")
 WEEKLY_OFFSET = timedelta(hours=1)  # weekly flows come an hour after the check-in
 # The monitoring calendar after a medicine is started or changed (CLINICAL.md).
@@ -30,11 +30,13 @@ def weekly_wall(person: Person) -> time:
     return min(later, time(20, 30)) if later > chosen else chosen
 
 
-async def _items(session: AsyncSession, person_id: str, kind: str) -> list[DueItem]:
+async def _items(session: AsyncSession, person_id: str, kind: DueKind) -> list[DueItem]:
     return list(
         await session.scalars(
             select(DueItem).where(
-                DueItem.person_id == person_id, DueItem.kind == kind, DueItem.status == SCHEDULED
+                DueItem.person_id == person_id,
+                DueItem.kind == kind,
+                DueItem.status == DueStatus.SCHEDULED,
             )
         )
     )
@@ -62,7 +64,7 @@ def _add(
         wall_time=wall.strftime("%H:%M"),
         due_at=due,
         valid_until=due + WINDOWS[kind],
-        status=SCHEDULED,
+        status=DueStatus.SCHEDULED,
         payload=payload,
         runs=0,
         updated_at=now,
@@ -80,14 +82,14 @@ async def on_activated(session: AsyncSession, person: Person, now: datetime) -> 
 
 async def ensure_weekly(session: AsyncSession, person: Person, flow_id: str, now: datetime) -> None:
     """A weekly flow for the person, from a week on, unless one is already scheduled."""
-    if any(i.flow_id == flow_id for i in await _items(session, person.id, "weekly")):
+    if any(i.flow_id == flow_id for i in await _items(session, person.id, DueKind.WEEKLY)):
         return
     wall = weekly_wall(person)
     due, _ = first_due("weekly", "weekly", wall, now)
     _add(
         session,
         person,
-        kind="weekly",
+        kind=DueKind.WEEKLY,
         flow_id=flow_id,
         repeat="weekly",
         wall=wall,
@@ -100,12 +102,12 @@ async def reschedule_checkin(session: AsyncSession, person: Person, now: datetim
     """Put the next check-in at the person's chosen time (after TIME, YES or START)."""
     wall = parse_wall(person.checkin_time)
     due, valid = first_due(CHECKIN, "daily", wall, now)
-    items = await _items(session, person.id, CHECKIN)
+    items = await _items(session, person.id, DueKind.CHECKIN)
     if not items:
         _add(
             session,
             person,
-            kind=CHECKIN,
+            kind=DueKind.CHECKIN,
             flow_id=CHECKIN,
             repeat="daily",
             wall=wall,
@@ -116,7 +118,7 @@ async def reschedule_checkin(session: AsyncSession, person: Person, now: datetim
     for item in items:
         item.wall_time, item.due_at, item.valid_until = wall.strftime("%H:%M"), due, valid
         item.updated_at = now
-    for item in await _items(session, person.id, "weekly"):
+    for item in await _items(session, person.id, DueKind.WEEKLY):
         item.wall_time = weekly_wall(person).strftime("%H:%M")
 
 
@@ -126,10 +128,10 @@ async def medicine_changed(session: AsyncSession, person: Person, day: date, now
         update(DueItem)
         .where(
             DueItem.person_id == person.id,
-            DueItem.kind == "calendar",
-            DueItem.status == SCHEDULED,
+            DueItem.kind == DueKind.CALENDAR,
+            DueItem.status == DueStatus.SCHEDULED,
         )
-        .values(status=CANCELLED, updated_at=now)
+        .values(status=DueStatus.CANCELLED, updated_at=now)
     )
     wall = parse_wall(person.checkin_time)
     plan = [(day + timedelta(weeks=w), "weigh-in", "once") for w in WEIGH_IN_WEEKS]
@@ -147,7 +149,7 @@ async def medicine_changed(session: AsyncSession, person: Person, day: date, now
         _add(
             session,
             person,
-            kind="calendar",
+            kind=DueKind.CALENDAR,
             flow_id=flow_id,
             repeat=repeat,
             wall=wall,
@@ -178,7 +180,7 @@ def add_reminder(
         return _add(
             session,
             person,
-            kind="reminder",
+            kind=DueKind.REMINDER,
             flow_id="reminder",
             repeat="daily",
             wall=wall,
@@ -190,7 +192,7 @@ def add_reminder(
     return _add(
         session,
         person,
-        kind="appointment",
+        kind=DueKind.APPOINTMENT,
         flow_id="appointment",
         repeat="once",
         wall=wall,
@@ -207,10 +209,10 @@ async def cancel_reminders(session: AsyncSession, person: Person, now: datetime)
         update(DueItem)
         .where(
             DueItem.person_id == person.id,
-            DueItem.kind.in_(("reminder", "appointment")),
-            DueItem.status == SCHEDULED,
+            DueItem.kind.in_((DueKind.REMINDER, DueKind.APPOINTMENT)),
+            DueItem.status == DueStatus.SCHEDULED,
         )
-        .values(status=CANCELLED, updated_at=now)
+        .values(status=DueStatus.CANCELLED, updated_at=now)
     )
     return int(result.rowcount)  # type: ignore[attr-defined]
 
@@ -220,7 +222,7 @@ async def on_resumed(session: AsyncSession, person: Person, now: datetime) -> No
     items = await session.scalars(
         select(DueItem).where(
             DueItem.person_id == person.id,
-            DueItem.status == SCHEDULED,
+            DueItem.status == DueStatus.SCHEDULED,
             DueItem.repeat == "daily",
         )
     )

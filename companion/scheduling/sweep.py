@@ -20,21 +20,20 @@ from companion.context import ServiceContext
 from companion.crypto.sealing import associated_data, unseal
 from companion.db import people, sweep_reads
 from companion.db.models import ConversationRow, DueItem, Goal, Person
+from companion.db.states import ConversationStatus, DueKind, DueStatus, PersonStatus, Priority
 from companion.engine.due import Action, Facts, Item, decide
-from companion.engine.enrolment import Priority, Status
 from companion.engine.flowspec import Flow
 from companion.engine.reading.answers import Stored
 from companion.engine.rotation import SMOKER_FACT, SMOKING
 from companion.engine.runner import Say
 from companion.engine.timing import Window, parse_wall
-from companion.scheduling import schedule
 from companion.texting import conversation
 from companion.texting.speech import queue_says
 from companion.texting.tips import next_tip
 
 log = logging.getLogger(__name__)
 BATCH = 200
-TIP = "tip"  # the weekly tip is a due item of its own, not a flow
+TIP = "tip"  # the weekly tip is a due item of its own (its flow id), not a flow
 
 
 @dataclass
@@ -90,7 +89,7 @@ async def _one_batch(ctx: ServiceContext, batch: int, result: SweepResult) -> in
         items = list(
             await session.scalars(
                 select(DueItem)
-                .where(DueItem.status == schedule.SCHEDULED, DueItem.due_at <= now)
+                .where(DueItem.status == DueStatus.SCHEDULED, DueItem.due_at <= now)
                 .order_by(DueItem.due_at, DueItem.id)
                 .limit(batch)
                 .with_for_update(skip_locked=True)
@@ -122,14 +121,14 @@ async def _read(
             ctx.keyring,
             ids,
             key=SMOKER_FACT,
-            kind="checkin",
+            kind=DueKind.CHECKIN,
             flow_id=conversation.CHECKIN,
             topic=SMOKING,
         )
     tipped = {item.person_id for item in items if item.flow_id == TIP}
     return _Known(
         people=await sweep_reads.people_by_id(session, ids),
-        open_rows=await sweep_reads.open_conversations(session, ids, conversation.OPEN),
+        open_rows=await sweep_reads.open_conversations(session, ids, ConversationStatus.OPEN),
         recent=recent,
         smokes=smokes,
         tips_sent=await sweep_reads.tips_sent(session, tipped) if tipped else {},
@@ -146,7 +145,7 @@ async def _handle(
         del known.open_rows[person.id]
         open_row = None
     facts = Facts(
-        active=person.status == Status.ACTIVE,
+        active=person.status == PersonStatus.ACTIVE,
         paused_until=person.paused_until,
         busy_since=open_row.started_at if open_row is not None else None,
     )
@@ -161,9 +160,9 @@ async def _handle(
     item.runs += decision.action is Action.RUN
     item.last_outcome, item.updated_at = decision.action.value, now
     if decision.action is Action.CANCEL:
-        item.status = schedule.CANCELLED
+        item.status = DueStatus.CANCELLED
     elif decision.next_due is None or decision.next_valid_until is None:
-        item.status = schedule.DONE
+        item.status = DueStatus.DONE
     else:
         item.due_at, item.valid_until = decision.next_due, decision.next_valid_until
     return decision.action.value
@@ -181,7 +180,7 @@ async def _run(
     if item.flow_id == TIP:
         sent = known.tips_sent.get(person.id, set())
         says = next_tip(ctx, session, person, now, sent=sent, goal=known.goals.get(person.id))
-    elif item.kind in ("reminder", "appointment"):
+    elif item.kind in (DueKind.REMINDER, DueKind.APPOINTMENT):
         says = [_reminder(ctx, item)]
     else:
         says = await _start(ctx, session, known, person, ctx.flows[item.flow_id], now)
@@ -210,7 +209,7 @@ async def _start(
     """`conversation.start_flow`, from what the batch has already read."""
     current = known.open_rows.pop(person.id, None)
     if current is not None:
-        conversation.end_open(current, "replaced", now)
+        conversation.end_open(current, ConversationStatus.REPLACED, now)
         await session.flush()  # the person's one open conversation ends before the next
     plan: tuple[str, ...] = ()
     if flow.planned:
@@ -226,7 +225,7 @@ def _reminder(ctx: ServiceContext, item: DueItem) -> Say:
     data = json.loads(
         unseal(ctx.keyring, item.payload, associated_data("due_item", "payload", item.id))
     )
-    if item.kind == "appointment":
+    if item.kind is DueKind.APPOINTMENT:
         args = {"what": data["what"], "time": data["time"], "day": data["day"]}
         return Say("appointment-reminder", args=args)
     return Say("reminder", args={"what": data["what"]})

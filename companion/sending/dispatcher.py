@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from companion.context import ServiceContext
 from companion.db import outbox
-from companion.engine.enrolment import Priority
+from companion.db.states import OutboxStatus, Priority
 from companion.engine.timing import Window
 from companion.sending.outcomes import Outcome, OutcomeWriter
 from companion.sending.rate import SendRate
@@ -163,7 +163,9 @@ class Dispatcher:
                 # The carrier said this person opted out: the rest of their batch is
                 # cancelled like their queue, not sent into certain refusal.
                 outcome = Outcome(
-                    claim, "cancelled", {"status": outbox.CANCELLED, "failure_reason": "stopped"}
+                    claim,
+                    "cancelled",
+                    {"status": OutboxStatus.CANCELLED, "failure_reason": "stopped"},
                 )
             else:
                 self._in_flight += 1
@@ -236,7 +238,7 @@ class Dispatcher:
             now = self._ctx.clock()
             lateness = too_late(claim, now)
             if lateness is not None:
-                values = {"status": outbox.EXPIRED, "failure_reason": lateness}
+                values = {"status": OutboxStatus.EXPIRED, "failure_reason": lateness}
                 return Outcome(claim, "expired", values)
             await self._rate.acquire()
             validity = None
@@ -286,7 +288,7 @@ class Dispatcher:
 
     def _sent(self, claim: outbox.ClaimedSms, receipt: SendReceipt, label: str) -> Outcome:
         values = {
-            "status": outbox.SENT,
+            "status": OutboxStatus.SENT,
             "twilio_sid": receipt.sid,
             "delivery_status": receipt.status,
             "attempts": claim.attempts + 1,
@@ -301,7 +303,7 @@ class Dispatcher:
         attempts = claim.attempts + 1
         if attempts >= MAX_ATTEMPTS:
             values: dict[str, object] = {
-                "status": outbox.FAILED,
+                "status": OutboxStatus.FAILED,
                 "attempts": attempts,
                 "error_code": error.code,
                 "failure_reason": "retries_exhausted",
@@ -311,7 +313,7 @@ class Dispatcher:
         if error.retry_after is not None:
             delay = max(delay, timedelta(seconds=error.retry_after))
         values = {
-            "status": outbox.PENDING,
+            "status": OutboxStatus.PENDING,
             "attempts": attempts,
             "error_code": error.code,
             "failure_reason": outbox.UNCONFIRMED if unconfirmed else None,
@@ -323,7 +325,7 @@ class Dispatcher:
 
     def _fail(self, claim: outbox.ClaimedSms, error: PermanentSendError) -> Outcome:
         values = {
-            "status": outbox.FAILED,
+            "status": OutboxStatus.FAILED,
             "attempts": claim.attempts + 1,
             "error_code": error.code,
             "failure_reason": error.reason,

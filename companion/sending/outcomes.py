@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from companion.context import ServiceContext
 from companion.db import outbox
 from companion.db.models import Person
-from companion.engine.enrolment import Status
+from companion.db.states import PersonStatus
 
 log = logging.getLogger(__name__)
 
@@ -151,7 +151,7 @@ async def _mark_unreachable(
     if person is None:
         return
     person.unreachable_code = outcome.permanent_code
-    if outcome.stops_person and person.status != Status.STOPPED:
-        person.status = Status.STOPPED
+    if outcome.stops_person and person.status != PersonStatus.STOPPED:
+        person.status = PersonStatus.STOPPED
         person.stopped_at = person.updated_at = now
         await outbox.cancel_pending_for(session, person_id, now)

@@ -22,8 +22,7 @@ from companion.crypto.keyring import Keyring
 from companion.crypto.sealing import associated_data, unseal
 from companion.db.models import Consent, Person, Summary
 from companion.db.people import person_phone
-
-ACTIVE = "active"
+from companion.db.states import ConsentStatus
 
 
 @dataclass(frozen=True)
@@ -43,7 +42,11 @@ async def active_consent(
 ) -> Consent | None:
     """The consent if it is active and to this coordinator; otherwise None."""
     consent = await session.get(Consent, consent_id)
-    if consent is None or consent.status != ACTIVE or consent.coordinator_id != coordinator_id:
+    if (
+        consent is None
+        or consent.status != ConsentStatus.ACTIVE
+        or consent.coordinator_id != coordinator_id
+    ):
         return None
     return consent
 
@@ -55,7 +58,7 @@ async def sharing_people(
     rows = await session.execute(
         select(Consent, Person)
         .join(Person, Person.id == Consent.person_id)
-        .where(Consent.coordinator_id == coordinator_id, Consent.status == ACTIVE)
+        .where(Consent.coordinator_id == coordinator_id, Consent.status == ConsentStatus.ACTIVE)
     )
     people = []
     for consent, person in rows.all():

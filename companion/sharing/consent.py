@@ -14,14 +14,13 @@ from companion.context import ServiceContext
 from companion.crypto.blind_index import phone_index
 from companion.db import people
 from companion.db.models import Consent, ConsentEvent, Coordinator, Person, ShareCode, Summary
+from companion.db.states import ConsentEventKind, ConsentStatus, Priority
 from companion.engine.consent import read_share_answer, shares_args, shares_text
-from companion.engine.enrolment import Priority
 from companion.engine.reading.parsing import Ambiguous, Unreadable, Value
 from companion.engine.runner import Say
 from companion.records import audit
 from companion.texting.speech import queue_says, render
 
-ASKED, ACTIVE, DECLINED, WITHDRAWN, LAPSED = "asked", "active", "declined", "withdrawn", "lapsed"
 ANSWER_WITHIN = timedelta(days=7)
 RECONFIRM_AFTER = timedelta(days=90)
 LAPSE_AFTER = timedelta(days=104)  # 90 days, then two weeks to answer the re-confirmation
@@ -30,7 +29,7 @@ LAPSE_AFTER = timedelta(days=104)  # 90 days, then two weeks to answer the re-co
 # Built once, with plain binds (IN's expanding one is re-rendered on every execution).
 _LIVE = select(Consent).where(
     Consent.person_id == bindparam("person_id"),
-    or_(Consent.status == ASKED, Consent.status == ACTIVE),
+    or_(Consent.status == ConsentStatus.ASKED, Consent.status == ConsentStatus.ACTIVE),
 )
 
 
@@ -44,7 +43,7 @@ async def _event(
     ctx: ServiceContext,
     session: AsyncSession,
     consent: Consent,
-    kind: str,
+    kind: ConsentEventKind,
     say: Say,
     locale: str,
     now: datetime,
@@ -82,13 +81,13 @@ async def share(
     coordinator = await session.get(Coordinator, share_code.coordinator_id)
     assert coordinator is not None
     current = await live_consent(session, person.id)
-    if current is not None and current.status == ACTIVE:
+    if current is not None and current.status == ConsentStatus.ACTIVE:
         other = await session.get(Coordinator, current.coordinator_id)
         assert other is not None
         key = "share-already" if other.id == coordinator.id else "share-one-at-a-time"
         return [Say(key, args=_who(other))]
     if current is not None:  # an earlier question not yet answered: this one replaces it
-        current.status, current.ended_at = DECLINED, now
+        current.status, current.ended_at = ConsentStatus.DECLINED, now
         await session.flush()
     share_code.used_at = now
     return [await ask(ctx, session, person, coordinator, now)]
@@ -105,23 +104,27 @@ async def ask(
 ) -> Say:
     """Open an asked consent and word the question (SHARE, or the coordinator's request)."""
     consent = Consent(
-        person_id=person.id, coordinator_id=coordinator.id, status=ASKED, shares="", asked_at=now
+        person_id=person.id,
+        coordinator_id=coordinator.id,
+        status=ConsentStatus.ASKED,
+        shares="",
+        asked_at=now,
     )
     session.add(consent)
     await session.flush()
     say = Say("share-request" if requested else "share-ask", args=_who(coordinator))
-    return await _event(ctx, session, consent, "asked", say, person.locale, now)
+    return await _event(ctx, session, consent, ConsentEventKind.ASKED, say, person.locale, now)
 
 
 async def asked_at(session: AsyncSession, consent: Consent, now: datetime) -> datetime | None:
     """When the question now waiting for YES or NO was sent; None if none waits."""
-    if consent.status == ASKED:
+    if consent.status == ConsentStatus.ASKED:
         return consent.asked_at if now - consent.asked_at < ANSWER_WITHIN else None
     confirmed = consent.confirmed_at or consent.given_at or consent.asked_at
     asked: datetime | None = await session.scalar(
         select(ConsentEvent.at).where(
             ConsentEvent.consent_id == consent.id,
-            ConsentEvent.kind == "reconfirm_asked",
+            ConsentEvent.kind == ConsentEventKind.RECONFIRM_ASKED,
             ConsentEvent.at >= confirmed,
         )
     )
@@ -157,17 +160,19 @@ async def answer(
         return [Say("share-reask")] if isinstance(result, Ambiguous) else None
     coordinator = await session.get(Coordinator, consent.coordinator_id)
     assert coordinator is not None
-    if consent.status == ACTIVE:
+    if consent.status == ConsentStatus.ACTIVE:
         return await _reconfirmed(ctx, session, person, consent, coordinator, result.value.yes, now)
     if not result.value.yes:
-        consent.status, consent.ended_at = DECLINED, now
+        consent.status, consent.ended_at = ConsentStatus.DECLINED, now
         say = Say("share-declined", args=_who(coordinator))
-        return [await _event(ctx, session, consent, "declined", say, person.locale, now)]
-    consent.status, consent.shares = ACTIVE, shares_text(result.value.shares)
+        return [
+            await _event(ctx, session, consent, ConsentEventKind.DECLINED, say, person.locale, now)
+        ]
+    consent.status, consent.shares = ConsentStatus.ACTIVE, shares_text(result.value.shares)
     consent.given_at = consent.confirmed_at = now
     args = {**_who(coordinator), **shares_args(result.value.shares)}
     say = Say("share-given", args=args)
-    return [await _event(ctx, session, consent, "given", say, person.locale, now)]
+    return [await _event(ctx, session, consent, ConsentEventKind.GIVEN, say, person.locale, now)]
 
 
 async def _reconfirmed(
@@ -183,7 +188,9 @@ async def _reconfirmed(
         return await unshare(ctx, session, person, now)
     consent.confirmed_at = now
     say = Say("share-reconfirmed", args=_who(coordinator))
-    return [await _event(ctx, session, consent, "reconfirmed", say, person.locale, now)]
+    return [
+        await _event(ctx, session, consent, ConsentEventKind.RECONFIRMED, say, person.locale, now)
+    ]
 
 
 async def unshare(
@@ -195,7 +202,7 @@ async def unshare(
         return [Say("unshare-nothing")]
     coordinator = await session.get(Coordinator, consent.coordinator_id)
     assert coordinator is not None
-    return [await end(ctx, session, person, consent, coordinator, WITHDRAWN, now)]
+    return [await end(ctx, session, person, consent, coordinator, ConsentStatus.WITHDRAWN, now)]
 
 
 async def end(
@@ -204,15 +211,15 @@ async def end(
     person: Person,
     consent: Consent,
     coordinator: Coordinator,
-    status: str,
+    status: ConsentStatus,
     now: datetime,
 ) -> Say:
     """End a consent (withdrawn or lapsed): summaries for it are deleted in the same step."""
     consent.status, consent.ended_at = status, now
     await session.execute(delete(Summary).where(Summary.consent_id == consent.id))
-    key = "unshare-done" if status == WITHDRAWN else "share-lapsed"
+    key = "unshare-done" if status == ConsentStatus.WITHDRAWN else "share-lapsed"
     say = Say(key, args=_who(coordinator))
-    return await _event(ctx, session, consent, status, say, person.locale, now)
+    return await _event(ctx, session, consent, ConsentEventKind(status), say, person.locale, now)
 
 
 async def reconfirm_or_lapse(
@@ -223,13 +230,13 @@ async def reconfirm_or_lapse(
     coordinator = await session.get(Coordinator, consent.coordinator_id)
     assert coordinator is not None
     if now - confirmed >= LAPSE_AFTER:
-        return await end(ctx, session, person, consent, coordinator, LAPSED, now)
+        return await end(ctx, session, person, consent, coordinator, ConsentStatus.LAPSED, now)
     if now - confirmed < RECONFIRM_AFTER:
         return None
     already = await session.scalar(
         select(ConsentEvent.id).where(
             ConsentEvent.consent_id == consent.id,
-            ConsentEvent.kind == "reconfirm_asked",
+            ConsentEvent.kind == ConsentEventKind.RECONFIRM_ASKED,
             ConsentEvent.at >= confirmed,
         )
     )
@@ -237,7 +244,9 @@ async def reconfirm_or_lapse(
         return None
     args = {**_who(coordinator), **shares_args(frozenset(consent.shares.split()))}
     say = Say("share-reconfirm", args=args)
-    return await _event(ctx, session, consent, "reconfirm_asked", say, person.locale, now)
+    return await _event(
+        ctx, session, consent, ConsentEventKind.RECONFIRM_ASKED, say, person.locale, now
+    )
 
 
 async def request_from_portal(ctx: ServiceContext, coordinator_id: str, e164: str) -> bool:

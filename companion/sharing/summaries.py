@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from companion.context import ServiceContext
 from companion.db import people, summary_reads
 from companion.db.models import Consent, Coordinator, Person
-from companion.engine.enrolment import Priority
+from companion.db.states import ConsentStatus, Priority
 from companion.engine.summary import ReferenceRanges, iso_week, summary_week
 from companion.sharing import consent as consents
 from companion.sharing.summary_batch import (
@@ -47,7 +47,9 @@ async def summary_sweep(
     async with ctx.sessions() as session:
         ids = list(
             await session.scalars(
-                select(Consent.id).where(Consent.status == consents.ACTIVE).order_by(Consent.id)
+                select(Consent.id)
+                .where(Consent.status == ConsentStatus.ACTIVE)
+                .order_by(Consent.id)
             )
         )
     made = 0
@@ -64,7 +66,7 @@ async def _sweep_batch(
     async with ctx.sessions() as session, session.begin():
         sharing = await _lock_active(session, consent_ids)
         notified = [await _upkeep(ctx, session, item, now) for item in sharing]
-        still = [item for item in sharing if item.consent.status == consents.ACTIVE]
+        still = [item for item in sharing if item.consent.status == ConsentStatus.ACTIVE]
         made = await make_summaries(ctx, session, await _due(session, still, now), now, ranges)
     if any(notified):
         ctx.wake_dispatcher()
@@ -78,7 +80,7 @@ async def _lock_active(session: AsyncSession, consent_ids: Sequence[str]) -> lis
         select(Consent, Person, Coordinator)
         .join(Person, Person.id == Consent.person_id)
         .join(Coordinator, Coordinator.id == Consent.coordinator_id)
-        .where(Consent.id.in_(consent_ids), Consent.status == consents.ACTIVE)
+        .where(Consent.id.in_(consent_ids), Consent.status == ConsentStatus.ACTIVE)
         .order_by(Consent.id)
         .with_for_update(of=Consent)
     )

@@ -23,6 +23,7 @@ from companion.crypto import hpke_box
 from companion.crypto.sealing import associated_data, unseal
 from companion.db import people, summary_reads
 from companion.db.models import Consent, Coordinator, Person, Summary, new_id
+from companion.db.states import ConversationStatus
 from companion.engine.reading.answers import Stored
 from companion.engine.summary import ReferenceRanges, SummaryInput, build_summary, iso_week
 from companion.engine.timing import at_london
@@ -195,7 +196,7 @@ def _input(item: Due, window: _Window, read: _Read, label: str) -> SummaryInput:
             if window.since <= moment <= window.until
         ],
         checkins_prompted=len(checkins),
-        checkins_answered=sum(1 for status in checkins if status == "completed"),
+        checkins_answered=sum(1 for status in checkins if status is ConversationStatus.COMPLETED),
         safety_events=[
             event
             for event in read.safety_events.get(person_id, [])

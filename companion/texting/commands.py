@@ -12,9 +12,9 @@ from companion.context import ServiceContext
 from companion.crypto.sealing import associated_data, seal
 from companion.db import observations, outbox
 from companion.db.models import Person
+from companion.db.states import ConversationStatus, Priority
 from companion.engine.appointments import read_appointment, read_reminder
 from companion.engine.commands import Command, CommandName
-from companion.engine.enrolment import Priority
 from companion.engine.reading.answers import Understood, read_answer
 from companion.engine.reading.parsing import Value
 from companion.engine.reading.settings import (
@@ -155,7 +155,7 @@ async def _pause(r: Request) -> list[Say]:
     r.person.paused_until = r.now + timedelta(days=days)
     until = observations.london_day(r.person.paused_until).strftime("%d/%m")
     row = await conversation.open_conversation(r.session, r.person.id)
-    conversation.end_open(row, "paused", r.now)
+    conversation.end_open(row, ConversationStatus.PAUSED, r.now)
     await outbox.cancel_pending_for(
         r.session, r.person.id, r.now, only_priority=Priority.BULK, reason="paused"
     )

@@ -12,13 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from companion.context import ServiceContext
 from companion.db import observations
 from companion.db.models import ConversationRow, FlowRevision, Person, new_id
+from companion.db.states import ConversationStatus
 from companion.engine.closing import closing_line
 from companion.engine.flowspec import Flow, parse_flow
 from companion.engine.reading.answers import Reading, Stored
 from companion.engine.rotation import SMOKER_FACT, plan_checkin, topics_of
 from companion.engine.runner import Conversation, Ending, Say, Turn, expire, reply, start
 
-OPEN = "open"
 CHECKIN = "checkin"
 _parsed: dict[str, Flow] = {}
 
@@ -27,7 +27,8 @@ async def open_conversation(session: AsyncSession, person_id: str) -> Conversati
     """The person's open conversation, if any."""
     row: ConversationRow | None = await session.scalar(
         select(ConversationRow).where(
-            ConversationRow.person_id == person_id, ConversationRow.status == OPEN
+            ConversationRow.person_id == person_id,
+            ConversationRow.status == ConversationStatus.OPEN,
         )
     )
     return row
@@ -40,7 +41,7 @@ async def start_flow(
     flow = ctx.flows[flow_id]
     current = await open_conversation(session, person.id)
     if current is not None:
-        _finish(current, "replaced", now)
+        _finish(current, ConversationStatus.REPLACED, now)
         await session.flush()
     plan: tuple[str, ...] = ()
     if flow.planned:
@@ -68,7 +69,7 @@ async def begin_flow(
         person_id=person.id,
         flow_id=flow.id,
         flow_revision=flow.revision,
-        status=OPEN,
+        status=ConversationStatus.OPEN,
         topics=" ".join(topics_of(flow, plan)),
         plan="",
         retries=0,
@@ -133,11 +134,11 @@ async def end_if_expired(
     turn = expire(flow, _state(row), now)
     if turn is None or turn.ended is None:
         return False
-    _finish(row, turn.ended.value, now)
+    _finish(row, turn.ended, now)
     return True
 
 
-def end_open(row: ConversationRow | None, status: str, now: datetime) -> None:
+def end_open(row: ConversationRow | None, status: ConversationStatus, now: datetime) -> None:
     """End a conversation because the person stopped or left it."""
     if row is not None:
         _finish(row, status, now)
@@ -205,7 +206,7 @@ async def _apply(
         observations.record(session, ctx.keyring, person.id, answer.key, answer.value, now, row.id)
     says = list(turn.says)
     if turn.conversation is None:
-        _finish(row, (turn.ended or Ending.COMPLETED).value, now)
+        _finish(row, turn.ended or Ending.COMPLETED, now)
         if turn.ended is Ending.COMPLETED and turn.closing == "encouragement":
             await session.flush()
             says.append(
@@ -230,5 +231,5 @@ def _state(row: ConversationRow) -> Conversation:
     )
 
 
-def _finish(row: ConversationRow, status: str, now: datetime) -> None:
+def _finish(row: ConversationRow, status: ConversationStatus, now: datetime) -> None:
     row.status, row.step, row.ended_at = status, None, now

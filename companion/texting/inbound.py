@@ -17,7 +17,8 @@ from companion.crypto.blind_index import phone_index
 from companion.crypto.sealing import associated_data, seal
 from companion.db import outbox, people
 from companion.db.models import InboundMessage, OutboxMessage, Person, SafetyEvent, new_id
-from companion.engine.enrolment import Outcome, Priority, Sender, Status, respond
+from companion.db.states import ConversationStatus, PersonStatus, Priority
+from companion.engine.enrolment import Outcome, Sender, respond
 from companion.engine.limits import (
     CRISIS_REPLIES,
     MAX_INBOUND_CHARS,
@@ -179,7 +180,7 @@ async def _handle(
         session, index, now - STRANGER_REPLY_INTERVAL
     )
     sender = Sender(
-        status=Status(person.status) if person else None,
+        status=PersonStatus(person.status) if person else None,
         has_accepted_terms=person is not None and person.terms_accepted_at is not None,
         told_how_to_join_today=told,
     )
@@ -191,7 +192,7 @@ async def _handle(
     if outcome.cancel_pending and person is not None:
         await outbox.cancel_pending_for(session, person.id, now)
         open_row = await conversation.open_conversation(session, person.id)
-        conversation.end_open(open_row, "stopped", now)
+        conversation.end_open(open_row, ConversationStatus.STOPPED, now)
     if outcome.tells_how_to_join:
         await people.note_told_how_to_join(session, index, now)
     if outcome.safety is not None:
@@ -275,9 +276,9 @@ async def _apply(
     if person.status != outcome.status:
         person.status = outcome.status
         person.updated_at = now
-        if outcome.status == Status.STOPPED:
+        if outcome.status == PersonStatus.STOPPED:
             person.stopped_at = now
-        if outcome.status == Status.ACTIVE:
+        if outcome.status == PersonStatus.ACTIVE:
             await schedule.on_activated(session, person, now)
     if outcome.shown_terms is not None:
         person.terms_version = terms_version(ctx, outcome.shown_terms, person.locale)

@@ -7,7 +7,7 @@ from enum import StrEnum
 from companion.context import ServiceContext
 from companion.crypto.blind_index import phone_index
 from companion.db import outbox, people
-from companion.engine.enrolment import Priority, Status
+from companion.db.states import PersonStatus, Priority
 from companion.texting.inbound import terms_version
 
 
@@ -27,13 +27,13 @@ async def invite(ctx: ServiceContext, e164: str) -> InviteResult:
     index = phone_index(ctx.keyring, e164)
     async with ctx.sessions() as session, session.begin():
         person = await people.find_person(session, index, lock=True)
-        if person is not None and person.status == Status.ACTIVE:
+        if person is not None and person.status == PersonStatus.ACTIVE:
             return InviteResult.ALREADY_ACTIVE
-        if person is not None and person.status == Status.STOPPED:
+        if person is not None and person.status == PersonStatus.STOPPED:
             return InviteResult.STOPPED
         if person is None:
-            person = await people.add_person(session, ctx.keyring, e164, Status.INVITED, now)
-        person.status, person.invited_at, person.updated_at = Status.INVITED, now, now
+            person = await people.add_person(session, ctx.keyring, e164, PersonStatus.INVITED, now)
+        person.status, person.invited_at, person.updated_at = PersonStatus.INVITED, now, now
         person.terms_version = terms_version(ctx, "invitation", person.locale)
         outbox.queue_sms(
             session,

@@ -31,7 +31,7 @@ from companion.crypto.keyring import Keyring, format_keyring
 from companion.db import people
 from companion.db.connection import create_engine, session_factory
 from companion.db.models import DueItem, OutboxMessage
-from companion.engine.enrolment import Status
+from companion.db.states import PersonStatus
 from companion.sms.fake_twilio import FakeTwilio
 from tests.conftest import ACCOUNT_SID, AUTH_TOKEN
 from tests.support.database import count, rows
@@ -64,7 +64,7 @@ async def seed(url: str, keyring: Keyring, now: datetime) -> dict[str, str]:
     engine = create_engine(url)
     async with session_factory(engine)() as session, session.begin():
         for i in range(PEOPLE):
-            person = await people.add_person(session, keyring, number(i), Status.ACTIVE, now)
+            person = await people.add_person(session, keyring, number(i), PersonStatus.ACTIVE, now)
             numbers[person.id] = number(i)
             session.add(
                 DueItem(

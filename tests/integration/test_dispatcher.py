@@ -11,7 +11,7 @@ from companion.context import ServiceContext
 from companion.crypto.keyring import Keyring
 from companion.db import outbox, people
 from companion.db.models import OutboxMessage, Person
-from companion.engine.enrolment import Priority, Status
+from companion.db.states import PersonStatus, Priority
 from companion.sending.dispatcher import CLAIM_LEASE, MAX_ATTEMPTS
 from companion.sms.fake_twilio import FakeTwilio
 from tests.support.clock import ManualClock
@@ -25,7 +25,9 @@ async def enqueue(ctx: ServiceContext, body: str, to: str = PHONE, person: bool 
     async with ctx.sessions() as session, session.begin():
         person_id = None
         if person:
-            row = await people.add_person(session, ctx.keyring, to, Status.ACTIVE, ctx.clock())
+            row = await people.add_person(
+                session, ctx.keyring, to, PersonStatus.ACTIVE, ctx.clock()
+            )
             person_id = row.id
         queued = outbox.queue_sms(
             session,

@@ -13,7 +13,7 @@ from companion.context import ServiceContext
 from companion.crypto.keyring import Keyring
 from companion.db import outbox, people
 from companion.db.models import OutboxMessage, Person
-from companion.engine.enrolment import Priority, Status
+from companion.db.states import PersonStatus, Priority
 from companion.sending.dispatcher import CLAIM_LEASE
 from companion.sms.fake_twilio import FakeTwilio
 from tests.conftest import ACCOUNT_SID, AUTH_TOKEN
@@ -112,7 +112,9 @@ async def test_a_21610_in_a_batch_stops_that_person_and_cancels_their_queue(
     others = [f"+4477009004{n:02d}" for n in range(10)]
     async with dispatcher_for(database_url, fake_twilio, keyring, clock) as (ctx, dispatcher):
         async with ctx.sessions() as session, session.begin():
-            person = await people.add_person(session, keyring, stopped, Status.ACTIVE, clock())
+            person = await people.add_person(
+                session, keyring, stopped, PersonStatus.ACTIVE, clock()
+            )
         for part in range(3):
             await queue(ctx, stopped, f"part {part}", person_id=person.id, sequence=part)
         await queue(ctx, stopped, "tomorrow", person_id=person.id, not_before_in=timedelta(days=1))

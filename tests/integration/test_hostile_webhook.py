@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from companion.app import MAX_REQUEST_BYTES
-from companion.db import outbox
 from companion.db.models import InboundMessage, OutboxMessage, Person
+from companion.db.states import OutboxStatus
 from companion.sms.fake_twilio import FakeTwilio
 from companion.web.keys import CONTEXT, SETTINGS
 from companion.web.twilio_webhook import MAX_FIELD_LENGTH
@@ -132,7 +132,7 @@ async def settled(client: AppClient) -> None:
     """Wait until every reply due so far has been handed to the fake Twilio API."""
     ctx = client.app[CONTEXT]
     due = (
-        OutboxMessage.status.in_((outbox.PENDING, outbox.SENDING)),
+        OutboxMessage.status.in_((OutboxStatus.PENDING, OutboxStatus.SENDING)),
         OutboxMessage.not_before <= ctx.clock(),
     )
     for _ in range(500):

@@ -21,7 +21,7 @@ from companion.crypto.keyring import Keyring
 from companion.db import outbox
 from companion.db.connection import create_engine, session_factory
 from companion.db.models import OutboxMessage
-from companion.engine.enrolment import Priority
+from companion.db.states import Priority
 from companion.i18n.catalog import load_catalog
 from companion.metrics import Metrics
 from companion.sending.dispatcher import CLAIM_LEASE, MAX_AGE, MAX_ATTEMPTS, Dispatcher

@@ -20,7 +20,7 @@ from companion.crypto.keyring import Keyring, format_keyring, with_new_key
 from companion.crypto.sealing import associated_data, unseal
 from companion.db import observations, people
 from companion.db.models import Base, Observation
-from companion.engine.enrolment import Status
+from companion.db.states import PersonStatus
 from companion.records.export import export_person
 from companion.records.rekey import (
     SEALED_COLUMNS,
@@ -147,7 +147,9 @@ async def test_a_value_that_does_not_open_is_left_and_keeps_its_key_in_use(
     """A tampered value is skipped, not lost, and still counts against retiring its key."""
     async with context(sqlite_url, keyring, clock) as ctx:
         async with ctx.sessions() as session, session.begin():
-            person = await people.add_person(session, ctx.keyring, PHONE, Status.ACTIVE, clock())
+            person = await people.add_person(
+                session, ctx.keyring, PHONE, PersonStatus.ACTIVE, clock()
+            )
             for value in range(3):
                 observations.record(session, ctx.keyring, person.id, "energy_score", value, clock())
         async with ctx.sessions() as session, session.begin():
@@ -209,7 +211,9 @@ async def test_a_killed_reencrypt_resumes_over_20000_values(
 
 async def add_observations(ctx: ServiceContext, count: int) -> None:
     async with ctx.sessions() as session, session.begin():
-        person = await people.add_person(session, ctx.keyring, PHONE, Status.ACTIVE, ctx.clock())
+        person = await people.add_person(
+            session, ctx.keyring, PHONE, PersonStatus.ACTIVE, ctx.clock()
+        )
         for value in range(count):
             observations.record(session, ctx.keyring, person.id, "pain_score", value, ctx.clock())
 

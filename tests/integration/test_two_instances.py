@@ -13,7 +13,7 @@ from companion.crypto.keyring import Keyring, format_keyring
 from companion.db import people
 from companion.db.connection import create_engine, session_factory
 from companion.db.models import DueItem
-from companion.engine.enrolment import Status
+from companion.db.states import PersonStatus
 from companion.sms.fake_twilio import FakeTwilio
 from tests.conftest import ACCOUNT_SID, AUTH_TOKEN
 from tests.support.processes import free_port, service_env, start_serve, stop_serve
@@ -31,7 +31,7 @@ async def seed(url: str, keyring: Keyring, now: datetime) -> None:
     engine = create_engine(url)
     async with session_factory(engine)() as session, session.begin():
         for i in range(PEOPLE):
-            person = await people.add_person(session, keyring, number(i), Status.ACTIVE, now)
+            person = await people.add_person(session, keyring, number(i), PersonStatus.ACTIVE, now)
             session.add(
                 DueItem(
                     person_id=person.id,

@@ -19,7 +19,7 @@ from companion.context import ServiceContext
 from companion.crypto.keyring import Keyring
 from companion.db import outbox
 from companion.db.models import Person
-from companion.engine.enrolment import Priority
+from companion.db.states import Priority
 from companion.engine.limits import REPLIES_PER_HOUR
 from companion.i18n.catalog import read_catalog_files
 from companion.safety.crisis import detect_crisis

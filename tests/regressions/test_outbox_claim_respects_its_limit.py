@@ -5,7 +5,7 @@ from __future__ import annotations
 from companion.crypto.keyring import Keyring
 from companion.db import outbox
 from companion.db.connection import create_engine, session_factory
-from companion.engine.enrolment import Priority
+from companion.db.states import Priority
 from tests.support.clock import ManualClock
 
 

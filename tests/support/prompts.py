@@ -8,7 +8,7 @@ from companion.context import ServiceContext
 from companion.crypto.blind_index import phone_index
 from companion.db import people
 from companion.db.models import Person
-from companion.engine.enrolment import Priority, Status
+from companion.db.states import PersonStatus, Priority
 from companion.texting import conversation
 from companion.texting.speech import queue_says
 
@@ -16,7 +16,7 @@ from companion.texting.speech import queue_says
 def is_promptable(person: Person, now: datetime) -> bool:
     """Active and not paused: the only people a prompt may go to."""
     paused = person.paused_until is not None and person.paused_until > now
-    return person.status == Status.ACTIVE and not paused
+    return person.status == PersonStatus.ACTIVE and not paused
 
 
 async def prompt(ctx: ServiceContext, e164: str, flow_id: str) -> bool:

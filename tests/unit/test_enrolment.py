@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from companion.engine.enrolment import Outcome, Sender, Status, respond
+from companion.db.states import PersonStatus
+from companion.engine.enrolment import Outcome, Sender, respond
 
 STRANGER = Sender(status=None)
-PENDING = Sender(status=Status.PENDING)
-INVITED = Sender(status=Status.INVITED)
-ACTIVE = Sender(status=Status.ACTIVE, has_accepted_terms=True)
-STOPPED_AFTER_YES = Sender(status=Status.STOPPED, has_accepted_terms=True)
-STOPPED_BEFORE_YES = Sender(status=Status.STOPPED)
-DECLINED = Sender(status=Status.DECLINED)
+PENDING = Sender(status=PersonStatus.PENDING)
+INVITED = Sender(status=PersonStatus.INVITED)
+ACTIVE = Sender(status=PersonStatus.ACTIVE, has_accepted_terms=True)
+STOPPED_AFTER_YES = Sender(status=PersonStatus.STOPPED, has_accepted_terms=True)
+STOPPED_BEFORE_YES = Sender(status=PersonStatus.STOPPED)
+DECLINED = Sender(status=PersonStatus.DECLINED)
 
 
 def run(sender: Sender, text: str) -> Outcome:
@@ -26,30 +27,32 @@ def ids(outcome: Outcome) -> list[str]:
 @pytest.mark.parametrize(
     ("sender", "text", "status", "replies"),
     [
-        (STRANGER, "JOIN", Status.PENDING, ["welcome"]),
+        (STRANGER, "JOIN", PersonStatus.PENDING, ["welcome"]),
         (STRANGER, "hello", None, ["stranger"]),
         (STRANGER, "STOP", None, []),
         (STRANGER, "HELP", None, ["help"]),
-        (PENDING, "yes", Status.ACTIVE, ["activated"]),
-        (PENDING, "Yep", Status.ACTIVE, ["activated"]),
-        (PENDING, "no thanks", Status.DECLINED, ["declined"]),
-        (PENDING, "what is this?", Status.PENDING, ["confirm-reask"]),
-        (PENDING, "JOIN", Status.PENDING, ["welcome"]),
-        (INVITED, "YES", Status.ACTIVE, ["activated"]),
-        (INVITED, "stop", Status.STOPPED, []),
-        (ACTIVE, "JOIN", Status.ACTIVE, ["already-active"]),
-        (ACTIVE, "STOP", Status.STOPPED, []),
-        (ACTIVE, "help", Status.ACTIVE, ["help"]),
-        (ACTIVE, "slept ok", Status.ACTIVE, []),
-        (STOPPED_AFTER_YES, "hello", Status.STOPPED, []),
-        (STOPPED_AFTER_YES, "yes", Status.STOPPED, []),
-        (STOPPED_AFTER_YES, "START", Status.ACTIVE, ["welcome-back"]),
-        (STOPPED_BEFORE_YES, "START", Status.PENDING, ["welcome"]),
-        (STOPPED_AFTER_YES, "help", Status.STOPPED, ["help"]),
-        (DECLINED, "JOIN", Status.PENDING, ["welcome"]),
+        (PENDING, "yes", PersonStatus.ACTIVE, ["activated"]),
+        (PENDING, "Yep", PersonStatus.ACTIVE, ["activated"]),
+        (PENDING, "no thanks", PersonStatus.DECLINED, ["declined"]),
+        (PENDING, "what is this?", PersonStatus.PENDING, ["confirm-reask"]),
+        (PENDING, "JOIN", PersonStatus.PENDING, ["welcome"]),
+        (INVITED, "YES", PersonStatus.ACTIVE, ["activated"]),
+        (INVITED, "stop", PersonStatus.STOPPED, []),
+        (ACTIVE, "JOIN", PersonStatus.ACTIVE, ["already-active"]),
+        (ACTIVE, "STOP", PersonStatus.STOPPED, []),
+        (ACTIVE, "help", PersonStatus.ACTIVE, ["help"]),
+        (ACTIVE, "slept ok", PersonStatus.ACTIVE, []),
+        (STOPPED_AFTER_YES, "hello", PersonStatus.STOPPED, []),
+        (STOPPED_AFTER_YES, "yes", PersonStatus.STOPPED, []),
+        (STOPPED_AFTER_YES, "START", PersonStatus.ACTIVE, ["welcome-back"]),
+        (STOPPED_BEFORE_YES, "START", PersonStatus.PENDING, ["welcome"]),
+        (STOPPED_AFTER_YES, "help", PersonStatus.STOPPED, ["help"]),
+        (DECLINED, "JOIN", PersonStatus.PENDING, ["welcome"]),
     ],
 )
-def test_state_table(sender: Sender, text: str, status: Status | None, replies: list[str]) -> None:
+def test_state_table(
+    sender: Sender, text: str, status: PersonStatus | None, replies: list[str]
+) -> None:
     """Each (state, message) pair leads to the agreed status and replies."""
     outcome = run(sender, text)
     assert (outcome.status, ids(outcome)) == (status, replies)
@@ -80,7 +83,7 @@ def test_crisis_comes_before_the_flow() -> None:
     outcome = run(PENDING, "I want to end it all")
     assert ids(outcome) == ["crisis"]
     assert outcome.safety is not None
-    assert outcome.status is Status.PENDING
+    assert outcome.status is PersonStatus.PENDING
 
 
 def test_negated_crisis_gets_the_gentle_check() -> None:
@@ -102,5 +105,5 @@ def test_stopped_person_in_crisis_is_signposted_and_stays_stopped() -> None:
     answered (like HELP), and the person stays stopped."""
     outcome = run(STOPPED_AFTER_YES, "i want to kill myself")
     assert ids(outcome) == ["crisis"]
-    assert outcome.status is Status.STOPPED
+    assert outcome.status is PersonStatus.STOPPED
     assert ids(run(STOPPED_AFTER_YES, "how are you")) == []
