@@ -31,7 +31,9 @@ SKIP_WORDS = frozenset({"skip", "pass", "next"})
 _FLOW_KEYS = frozenset({"id", "start", "planned", "expires_after_minutes", "end", "closing"})
 _FLOW_KEYS |= {"steps", "description"}
 _STEP_KEYS = frozenset({"ask", "say", "answer", "save", "retries", "reask", "next", "branch"})
-_STEP_KEYS |= {"timeout_minutes", "topic", "choices"}
+_STEP_KEYS |= {"timeout_minutes", "topic", "choices", "effects"}
+# What an answer may set off beyond the conversation, carried out by the services.
+EFFECTS = frozenset({"erase"})
 
 
 class FlowError(ValueError):
@@ -59,6 +61,7 @@ class Step:
     timeout: timedelta | None = None
     topic: str | None = None
     choices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    effects: Mapping[str, str] = field(default_factory=dict)  # answer value -> effect
 
     @property
     def reask_id(self) -> str:
@@ -144,6 +147,9 @@ def _step(name: str, raw: object, source: str) -> Step:
     _only_keys(raw, _STEP_KEYS, source, name)
     branch = raw.get("branch", {})
     choices = raw.get("choices", {})
+    effects = raw.get("effects", {})
+    if not isinstance(effects, dict) or not all(isinstance(v, str) for v in effects.values()):
+        raise FlowError(source, name, "effects must map answers to effect names")
     if not isinstance(branch, dict) or not all(isinstance(v, str) for v in branch.values()):
         raise FlowError(source, name, "branch must map answers to step names")
     if not isinstance(choices, dict) or not all(isinstance(v, list) for v in choices.values()):
@@ -163,6 +169,7 @@ def _step(name: str, raw: object, source: str) -> Step:
         timeout=None if timeout is None else timedelta(minutes=timeout_minutes),
         topic=_text(raw, "topic", source, name),
         choices={str(k): tuple(str(w).casefold() for w in v) for k, v in choices.items()},
+        effects={str(k): v for k, v in effects.items()},
     )
 
 
@@ -191,7 +198,9 @@ def _check_step(flow: Flow, step: Step, source: str) -> None:
         raise fail("needs exactly one of ask or say")
     if step.ask is not None and step.answer is None:
         raise fail("asks something but names no answer kind")
-    if step.say is not None and (step.answer or step.save or step.branch or step.choices):
+    if step.say is not None and (
+        step.answer or step.save or step.branch or step.choices or step.effects
+    ):
         raise fail("a say step takes no answer")
     if step.answer is not None and step.answer not in ANSWER_KINDS:
         raise fail(f"unknown answer kind {step.answer!r}; known: {', '.join(sorted(ANSWER_KINDS))}")
@@ -203,11 +212,13 @@ def _check_step(flow: Flow, step: Step, source: str) -> None:
     for target in (step.next, *step.branch.values()):
         if target not in (END, NEXT) and target not in flow.steps:
             raise fail(f"goes to {target!r}, which is not a step")
-    if step.branch and step.answer:
+    if (step.branch or step.effects) and step.answer:
         allowed = branch_values(step.answer, step.choices)
-        unknown = sorted(set(step.branch) - allowed)
-        if unknown:
-            raise fail(f"branch on {unknown}, which this answer never gives")
+        for what, values in (("branch", step.branch), ("effect", step.effects)):
+            if unknown := sorted(set(values) - allowed):
+                raise fail(f"{what} on {unknown}, which this answer never gives")
+    for effect in sorted(set(step.effects.values()) - EFFECTS):
+        raise fail(f"unknown effect {effect!r}; known: {', '.join(sorted(EFFECTS))}")
 
 
 def _check_choices(step: Step, fail: Any) -> None:

@@ -15,8 +15,7 @@ from companion.crypto.blind_index import phone_index
 from companion.db import people
 from companion.db.models import Consent, ConsentEvent, Coordinator, Person, ShareCode, Summary
 from companion.db.states import ConsentEventKind, ConsentStatus, Priority
-from companion.engine.consent import read_share_answer, shares_args, shares_text
-from companion.engine.reading.parsing import Ambiguous, Unreadable, Value
+from companion.engine.consent import ShareAnswer, shares_args, shares_text
 from companion.engine.runner import Say
 from companion.records import audit
 from companion.texting.speech import queue_says, render
@@ -131,46 +130,40 @@ async def asked_at(session: AsyncSession, consent: Consent, now: datetime) -> da
     return asked
 
 
-async def answer(
-    ctx: ServiceContext,
-    session: AsyncSession,
-    person: Person,
-    text: str,
-    now: datetime,
-    other_question_at: datetime | None = None,
-) -> list[Say] | None:
-    """Apply a YES/NO to a waiting share question; None if none waits or it is no answer.
-
-    If another question (a check-in) was asked after the share question, a bare "no"
-    belongs to that one: sharing is never changed by an answer meant for something else.
-    """
-    result = read_share_answer(text)
-    if isinstance(result, Unreadable):
-        return None  # no yes, no or maybe: whatever waits, this is not its answer
-    consent = await live_consent(session, person.id)
+async def question_waiting(
+    session: AsyncSession, person_id: str, now: datetime
+) -> tuple[Consent, datetime] | None:
+    """The person's consent whose share question waits for YES or NO, and when it was
+    asked; None if no question waits."""
+    consent = await live_consent(session, person_id)
     if consent is None:
         return None
     waiting_since = await asked_at(session, consent, now)
-    if waiting_since is None or (
-        other_question_at is not None and other_question_at > waiting_since
-    ):
-        return None
-    if not isinstance(result, Value):
-        # Only a reply that looks like an answer is taken; anything else goes on as usual.
-        return [Say("share-reask")] if isinstance(result, Ambiguous) else None
+    return None if waiting_since is None else (consent, waiting_since)
+
+
+async def apply_answer(
+    ctx: ServiceContext,
+    session: AsyncSession,
+    person: Person,
+    consent: Consent,
+    answer: ShareAnswer,
+    now: datetime,
+) -> list[Say]:
+    """Record YES (with what is shared) or NO to the question waiting on `consent`."""
     coordinator = await session.get(Coordinator, consent.coordinator_id)
     assert coordinator is not None
     if consent.status == ConsentStatus.ACTIVE:
-        return await _reconfirmed(ctx, session, person, consent, coordinator, result.value.yes, now)
-    if not result.value.yes:
+        return await _reconfirmed(ctx, session, person, consent, coordinator, answer.yes, now)
+    if not answer.yes:
         consent.status, consent.ended_at = ConsentStatus.DECLINED, now
         say = Say("share-declined", args=_who(coordinator))
         return [
             await _event(ctx, session, consent, ConsentEventKind.DECLINED, say, person.locale, now)
         ]
-    consent.status, consent.shares = ConsentStatus.ACTIVE, shares_text(result.value.shares)
+    consent.status, consent.shares = ConsentStatus.ACTIVE, shares_text(answer.shares)
     consent.given_at = consent.confirmed_at = now
-    args = {**_who(coordinator), **shares_args(result.value.shares)}
+    args = {**_who(coordinator), **shares_args(answer.shares)}
     say = Say("share-given", args=args)
     return [await _event(ctx, session, consent, ConsentEventKind.GIVEN, say, person.locale, now)]
 

@@ -18,7 +18,7 @@ from companion.crypto.sealing import associated_data, seal
 from companion.db import outbox, people
 from companion.db.models import InboundMessage, OutboxMessage, Person, SafetyEvent, new_id
 from companion.db.states import ConversationStatus, PersonStatus, Priority
-from companion.engine.enrolment import Outcome, Sender, respond
+from companion.engine.decide import AnswerQuestion, Decision, Situation, Text, decide
 from companion.engine.limits import (
     CRISIS_REPLIES,
     MAX_INBOUND_CHARS,
@@ -31,7 +31,7 @@ from companion.records.erasure import erase_person
 from companion.scheduling import schedule
 from companion.sms.phone import InvalidPhoneNumber, to_e164
 from companion.texting import conversation
-from companion.texting.router import route
+from companion.texting.actions import Loaded, carry_out, situation_of
 from companion.texting.speech import insert_says, queue_says
 
 log = logging.getLogger(__name__)
@@ -175,44 +175,40 @@ async def _handle(
 ) -> HandledSms:
     now = ctx.clock()
     index = phone_index(ctx.keyring, e164)
+    text = Text(sms.body)
     person = await people.find_person(session, index, lock=True)
-    told = person is None and await people.told_how_to_join_since(
-        session, index, now - STRANGER_REPLY_INTERVAL
-    )
-    sender = Sender(
-        status=PersonStatus(person.status) if person else None,
-        has_accepted_terms=person is not None and person.terms_accepted_at is not None,
-        told_how_to_join_today=told,
-    )
-    outcome = respond(sender, sms.body)
-    person = await _apply(ctx, session, person, outcome, e164, now)
+    if person is None:
+        told = await people.told_how_to_join_since(session, index, now - STRANGER_REPLY_INTERVAL)
+        loaded = Loaded(Situation(None, told_how_to_join_today=told))
+    else:
+        loaded = await situation_of(ctx, session, person, text, now)
+    decision = decide(loaded.situation, text)
+    person = await _apply(ctx, session, person, decision, e164, now)
     # Inserted once the sender is known (found, or just enrolled), with its person: a
     # MessageSid seen before fails here, and the whole transaction with it.
     inbound_id, recent = await _record(ctx, session, sms, index, person, now)
-    if outcome.cancel_pending and person is not None:
+    if decision.stops and person is not None:
         await outbox.cancel_pending_for(session, person.id, now)
         open_row = await conversation.open_conversation(session, person.id)
         conversation.end_open(open_row, ConversationStatus.STOPPED, now)
-    if outcome.tells_how_to_join:
+    if decision.tells_how_to_join:
         await people.note_told_how_to_join(session, index, now)
-    if outcome.safety is not None:
+    if decision.safety is not None:
         ctx.metrics.safety.inc()
         session.add(
             SafetyEvent(
                 person_id=person.id if person else None,
                 phone_index=index,
                 inbound_id=inbound_id,
-                category=outcome.safety.category,
-                negated=outcome.safety.negated,
-                pattern=outcome.safety.pattern,
+                category=decision.safety.category,
+                negated=decision.safety.negated,
+                pattern=decision.safety.pattern,
                 detected_at=now,
             )
         )
-    says = [Say(reply.message_id) for reply in outcome.replies]
-    erase = False
-    if outcome.converse and person is not None:
-        routed = await route(ctx, session, person, sms.body, now)
-        says, erase = says + routed.says, routed.erase
+    says = list(decision.replies)
+    if decision.action is not None and person is not None:
+        says += await carry_out(ctx, session, person, decision.action, loaded, text, now)
     says = _within_limits(ctx, says, recent)
     await insert_says(
         ctx,
@@ -225,6 +221,7 @@ async def _handle(
         priority=Priority.SAFETY if is_safety(says) else Priority.REPLY,
         now=now,
     )
+    erase = isinstance(decision.action, AnswerQuestion) and decision.action.erase
     return HandledSms(inbound_id, erase)
 
 
@@ -264,25 +261,25 @@ async def _apply(
     ctx: ServiceContext,
     session: AsyncSession,
     person: Person | None,
-    outcome: Outcome,
+    decision: Decision,
     e164: str,
     now: datetime,
 ) -> Person | None:
-    """Create or update the person as the outcome says."""
-    if outcome.status is None:
+    """Create or update the person as the decision says."""
+    if decision.status is None:
         return person
     if person is None:
-        person = await people.add_person(session, ctx.keyring, e164, outcome.status, now)
-    if person.status != outcome.status:
-        person.status = outcome.status
+        person = await people.add_person(session, ctx.keyring, e164, decision.status, now)
+    if person.status != decision.status:
+        person.status = decision.status
         person.updated_at = now
-        if outcome.status == PersonStatus.STOPPED:
+        if decision.status == PersonStatus.STOPPED:
             person.stopped_at = now
-        if outcome.status == PersonStatus.ACTIVE:
+        if decision.status == PersonStatus.ACTIVE:
             await schedule.on_activated(session, person, now)
-    if outcome.shown_terms is not None:
-        person.terms_version = terms_version(ctx, outcome.shown_terms, person.locale)
-    if outcome.accepts_terms:
+    if decision.shown_terms is not None:
+        person.terms_version = terms_version(ctx, decision.shown_terms, person.locale)
+    if decision.accepts_terms:
         person.terms_accepted_at = now
     return person
 

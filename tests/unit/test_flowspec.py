@@ -332,3 +332,21 @@ def test_shipped_flows_load_against_the_real_catalog() -> None:
     assert {"checkin", "goal-review", "side-effects", "weigh-in"} <= set(flows)
     for flow in flows.values():
         assert flow.message_ids() <= catalog_ids
+
+
+def test_an_unknown_effect_is_refused() -> None:
+    """An answer may only set off effects the services know how to carry out."""
+    text = HEAD + '[steps.first]\nask = "q"\nanswer = "yes_no"\neffects = { yes = "launch" }\n'
+    assert_names(refused(text), "first", "unknown effect 'launch'")
+
+
+def test_an_effect_on_a_value_the_answer_never_gives_is_refused() -> None:
+    """An effect must hang on a value the step's answer can give."""
+    text = HEAD + '[steps.first]\nask = "q"\nanswer = "yes_no"\neffects = { 7 = "erase" }\n'
+    assert_names(refused(text), "first", "effect on ['7'], which this answer never gives")
+
+
+def test_the_delete_me_flow_declares_its_erasure() -> None:
+    """Erasure is declared in the flow's data, on the DELETE answer only."""
+    step = load_flows()["delete-me"].steps["confirm"]
+    assert step.effects == {"delete": "erase"}

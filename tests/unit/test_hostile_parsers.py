@@ -19,7 +19,7 @@ from companion.db.states import PersonStatus
 from companion.engine.appointments import MAX_WHAT, Reminder, read_appointment, read_reminder
 from companion.engine.commands import Command, find_command
 from companion.engine.consent import read_share_answer
-from companion.engine.enrolment import Outcome, Sender, respond
+from companion.engine.decide import Decision, Situation, Text, decide
 from companion.engine.interests import interests_in
 from companion.engine.reading import parsing
 from companion.engine.reading import settings as settings_parsing
@@ -76,7 +76,7 @@ WHOLE_READERS: dict[str, Reader] = {
     "reminder": read_reminder,
     "appointment": lambda t: read_appointment(t, TODAY),
     **{
-        f"respond_{status}": (lambda t, s=status: respond(Sender(status=s), t))
+        f"respond_{status}": (lambda t, s=status: decide(Situation(status=s), Text(t)))
         for status in (None, *PersonStatus)
     },
 }
@@ -124,7 +124,7 @@ def check_answer(name: str, answer: object) -> None:
         assert answer is None or isinstance(answer, Reminder)
         assert answer is None or len(answer.what) <= MAX_WHAT
     elif name.startswith("respond_"):
-        assert isinstance(answer, Outcome)
+        assert isinstance(answer, Decision)
     else:
         assert isinstance(answer, RESULTS), (name, answer)
 
