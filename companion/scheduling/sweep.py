@@ -19,16 +19,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from companion.context import ServiceContext
 from companion.crypto.sealing import associated_data, unseal
 from companion.db import people, sweep_reads
-from companion.db.models import ConversationRow, DueItem, Goal, Person
-from companion.db.states import ConversationStatus, DueKind, DueStatus, PersonStatus, Priority
+from companion.db.models import DueItem, Goal, Person
+from companion.db.states import DueKind, DueStatus, PersonStatus, Priority
 from companion.engine.due import Action, Facts, Item, decide
-from companion.engine.flowspec import Flow
-from companion.engine.reading.answers import Stored
-from companion.engine.rotation import SMOKER_FACT, SMOKING
 from companion.engine.runner import Say
 from companion.engine.timing import Window, parse_wall
 from companion.texting import conversation
 from companion.texting.speech import queue_says
+from companion.texting.starter import FlowStarter
 from companion.texting.tips import next_tip
 
 log = logging.getLogger(__name__)
@@ -76,9 +74,7 @@ class _Known:
     """What the batch's items need about their people, read for the whole batch at once."""
 
     people: dict[str, Person]
-    open_rows: dict[str, ConversationRow]
-    recent: dict[str, dict[str, list[str]]]  # flow id -> person id -> topics, newest first
-    smokes: dict[str, Stored]
+    starter: FlowStarter
     tips_sent: dict[str, set[str]]
     goals: dict[str, Goal]
 
@@ -96,41 +92,35 @@ async def _one_batch(ctx: ServiceContext, batch: int, result: SweepResult) -> in
             )
         )
         if items:
-            known = await _read(ctx, session, items, now)
-            for item in items:
-                result.add(await _handle(ctx, session, known, item, now))
+            await handle_items(ctx, session, items, now, result)
     return len(items)
+
+
+async def handle_items(
+    ctx: ServiceContext,
+    session: AsyncSession,
+    items: list[DueItem],
+    now: datetime,
+    result: SweepResult,
+) -> None:
+    """Run, hold, skip or drop each claimed due item (the batch's reads done at once)."""
+    known = await _read(ctx, session, items, now)
+    for item in items:
+        result.add(await _handle(ctx, session, known, item, now))
 
 
 async def _read(
     ctx: ServiceContext, session: AsyncSession, items: list[DueItem], now: datetime
 ) -> _Known:
-    """Read the batch's people, open conversations and rotation history; store revisions."""
+    """Read the batch's people, what starting their flows needs, and their tips and goals."""
     ids = {item.person_id for item in items}
     flows = list(
         {i.flow_id: ctx.flows[i.flow_id] for i in items if i.flow_id in ctx.flows}.values()
     )
-    missing = await sweep_reads.missing_revisions(session, {flow.revision for flow in flows})
-    session.add_all(conversation.revision_row(f, now) for f in flows if f.revision in missing)
-    planned = [flow for flow in flows if flow.planned]
-    recent = {f.id: await sweep_reads.recent_topics(session, ids, f.id) for f in planned}
-    smokes: dict[str, Stored] = {}
-    if any(flow.id == conversation.CHECKIN for flow in planned):
-        smokes = await sweep_reads.latest_answers(
-            session,
-            ctx.keyring,
-            ids,
-            key=SMOKER_FACT,
-            kind=DueKind.CHECKIN,
-            flow_id=conversation.CHECKIN,
-            topic=SMOKING,
-        )
     tipped = {item.person_id for item in items if item.flow_id == TIP}
     return _Known(
         people=await sweep_reads.people_by_id(session, ids),
-        open_rows=await sweep_reads.open_conversations(session, ids, ConversationStatus.OPEN),
-        recent=recent,
-        smokes=smokes,
+        starter=await FlowStarter.read(ctx, session, ids, flows, now),
         tips_sent=await sweep_reads.tips_sent(session, tipped) if tipped else {},
         goals=await sweep_reads.current_goals(session, tipped) if tipped else {},
     )
@@ -140,9 +130,9 @@ async def _handle(
     ctx: ServiceContext, session: AsyncSession, known: _Known, item: DueItem, now: datetime
 ) -> str:
     person = known.people[item.person_id]
-    open_row = known.open_rows.get(person.id)
+    open_row = known.starter.open_row(person.id)
     if open_row is not None and await conversation.end_if_expired(ctx, session, open_row, now):
-        del known.open_rows[person.id]
+        known.starter.forget(person.id)
         open_row = None
     facts = Facts(
         active=person.status == PersonStatus.ACTIVE,
@@ -183,7 +173,7 @@ async def _run(
     elif item.kind in (DueKind.REMINDER, DueKind.APPOINTMENT):
         says = [_reminder(ctx, item)]
     else:
-        says = await _start(ctx, session, known, person, ctx.flows[item.flow_id], now)
+        says = await known.starter.start(person, ctx.flows[item.flow_id])
     queue_says(
         ctx,
         session,
@@ -196,28 +186,6 @@ async def _run(
         now=now,
         valid_until=item.valid_until,
     )
-
-
-async def _start(
-    ctx: ServiceContext,
-    session: AsyncSession,
-    known: _Known,
-    person: Person,
-    flow: Flow,
-    now: datetime,
-) -> list[Say]:
-    """`conversation.start_flow`, from what the batch has already read."""
-    current = known.open_rows.pop(person.id, None)
-    if current is not None:
-        conversation.end_open(current, ConversationStatus.REPLACED, now)
-        await session.flush()  # the person's one open conversation ends before the next
-    plan: tuple[str, ...] = ()
-    if flow.planned:
-        recent = known.recent.get(flow.id, {}).get(person.id, [])
-        plan = conversation.plan_for(flow, recent, known.smokes.get(person.id))
-    row, says = await conversation.begin_flow(ctx, session, person, flow, plan, now)
-    known.open_rows[person.id] = row  # a second item for the person sees it is busy
-    return says
 
 
 def _reminder(ctx: ServiceContext, item: DueItem) -> Say:

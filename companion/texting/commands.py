@@ -29,7 +29,7 @@ from companion.engine.timing import LONDON, Window, at_london, parse_wall
 from companion.engine.week import my_week
 from companion.scheduling import schedule
 from companion.sharing import consent
-from companion.texting import conversation
+from companion.texting import conversation, starter
 from companion.texting.tips import tip_says
 
 DEFAULT_PAUSE_DAYS = 7
@@ -67,7 +67,7 @@ async def _log(r: Request) -> list[Say]:
     if row is not None and still_open and row.flow_id == conversation.CHECKIN:
         question = await conversation.current_question(r.ctx, r.session, row)
         return [Say("log-already-open"), *([question] if question else [])]
-    return await conversation.start_flow(r.ctx, r.session, r.person, conversation.CHECKIN, r.now)
+    return await starter.start_flow(r.ctx, r.session, r.person, conversation.CHECKIN, r.now)
 
 
 async def _skip(r: Request) -> list[Say]:
@@ -294,7 +294,7 @@ _HANDLERS: dict[CommandName, Handler] = {
     CommandName.REMIND: _remind,
     CommandName.APPOINTMENT: _appointment,
     CommandName.MY_DATA: _my_data,
-    CommandName.DELETE_ME: lambda r: conversation.start_flow(
+    CommandName.DELETE_ME: lambda r: starter.start_flow(
         r.ctx, r.session, r.person, "delete-me", r.now
     ),
     CommandName.SHARE: lambda r: consent.share(r.ctx, r.session, r.person, r.command.rest, r.now),

@@ -16,7 +16,7 @@ from companion.db.states import ConversationStatus
 from companion.engine.closing import closing_line
 from companion.engine.flowspec import Flow, parse_flow
 from companion.engine.reading.answers import Reading, Stored
-from companion.engine.rotation import SMOKER_FACT, plan_checkin, topics_of
+from companion.engine.rotation import plan_checkin, topics_of
 from companion.engine.runner import Conversation, Ending, Say, Turn, expire, reply, start
 
 CHECKIN = "checkin"
@@ -32,23 +32,6 @@ async def open_conversation(session: AsyncSession, person_id: str) -> Conversati
         )
     )
     return row
-
-
-async def start_flow(
-    ctx: ServiceContext, session: AsyncSession, person: Person, flow_id: str, now: datetime
-) -> list[Say]:
-    """Start `flow_id` for the person (ending any open conversation) and return what to say."""
-    flow = ctx.flows[flow_id]
-    current = await open_conversation(session, person.id)
-    if current is not None:
-        _finish(current, ConversationStatus.REPLACED, now)
-        await session.flush()
-    plan: tuple[str, ...] = ()
-    if flow.planned:
-        plan = await _plan(ctx, session, person, flow, now)
-    await _remember_revision(session, flow, now)
-    _, says = await begin_flow(ctx, session, person, flow, plan, now)
-    return says
 
 
 async def begin_flow(
@@ -176,21 +159,6 @@ async def _remember_revision(session: AsyncSession, flow: Flow, now: datetime) -
 def revision_row(flow: Flow, now: datetime) -> FlowRevision:
     """The stored copy of a flow's revision, which its conversations refer to."""
     return FlowRevision(revision=flow.revision, flow_id=flow.id, source=flow.source, created_at=now)
-
-
-async def _plan(
-    ctx: ServiceContext, session: AsyncSession, person: Person, flow: Flow, now: datetime
-) -> tuple[str, ...]:
-    recent = await session.scalars(
-        select(ConversationRow.topics)
-        .where(ConversationRow.person_id == person.id, ConversationRow.flow_id == flow.id)
-        .order_by(ConversationRow.started_at.desc())
-        .limit(7)
-    )
-    smokes = await observations.latest_value(
-        session, ctx.keyring, person.id, SMOKER_FACT, "checkin"
-    )
-    return plan_for(flow, list(recent), smokes)
 
 
 async def _apply(

@@ -1,46 +1,54 @@
-"""Starting a flow because it is due (a check-in, a weekly review), not because they texted."""
+"""Starting a flow because it is due, as the scheduler does: the transcripts' `! flow`."""
 
 from __future__ import annotations
-
-from datetime import datetime
 
 from companion.context import ServiceContext
 from companion.crypto.blind_index import phone_index
 from companion.db import people
-from companion.db.models import Person
-from companion.db.states import PersonStatus, Priority
-from companion.texting import conversation
-from companion.texting.speech import queue_says
+from companion.db.models import DueItem, new_id
+from companion.db.states import DueKind
+from companion.engine.due import WINDOWS, Action
+from companion.engine.timing import LONDON
+from companion.scheduling.sweep import SweepResult, handle_items
 
-
-def is_promptable(person: Person, now: datetime) -> bool:
-    """Active and not paused: the only people a prompt may go to."""
-    paused = person.paused_until is not None and person.paused_until > now
-    return person.status == PersonStatus.ACTIVE and not paused
+# The kind of due item each flow is started by in real life.
+_KINDS = {
+    "checkin": DueKind.CHECKIN,
+    "side-effects": DueKind.WEEKLY,
+    "goal-review": DueKind.WEEKLY,
+    "weigh-in": DueKind.CALENDAR,
+    "twelve-week-check": DueKind.CALENDAR,
+    "health-check": DueKind.CALENDAR,
+}
 
 
 async def prompt(ctx: ServiceContext, e164: str, flow_id: str) -> bool:
-    """Start `flow_id` for the person with this number and queue its first messages.
+    """Make `flow_id` due now for the person with this number and hand it to the sweep's
+    batch handler, exactly as a sweep would; True if the flow started.
 
-    Returns:
-        False (and nothing is sent) if they are not active, or paused.
+    Nothing else the person has due is touched, so a transcript decides when flows start.
     """
     now = ctx.clock()
+    kind = _KINDS[flow_id]
+    result = SweepResult()
     async with ctx.sessions() as session, session.begin():
         person = await people.find_person(session, phone_index(ctx.keyring, e164), lock=True)
-        if person is None or not is_promptable(person, now):
+        if person is None:
             return False
-        says = await conversation.start_flow(ctx, session, person, flow_id, now)
-        queue_says(
-            ctx,
-            session,
-            says,
-            to=e164,
-            phone_index=person.phone_index,
+        item = DueItem(
+            id=new_id(),
             person_id=person.id,
-            locale=person.locale,
-            priority=Priority.BULK,
-            now=now,
+            kind=kind,
+            flow_id=flow_id,
+            repeat="once",
+            wall_time=now.astimezone(LONDON).strftime("%H:%M"),
+            due_at=now,
+            valid_until=now + WINDOWS[kind],
+            runs=0,
+            updated_at=now,
         )
+        session.add(item)
+        await session.flush()
+        await handle_items(ctx, session, [item], now, result)
     ctx.wake_dispatcher()
-    return True
+    return result.counts.get(Action.RUN, 0) == 1
