@@ -31,8 +31,9 @@ from companion.crypto.passwords import (
     hash_passphrase,
     verify_passphrase,
 )
-from companion.crypto.sealing import associated_data, seal, unseal
+from companion.crypto.sealing import seal, unseal
 from companion.db.models import Coordinator, new_id
+from companion.db.sealed import COORDINATOR_TOTP
 from companion.records import audit
 from companion.sms.segments import non_gsm7_characters
 
@@ -159,7 +160,7 @@ async def pending_enrolment(
         return None
     if expires <= now:
         return None
-    where = associated_data("coordinator", "totp_secret", coordinator.id)
+    where = COORDINATOR_TOTP.bound_to(coordinator.id)
     if coordinator.totp_secret is None:
         secret = totp.new_totp_secret()
         coordinator.totp_secret = seal(keyring, secret.hex(), where)
@@ -268,7 +269,7 @@ def _totp_step(
     keyring: Keyring, coordinator: Coordinator, code: str, now: datetime, *, replay: bool = False
 ) -> int | None:
     assert coordinator.totp_secret is not None
-    where = associated_data("coordinator", "totp_secret", coordinator.id)
+    where = COORDINATOR_TOTP.bound_to(coordinator.id)
     secret = bytes.fromhex(unseal(keyring, coordinator.totp_secret, where))
     last = None if replay else coordinator.totp_last_step
     return totp.verify_totp(secret, code, now, last_used_step=last)

@@ -18,9 +18,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from companion.accounts import coordinators
 from companion.context import ServiceContext
 from companion.crypto import totp
-from companion.crypto.sealing import associated_data, seal
+from companion.crypto.sealing import seal
 from companion.db import observations, people
 from companion.db.models import Consent, ConversationRow, Coordinator
+from companion.db.sealed import PERSON_NAME
 from companion.db.states import ConversationStatus, PersonStatus
 from companion.engine.summary import ReferenceRanges, summary_week
 from companion.sharing.summaries import ensure_summary
@@ -66,7 +67,7 @@ async def seed_demo(ctx: ServiceContext, ranges: ReferenceRanges) -> DemoLogin |
         )
         coordinator = pending.coordinator
         person = await people.add_person(session, ctx.keyring, DEMO_PHONE, PersonStatus.ACTIVE, now)
-        person.name = seal(ctx.keyring, "Alex", associated_data("person", "name", person.id))
+        person.name = seal(ctx.keyring, "Alex", PERSON_NAME.bound_to(person.id))
         person.terms_accepted_at = now - timedelta(weeks=WEEKS)
         seed_history(ctx, session, person.id, now)
         consent = Consent(

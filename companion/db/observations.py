@@ -12,8 +12,9 @@ from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.crypto.keyring import Keyring
-from companion.crypto.sealing import associated_data, seal, unseal
+from companion.crypto.sealing import seal, unseal
 from companion.db.models import ConversationRow, Goal, Observation, new_id
+from companion.db.sealed import GOAL_TEXT, OBSERVATION_PAYLOAD
 from companion.db.states import ConversationStatus
 from companion.engine.history import DayLog, History
 from companion.engine.reading.answers import Stored
@@ -86,7 +87,7 @@ def _values(
         "id": row_id,
         "person_id": person_id,
         "kind": kind_of(key),
-        "payload": seal(keyring, payload, associated_data("observation", "payload", row_id)),
+        "payload": seal(keyring, payload, OBSERVATION_PAYLOAD.bound_to(row_id)),
         "conversation_id": conversation_id,
         "recorded_at": now,
     }
@@ -110,7 +111,7 @@ async def read_since(
 
 def opened(keyring: Keyring, row_id: str, payload: bytes) -> tuple[str, Stored]:
     """The (key, value) sealed in an observation's payload."""
-    data = json.loads(unseal(keyring, payload, associated_data("observation", "payload", row_id)))
+    data = json.loads(unseal(keyring, payload, OBSERVATION_PAYLOAD.bound_to(row_id)))
     value: Stored = data["value"]
     return str(data["key"]), value
 
@@ -125,9 +126,7 @@ async def latest_value(
         .order_by(Observation.recorded_at.desc())
     )
     for row in rows:
-        data = json.loads(
-            unseal(keyring, row.payload, associated_data("observation", "payload", row.id))
-        )
+        data = json.loads(unseal(keyring, row.payload, OBSERVATION_PAYLOAD.bound_to(row.id)))
         if data["key"] == key:
             value: Stored = data["value"]
             return value
@@ -144,7 +143,7 @@ async def current_goal(session: AsyncSession, keyring: Keyring, person_id: str) 
 
 def goal_text(keyring: Keyring, goal: Goal) -> str:
     """A goal's words, unsealed."""
-    return unseal(keyring, goal.text, associated_data("goal", "text", goal.id))
+    return unseal(keyring, goal.text, GOAL_TEXT.bound_to(goal.id))
 
 
 def new_goal(
@@ -152,7 +151,7 @@ def new_goal(
 ) -> None:
     """Add a goal (the caller ends the previous one first)."""
     goal_id = new_id()
-    text = seal(keyring, words, associated_data("goal", "text", goal_id))
+    text = seal(keyring, words, GOAL_TEXT.bound_to(goal_id))
     session.add(Goal(id=goal_id, person_id=person_id, text=text, set_at=now))
 
 

@@ -12,8 +12,9 @@ from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.crypto.keyring import Keyring
-from companion.crypto.sealing import SealError, associated_data, seal, unseal
+from companion.crypto.sealing import SealError, seal, unseal
 from companion.db.models import OutboxMessage, new_id
+from companion.db.sealed import OUTBOX_BODY, OUTBOX_TO
 from companion.db.states import OutboxStatus, Priority
 
 # `failure_reason` of a pending row whose last send has no known outcome (its process
@@ -37,75 +38,65 @@ class ClaimedSms:
     unconfirmed: bool = False
 
 
+@dataclass(frozen=True)
+class Recipient:
+    """Who an outbound SMS goes to: the number, its blind index, the person and language."""
+
+    phone: str
+    phone_index: str
+    person_id: str | None = None
+    locale: str = "en"
+
+
+@dataclass(frozen=True)
+class Timing:
+    """How an outbound SMS is queued: its priority, when it may go, and until when."""
+
+    priority: Priority
+    now: datetime
+    valid_until: datetime | None = None
+    not_before: datetime | None = None
+
+
 def queue_sms(
     session: AsyncSession,
     keyring: Keyring,
-    *,
-    to: str,
-    phone_index: str,
-    person_id: str | None,
+    to: Recipient,
+    key: str,
     body: str,
-    message_key: str,
-    priority: int,
-    now: datetime,
-    not_before: datetime | None = None,
-    valid_until: datetime | None = None,
+    timing: Timing,
     sequence: int = 0,
 ) -> OutboxMessage:
-    """Add an outbox row to the session's transaction (it is sent only once committed).
-
-    `sequence` orders rows queued together (a re-ask, then the next question): it is
-    added to `created_at` in microseconds, which the dispatcher sends them in.
-    """
-    row = OutboxMessage(
-        **sms_values(
-            keyring,
-            to=to,
-            phone_index=phone_index,
-            person_id=person_id,
-            body=body,
-            message_key=message_key,
-            priority=priority,
-            now=now,
-            not_before=not_before,
-            valid_until=valid_until,
-            sequence=sequence,
-        )
-    )
+    """Add an outbox row to the session's transaction (it is sent only once committed)."""
+    row = OutboxMessage(**sms_values(keyring, to, key, body, timing, sequence))
     session.add(row)
     return row
 
 
 def sms_values(
-    keyring: Keyring,
-    *,
-    to: str,
-    phone_index: str,
-    person_id: str | None,
-    body: str,
-    message_key: str,
-    priority: int,
-    now: datetime,
-    not_before: datetime | None = None,
-    valid_until: datetime | None = None,
-    sequence: int = 0,
+    keyring: Keyring, to: Recipient, key: str, body: str, timing: Timing, sequence: int = 0
 ) -> dict[str, object]:
-    """The columns of a new pending outbox row, its number and body sealed to it."""
+    """The columns of a new pending outbox row, its number and body sealed to it.
+
+    `key` names the message (its catalog id). `sequence` orders rows queued together
+    (a re-ask, then the next question): it is added to `created_at` in microseconds,
+    which the dispatcher sends them in.
+    """
     row_id = new_id()
     return {
         "id": row_id,
-        "person_id": person_id,
-        "phone_index": phone_index,
-        "to_number": seal(keyring, to, associated_data("outbox_message", "to_number", row_id)),
-        "body": seal(keyring, body, associated_data("outbox_message", "body", row_id)),
-        "message_key": message_key,
-        "priority": priority,
+        "person_id": to.person_id,
+        "phone_index": to.phone_index,
+        "to_number": seal(keyring, to.phone, OUTBOX_TO.bound_to(row_id)),
+        "body": seal(keyring, body, OUTBOX_BODY.bound_to(row_id)),
+        "message_key": key,
+        "priority": timing.priority,
         "status": OutboxStatus.PENDING,
-        "not_before": not_before or now,
-        "valid_until": valid_until,
+        "not_before": timing.not_before or timing.now,
+        "valid_until": timing.valid_until,
         "attempts": 0,
-        "created_at": now + timedelta(microseconds=sequence),
-        "updated_at": now,
+        "created_at": timing.now + timedelta(microseconds=sequence),
+        "updated_at": timing.now,
     }
 
 
@@ -190,10 +181,8 @@ async def claim_due(
     claimed, unreadable = [], []
     for row in rows:
         try:
-            to = unseal(
-                keyring, row.to_number, associated_data("outbox_message", "to_number", row.id)
-            )
-            body = unseal(keyring, row.body, associated_data("outbox_message", "body", row.id))
+            to = unseal(keyring, row.to_number, OUTBOX_TO.bound_to(row.id))
+            body = unseal(keyring, row.body, OUTBOX_BODY.bound_to(row.id))
         except SealError:
             # A row our keys cannot open (a removed key, a mismatched instance) must not
             # block every message behind it, crisis replies included: set it aside.

@@ -9,8 +9,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.crypto.blind_index import phone_index
 from companion.crypto.keyring import Keyring
-from companion.crypto.sealing import associated_data, seal, unseal
+from companion.crypto.sealing import seal, unseal
 from companion.db.models import Person, StrangerReply, new_id
+from companion.db.outbox import Recipient
+from companion.db.sealed import PERSON_PHONE
 
 # Built once: every inbound message runs one, and building and keying a statement costs
 # more than executing it from SQLAlchemy's compiled cache.
@@ -37,7 +39,7 @@ async def add_person(
     person = Person(
         id=person_id,
         phone_index=phone_index(keyring, e164),
-        phone=seal(keyring, e164, associated_data("person", "phone", person_id)),
+        phone=seal(keyring, e164, PERSON_PHONE.bound_to(person_id)),
         status=status,
         locale="en",
         created_at=now,
@@ -48,9 +50,14 @@ async def add_person(
     return person
 
 
+def recipient(keyring: Keyring, person: Person) -> Recipient:
+    """Where messages to `person` go: their number (unsealed), its index, their language."""
+    return Recipient(person_phone(keyring, person), person.phone_index, person.id, person.locale)
+
+
 def person_phone(keyring: Keyring, person: Person) -> str:
     """The person's number, unsealed."""
-    return unseal(keyring, person.phone, associated_data("person", "phone", person.id))
+    return unseal(keyring, person.phone, PERSON_PHONE.bound_to(person.id))
 
 
 async def told_how_to_join_since(session: AsyncSession, index: str, since: datetime) -> bool:

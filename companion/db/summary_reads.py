@@ -16,9 +16,10 @@ from sqlalchemy import null, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.crypto.keyring import Keyring
-from companion.crypto.sealing import associated_data, unseal
+from companion.crypto.sealing import unseal
 from companion.db.models import ConversationRow, Goal, Observation, SafetyEvent, Summary
 from companion.db.observations import opened
+from companion.db.sealed import GOAL_TEXT
 from companion.engine.reading.answers import Stored
 
 
@@ -144,6 +145,6 @@ async def current_goals(
         )
     )
     for goal_id, person_id, text, set_at in rows:
-        words = unseal(keyring, text, associated_data("goal", "text", goal_id))
+        words = unseal(keyring, text, GOAL_TEXT.bound_to(goal_id))
         found.setdefault(person_id, CurrentGoal(words, set_at))
     return found

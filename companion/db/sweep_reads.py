@@ -14,8 +14,9 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.crypto.keyring import Keyring
-from companion.crypto.sealing import associated_data, unseal
+from companion.crypto.sealing import unseal
 from companion.db.models import ConversationRow, FlowRevision, Goal, Observation, Person, TipSent
+from companion.db.sealed import OBSERVATION_PAYLOAD
 from companion.engine.reading.answers import Stored
 
 RECENT_RUNS = 7  # a week of check-ins decides the rotation
@@ -101,9 +102,7 @@ async def latest_answers(
     for person_id, row_id, payload in rows:
         if person_id in found:
             continue
-        data = json.loads(
-            unseal(keyring, payload, associated_data("observation", "payload", row_id))
-        )
+        data = json.loads(unseal(keyring, payload, OBSERVATION_PAYLOAD.bound_to(row_id)))
         if data["key"] == key:
             found[person_id] = data["value"]
     return found

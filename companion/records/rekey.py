@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, LargeBinary, and_, func, literal, select, update
@@ -23,56 +22,12 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from companion.context import ServiceContext
 from companion.crypto.keyring import Keyring, KeyringError
-from companion.crypto.sealing import SealError, associated_data, seal, unseal
-from companion.db.models import (
-    Base,
-    Coordinator,
-    DueItem,
-    Goal,
-    InboundMessage,
-    Observation,
-    OutboxMessage,
-    Person,
-)
+from companion.crypto.sealing import SealError, seal, unseal
+from companion.db.sealed import SEALED_COLUMNS, SealedColumn
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class SealedColumn:
-    """A column holding values sealed with the keyring, bound to `table/column/row id`."""
-
-    model: type[Base]
-    column: str
-
-    @property
-    def table(self) -> str:
-        """The table's name, as used in the associated data."""
-        return str(self.model.__tablename__)
-
-    @property
-    def attribute(self) -> InstrumentedAttribute[Any]:
-        """The mapped attribute, for building queries."""
-        found: InstrumentedAttribute[Any] = getattr(self.model, self.column)
-        return found
-
-
-# Every keyring-sealed column in companion/db/models.py. Summaries (HPKE, to a
-# coordinator's key) and wrapped coordinator keys (passphrase) are not keyring-sealed.
-SEALED_COLUMNS: tuple[SealedColumn, ...] = (
-    SealedColumn(Person, "phone"),
-    SealedColumn(Person, "name"),
-    SealedColumn(Person, "borough"),
-    SealedColumn(InboundMessage, "body"),
-    SealedColumn(OutboxMessage, "to_number"),
-    SealedColumn(OutboxMessage, "body"),
-    SealedColumn(Observation, "payload"),
-    SealedColumn(Goal, "text"),
-    SealedColumn(DueItem, "payload"),
-    SealedColumn(Coordinator, "totp_secret"),
-)
 
 
 def key_prefix(key_id: str) -> bytes:
@@ -149,7 +104,7 @@ async def _batch(
     ).all()
     changes = []
     for row_id, sealed in rows:
-        where = associated_data(column.table, column.column, row_id)
+        where = column.bound_to(row_id)
         try:
             plain = unseal(keyring, sealed, where)
         except (SealError, KeyringError):

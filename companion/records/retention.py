@@ -18,8 +18,9 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from companion.context import ServiceContext
 from companion.crypto.keyring import Keyring
-from companion.crypto.sealing import associated_data, seal
+from companion.crypto.sealing import seal
 from companion.db.models import InboundMessage, OutboxMessage, StrangerReply, Summary
+from companion.db.sealed import INBOUND_BODY
 from companion.db.states import OutboxStatus
 from companion.records import erasure
 from companion.records.rekey import sealed_with
@@ -103,7 +104,7 @@ async def _remove_inbound_bodies(ctx: ServiceContext, cutoff: datetime, size: in
 
 
 def _emptied(ctx: ServiceContext, row_id: str) -> dict[str, Any]:
-    where = associated_data("inbound_message", "body", row_id)
+    where = INBOUND_BODY.bound_to(row_id)
     return {"id": row_id, "body": seal(ctx.keyring, "", where)}
 
 

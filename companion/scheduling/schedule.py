@@ -9,8 +9,9 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.crypto.keyring import Keyring
-from companion.crypto.sealing import associated_data, seal
+from companion.crypto.sealing import seal
 from companion.db.models import DueItem, Person, new_id
+from companion.db.sealed import DUE_PAYLOAD
 from companion.db.states import DueKind, DueStatus
 from companion.engine.due import WINDOWS, first_due
 from companion.engine.timing import at_london, next_daily, parse_wall
@@ -174,7 +175,7 @@ def add_reminder(
     """
     item_id = new_id()
     text = json.dumps(details, separators=(",", ":"))
-    payload = seal(keyring, text, associated_data("due_item", "payload", item_id))
+    payload = seal(keyring, text, DUE_PAYLOAD.bound_to(item_id))
     if on is None:
         due, _ = first_due("reminder", "daily", wall, now)
         return _add(

@@ -17,9 +17,11 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.context import ServiceContext
-from companion.crypto.sealing import associated_data, unseal
+from companion.crypto.sealing import unseal
 from companion.db import people, sweep_reads
 from companion.db.models import DueItem, Goal, Person
+from companion.db.outbox import Timing
+from companion.db.sealed import DUE_PAYLOAD
 from companion.db.states import DueKind, DueStatus, PersonStatus, Priority
 from companion.engine.due import Action, Facts, Item, decide
 from companion.engine.runner import Say
@@ -174,25 +176,13 @@ async def _run(
         says = [_reminder(ctx, item)]
     else:
         says = await known.starter.start(person, ctx.flows[item.flow_id])
-    queue_says(
-        ctx,
-        session,
-        says,
-        to=people.person_phone(ctx.keyring, person),
-        phone_index=person.phone_index,
-        person_id=person.id,
-        locale=person.locale,
-        priority=Priority.BULK,
-        now=now,
-        valid_until=item.valid_until,
-    )
+    to = people.recipient(ctx.keyring, person)
+    queue_says(ctx, session, says, to, Timing(Priority.BULK, now, item.valid_until))
 
 
 def _reminder(ctx: ServiceContext, item: DueItem) -> Say:
     assert item.payload is not None
-    data = json.loads(
-        unseal(ctx.keyring, item.payload, associated_data("due_item", "payload", item.id))
-    )
+    data = json.loads(unseal(ctx.keyring, item.payload, DUE_PAYLOAD.bound_to(item.id)))
     if item.kind is DueKind.APPOINTMENT:
         args = {"what": data["what"], "time": data["time"], "day": data["day"]}
         return Say("appointment-reminder", args=args)

@@ -19,9 +19,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.crypto.hpke_box import open_, summary_info
 from companion.crypto.keyring import Keyring
-from companion.crypto.sealing import associated_data, unseal
+from companion.crypto.sealing import unseal
 from companion.db.models import Consent, Person, Summary
 from companion.db.people import person_phone
+from companion.db.sealed import PERSON_NAME
 from companion.db.states import ConsentStatus
 
 
@@ -80,7 +81,7 @@ def person_name(keyring: Keyring, person: Person) -> str | None:
     """The name the person gave us, unsealed, or None."""
     if person.name is None:
         return None
-    return unseal(keyring, person.name, associated_data("person", "name", person.id))
+    return unseal(keyring, person.name, PERSON_NAME.bound_to(person.id))
 
 
 async def person_of(session: AsyncSession, consent: Consent) -> Person:

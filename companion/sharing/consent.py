@@ -14,7 +14,8 @@ from companion.context import ServiceContext
 from companion.crypto.blind_index import phone_index
 from companion.db import people
 from companion.db.models import Consent, ConsentEvent, Coordinator, Person, ShareCode, Summary
-from companion.db.states import ConsentEventKind, ConsentStatus, Priority
+from companion.db.outbox import Recipient, Timing
+from companion.db.states import ConsentEventKind, ConsentStatus, PersonStatus, Priority
 from companion.engine.consent import ShareAnswer, shares_args, shares_text
 from companion.engine.runner import Say
 from companion.records import audit
@@ -253,21 +254,12 @@ async def request_from_portal(ctx: ServiceContext, coordinator_id: str, e164: st
     async with ctx.sessions() as session, session.begin():
         person = await people.find_person(session, phone_index(ctx.keyring, e164), lock=True)
         coordinator = await session.get(Coordinator, coordinator_id)
-        if person is None or coordinator is None or person.status != "active":
+        if person is None or coordinator is None or person.status is not PersonStatus.ACTIVE:
             return False
         if await live_consent(session, person.id) is not None:
             return False
         say = await ask(ctx, session, person, coordinator, now, requested=True)
-        queue_says(
-            ctx,
-            session,
-            [say],
-            to=e164,
-            phone_index=person.phone_index,
-            person_id=person.id,
-            locale=person.locale,
-            priority=Priority.REPLY,
-            now=now,
-        )
+        to = Recipient(e164, person.phone_index, person.id, person.locale)
+        queue_says(ctx, session, [say], to, Timing(Priority.REPLY, now))
     ctx.wake_dispatcher()
     return True

@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from companion.context import ServiceContext
 from companion.db import people, summary_reads
 from companion.db.models import Consent, Coordinator, Person
+from companion.db.outbox import Timing
 from companion.db.states import ConsentStatus, Priority
 from companion.engine.summary import ReferenceRanges, iso_week, summary_week
 from companion.sharing import consent as consents
@@ -93,17 +94,8 @@ async def _upkeep(ctx: ServiceContext, session: AsyncSession, item: Sharing, now
     notice = await consents.reconfirm_or_lapse(ctx, session, person, item.consent, now)
     if notice is None:
         return False
-    queue_says(
-        ctx,
-        session,
-        [notice],
-        to=people.person_phone(ctx.keyring, person),
-        phone_index=person.phone_index,
-        person_id=person.id,
-        locale=person.locale,
-        priority=Priority.BULK,
-        now=now,
-    )
+    to = people.recipient(ctx.keyring, person)
+    queue_says(ctx, session, [notice], to, Timing(Priority.BULK, now))
     return True
 
 

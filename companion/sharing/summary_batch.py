@@ -20,9 +20,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.context import ServiceContext
 from companion.crypto import hpke_box
-from companion.crypto.sealing import associated_data, unseal
+from companion.crypto.sealing import unseal
 from companion.db import people, summary_reads
 from companion.db.models import Consent, Coordinator, Person, Summary, new_id
+from companion.db.sealed import PERSON_NAME
 from companion.db.states import ConversationStatus
 from companion.engine.reading.answers import Stored
 from companion.engine.summary import ReferenceRanges, SummaryInput, build_summary, iso_week
@@ -210,5 +211,5 @@ def _input(item: Due, window: _Window, read: _Read, label: str) -> SummaryInput:
 def _label(ctx: ServiceContext, person: Person) -> str:
     """Their chosen name, else "ending 0123": enough for the coordinator to recognise."""
     if person.name is not None:
-        return unseal(ctx.keyring, person.name, associated_data("person", "name", person.id))
+        return unseal(ctx.keyring, person.name, PERSON_NAME.bound_to(person.id))
     return "ending " + people.person_phone(ctx.keyring, person)[-4:]

@@ -9,9 +9,10 @@ from datetime import datetime, time, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.context import ServiceContext
-from companion.crypto.sealing import associated_data, seal
+from companion.crypto.sealing import seal
 from companion.db import observations, outbox
 from companion.db.models import Person
+from companion.db.sealed import PERSON_BOROUGH, PERSON_NAME
 from companion.db.states import ConversationStatus, Priority
 from companion.engine.appointments import read_appointment, read_reminder
 from companion.engine.commands import Command, CommandName
@@ -175,7 +176,7 @@ async def _name(r: Request) -> list[Say]:
     if not isinstance(result, Value):
         return [Say("name-how")]
     name: str = result.value
-    sealed = seal(r.ctx.keyring, name, associated_data("person", "name", r.person.id))
+    sealed = seal(r.ctx.keyring, name, PERSON_NAME.bound_to(r.person.id))
     r.person.name = sealed
     return [Say("name-saved", args={"name": name})]
 
@@ -199,9 +200,7 @@ async def _set_borough(r: Request) -> list[Say]:
     if not isinstance(result, Value):
         return [Say("borough-how")]
     borough: str = result.value
-    r.person.borough = seal(
-        r.ctx.keyring, borough, associated_data("person", "borough", r.person.id)
-    )
+    r.person.borough = seal(r.ctx.keyring, borough, PERSON_BOROUGH.bound_to(r.person.id))
     if not borough:
         return [Say("borough-outside-london")]
     return [Say("borough-saved", args={"borough": borough})]

@@ -14,9 +14,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.context import ServiceContext
 from companion.crypto.blind_index import phone_index
-from companion.crypto.sealing import associated_data, seal
+from companion.crypto.sealing import seal
 from companion.db import outbox, people
 from companion.db.models import InboundMessage, OutboxMessage, Person, SafetyEvent, new_id
+from companion.db.outbox import Recipient, Timing
+from companion.db.sealed import INBOUND_BODY
 from companion.db.states import ConversationStatus, PersonStatus, Priority
 from companion.engine.decide import AnswerQuestion, Decision, Situation, Text, decide
 from companion.engine.limits import (
@@ -26,7 +28,6 @@ from companion.engine.limits import (
     is_safety,
 )
 from companion.engine.runner import Say
-from companion.i18n.catalog import DEFAULT_LOCALE
 from companion.records.erasure import erase_person
 from companion.scheduling import schedule
 from companion.sms.phone import InvalidPhoneNumber, to_e164
@@ -113,17 +114,8 @@ async def _erase_on_request(ctx: ServiceContext, e164: str) -> None:
     await erase_person(ctx, e164, actor="person", compact=False)
     now = ctx.clock()
     async with ctx.sessions() as session, session.begin():
-        queue_says(
-            ctx,
-            session,
-            [Say("delete-me-done")],
-            to=e164,
-            phone_index=ERASED,
-            person_id=None,
-            locale=DEFAULT_LOCALE,
-            priority=Priority.REPLY,
-            now=now,
-        )
+        to = Recipient(e164, ERASED)
+        queue_says(ctx, session, [Say("delete-me-done")], to, Timing(Priority.REPLY, now))
 
 
 @dataclass(frozen=True)
@@ -210,17 +202,9 @@ async def _handle(
     if decision.action is not None and person is not None:
         says += await carry_out(ctx, session, person, decision.action, loaded, text, now)
     says = _within_limits(ctx, says, recent)
-    await insert_says(
-        ctx,
-        session,
-        says,
-        to=e164,
-        phone_index=index,
-        person_id=person.id if person else None,
-        locale=person.locale if person else DEFAULT_LOCALE,
-        priority=Priority.SAFETY if is_safety(says) else Priority.REPLY,
-        now=now,
-    )
+    to = Recipient(e164, index, *((person.id, person.locale) if person else ()))
+    priority = Priority.SAFETY if is_safety(says) else Priority.REPLY
+    await insert_says(ctx, session, says, to, Timing(priority, now))
     erase = isinstance(decision.action, AnswerQuestion) and decision.action.erase
     return HandledSms(inbound_id, erase)
 
@@ -239,7 +223,7 @@ async def _record(
         IntegrityError: the MessageSid is already stored (or two first messages raced).
     """
     inbound_id = new_id()
-    body = seal(ctx.keyring, sms.body, associated_data("inbound_message", "body", inbound_id))
+    body = seal(ctx.keyring, sms.body, INBOUND_BODY.bound_to(inbound_id))
     result = await session.execute(
         _INSERT_INBOUND,
         {

@@ -7,6 +7,7 @@ from enum import StrEnum
 from companion.context import ServiceContext
 from companion.crypto.blind_index import phone_index
 from companion.db import outbox, people
+from companion.db.outbox import Recipient, Timing
 from companion.db.states import PersonStatus, Priority
 from companion.texting.inbound import terms_version
 
@@ -35,16 +36,8 @@ async def invite(ctx: ServiceContext, e164: str) -> InviteResult:
             person = await people.add_person(session, ctx.keyring, e164, PersonStatus.INVITED, now)
         person.status, person.invited_at, person.updated_at = PersonStatus.INVITED, now, now
         person.terms_version = terms_version(ctx, "invitation", person.locale)
-        outbox.queue_sms(
-            session,
-            ctx.keyring,
-            to=e164,
-            phone_index=index,
-            person_id=person.id,
-            body=ctx.catalog.render("invitation", person.locale),
-            message_key="invitation",
-            priority=Priority.BULK,
-            now=now,
-        )
+        to = Recipient(e164, index, person.id, person.locale)
+        body = ctx.catalog.render("invitation", person.locale)
+        outbox.queue_sms(session, ctx.keyring, to, "invitation", body, Timing(Priority.BULK, now))
     ctx.wake_dispatcher()
     return InviteResult.INVITED

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.context import ServiceContext
 from companion.db import outbox
 from companion.db.models import OutboxMessage
+from companion.db.outbox import Recipient, Timing
 from companion.engine.runner import Say
 from companion.i18n.catalog import Catalog
 
@@ -23,87 +23,31 @@ def render(catalog: Catalog, say: Say, locale: str) -> str:
 
 
 def says_values(
-    ctx: ServiceContext,
-    says: Iterable[Say],
-    *,
-    to: str,
-    phone_index: str,
-    person_id: str | None,
-    locale: str,
-    priority: int,
-    now: datetime,
-    valid_until: datetime | None = None,
+    ctx: ServiceContext, says: Iterable[Say], to: Recipient, timing: Timing
 ) -> list[dict[str, object]]:
-    """The outbox rows for `says`, rendered and sealed, sent in this order."""
+    """The outbox rows for `says`, rendered in `to`'s language and sealed, sent in order."""
     return [
         outbox.sms_values(
-            ctx.keyring,
-            to=to,
-            phone_index=phone_index,
-            person_id=person_id,
-            body=render(ctx.catalog, say, locale),
-            message_key=say.message_id,
-            priority=priority,
-            now=now,
-            valid_until=valid_until,
-            sequence=sequence,
+            ctx.keyring, to, say.message_id, render(ctx.catalog, say, to.locale), timing, sequence
         )
         for sequence, say in enumerate(says)
     ]
 
 
 def queue_says(
-    ctx: ServiceContext,
-    session: AsyncSession,
-    says: Iterable[Say],
-    *,
-    to: str,
-    phone_index: str,
-    person_id: str | None,
-    locale: str,
-    priority: int,
-    now: datetime,
-    valid_until: datetime | None = None,
+    ctx: ServiceContext, session: AsyncSession, says: Iterable[Say], to: Recipient, timing: Timing
 ) -> int:
     """Queue each message to the outbox in this transaction (written at the next flush,
     with the unit of work's other rows); returns how many."""
-    rows = says_values(
-        ctx,
-        says,
-        to=to,
-        phone_index=phone_index,
-        person_id=person_id,
-        locale=locale,
-        priority=priority,
-        now=now,
-        valid_until=valid_until,
-    )
+    rows = says_values(ctx, says, to, timing)
     session.add_all(OutboxMessage(**row) for row in rows)
     return len(rows)
 
 
 async def insert_says(
-    ctx: ServiceContext,
-    session: AsyncSession,
-    says: Sequence[Say],
-    *,
-    to: str,
-    phone_index: str,
-    person_id: str | None,
-    locale: str,
-    priority: int,
-    now: datetime,
+    ctx: ServiceContext, session: AsyncSession, says: Sequence[Say], to: Recipient, timing: Timing
 ) -> int:
     """As `queue_says`, but inserted at once with one Core statement; returns how many."""
-    rows = says_values(
-        ctx,
-        says,
-        to=to,
-        phone_index=phone_index,
-        person_id=person_id,
-        locale=locale,
-        priority=priority,
-        now=now,
-    )
+    rows = says_values(ctx, says, to, timing)
     await outbox.insert_sms(session, rows)
     return len(rows)

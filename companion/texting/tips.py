@@ -8,9 +8,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.context import ServiceContext
-from companion.crypto.sealing import associated_data, unseal
+from companion.crypto.sealing import unseal
 from companion.db import observations
 from companion.db.models import Goal, Person, TipSent
+from companion.db.sealed import PERSON_BOROUGH
 from companion.engine.interests import interests_in
 from companion.engine.resources import pick_tip
 from companion.engine.runner import Say
@@ -20,7 +21,7 @@ def person_borough(ctx: ServiceContext, person: Person) -> str:
     """The person's borough, unsealed ("" if not set or outside London)."""
     if person.borough is None:
         return ""
-    return unseal(ctx.keyring, person.borough, associated_data("person", "borough", person.id))
+    return unseal(ctx.keyring, person.borough, PERSON_BOROUGH.bound_to(person.id))
 
 
 async def tip_says(

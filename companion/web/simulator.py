@@ -13,8 +13,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy import select
 
 from companion.crypto.blind_index import phone_index
-from companion.crypto.sealing import associated_data, unseal
+from companion.crypto.sealing import unseal
 from companion.db.models import InboundMessage
+from companion.db.sealed import INBOUND_BODY
 from companion.sms.phone import InvalidPhoneNumber, to_e164
 from companion.texting.inbound import InboundSms, handle_inbound
 from companion.web.keys import CONTEXT, DISPATCHER, SIMULATOR
@@ -71,7 +72,7 @@ async def _thread(request: web.Request, e164: str) -> list[Bubble]:
             Bubble(
                 row.received_at,
                 True,
-                unseal(ctx.keyring, row.body, associated_data("inbound_message", "body", row.id)),
+                unseal(ctx.keyring, row.body, INBOUND_BODY.bound_to(row.id)),
             )
             for row in rows
         ]

@@ -32,13 +32,10 @@ async def enqueue(ctx: ServiceContext, body: str, to: str = PHONE, person: bool 
         queued = outbox.queue_sms(
             session,
             ctx.keyring,
-            to=to,
-            phone_index="idx-" + to,
-            person_id=person_id,
-            body=body,
-            message_key="test",
-            priority=Priority.BULK,
-            now=ctx.clock(),
+            outbox.Recipient(to, "idx-" + to, person_id),
+            "test",
+            body,
+            outbox.Timing(Priority.BULK, ctx.clock()),
         )
     return queued.id
 
@@ -173,13 +170,10 @@ async def test_concurrent_dispatchers_send_each_row_once(
                 outbox.queue_sms(
                     session,
                     keyring,
-                    to=PHONE,
-                    phone_index="i",
-                    person_id=None,
-                    body=f"message {n}",
-                    message_key="t",
-                    priority=Priority.BULK,
-                    now=clock(),
+                    outbox.Recipient(PHONE, "i", None),
+                    "t",
+                    f"message {n}",
+                    outbox.Timing(Priority.BULK, clock()),
                 )
         claimed = await asyncio.gather(first.drain(), second.drain(), third.drain())
     assert sum(claimed) == 300
@@ -197,13 +191,10 @@ async def test_replies_go_before_bulk_prompts(
                 outbox.queue_sms(
                     session,
                     keyring,
-                    to=PHONE,
-                    phone_index="i",
-                    person_id=None,
-                    body=f"m{n}",
-                    message_key="t",
-                    priority=priority,
-                    now=clock(),
+                    outbox.Recipient(PHONE, "i", None),
+                    "t",
+                    f"m{n}",
+                    outbox.Timing(priority, clock()),
                 )
         async with ctx.sessions() as session, session.begin():
             first = await outbox.claim_due(session, keyring, clock(), 1)
@@ -220,14 +211,10 @@ async def test_expired_rows_are_not_sent(
             outbox.queue_sms(
                 session,
                 keyring,
-                to=PHONE,
-                phone_index="i",
-                person_id=None,
-                body="late",
-                message_key="t",
-                priority=Priority.BULK,
-                now=clock(),
-                valid_until=clock() + timedelta(minutes=5),
+                outbox.Recipient(PHONE, "i", None),
+                "t",
+                "late",
+                outbox.Timing(Priority.BULK, clock(), clock() + timedelta(minutes=5)),
             )
         clock.advance(minutes=6)
         await dispatcher.drain()
@@ -279,14 +266,11 @@ async def test_one_persons_messages_arrive_in_the_order_queued(
                 outbox.queue_sms(
                     session,
                     ctx.keyring,
-                    to=PHONE,
-                    phone_index="idx",
-                    person_id=None,
-                    body=f"part {n}",
-                    message_key="test",
-                    priority=Priority.REPLY,
-                    now=ctx.clock(),
-                    sequence=n,
+                    outbox.Recipient(PHONE, "idx", None),
+                    "test",
+                    f"part {n}",
+                    outbox.Timing(Priority.REPLY, ctx.clock()),
+                    n,
                 )
         fake_twilio.slow(0.02)
         await dispatcher.drain()

@@ -47,15 +47,11 @@ async def queue(
         row = outbox.queue_sms(
             session,
             ctx.keyring,
-            to=to,
-            phone_index="idx-" + to,
-            person_id=person_id,
-            body=body,
-            message_key="test",
-            priority=Priority.BULK,
-            now=now,
-            not_before=now + not_before_in if not_before_in else None,
-            sequence=sequence,
+            outbox.Recipient(to, "idx-" + to, person_id),
+            "test",
+            body,
+            outbox.Timing(Priority.BULK, now, None, now + not_before_in if not_before_in else None),
+            sequence,
         )
     return row.id
 

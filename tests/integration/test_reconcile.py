@@ -91,14 +91,10 @@ async def enqueue(ctx: ServiceContext, body: str, *, valid_until: datetime | Non
         row = outbox.queue_sms(
             session,
             ctx.keyring,
-            to=PHONE,
-            phone_index="idx",
-            person_id=None,
-            body=body,
-            message_key="test",
-            priority=Priority.REPLY,
-            now=ctx.clock(),
-            valid_until=valid_until,
+            outbox.Recipient(PHONE, "idx", None),
+            "test",
+            body,
+            outbox.Timing(Priority.REPLY, ctx.clock(), valid_until),
         )
     return row.id
 

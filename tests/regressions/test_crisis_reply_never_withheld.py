@@ -174,13 +174,10 @@ async def test_crisis_reply_is_claimed_ahead_of_a_queue_of_other_messages(
                 outbox.queue_sms(
                     session,
                     ctx.keyring,
-                    to=f"+4477009{n:05d}",
-                    phone_index=f"other-{n}",
-                    person_id=None,
-                    body="queued earlier",
-                    message_key="test",
-                    priority=priority,
-                    now=ctx.clock(),
+                    outbox.Recipient(f"+4477009{n:05d}", f"other-{n}", None),
+                    "test",
+                    "queued earlier",
+                    outbox.Timing(priority, ctx.clock()),
                 )
     await texts(ctx, "I want to end my life")
     async with ctx.sessions() as session, session.begin():

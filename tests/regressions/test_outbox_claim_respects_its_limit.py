@@ -22,13 +22,10 @@ async def test_a_claim_takes_at_most_its_limit(
                 [
                     outbox.sms_values(
                         keyring,
-                        to=f"+4477009{n:05d}",
-                        phone_index=f"index-{n}",
-                        person_id=None,
-                        body="queued",
-                        message_key="test",
-                        priority=Priority.BULK,
-                        now=clock(),
+                        outbox.Recipient(f"+4477009{n:05d}", f"index-{n}", None),
+                        "test",
+                        "queued",
+                        outbox.Timing(Priority.BULK, clock()),
                     )
                     for n in range(30)
                 ],
