@@ -19,7 +19,6 @@ from companion.engine.runner import Say
 REPLIES_PER_HOUR = 40  # generous: someone trying every command is not a loop
 CRISIS_REPLIES = frozenset({"crisis", "crisis-gentle", "crisis-again"})
 SAFETY_REPLIES = CRISIS_REPLIES | {"help"}
-MAX_INBOUND_CHARS = 1600  # Twilio's own limit for one (concatenated) message
 
 
 def is_safety(says: Sequence[Say]) -> bool:

@@ -29,7 +29,7 @@ from aiohttp import ClientError, ClientSession, encode_basic_auth, web
 from twilio.request_validator import RequestValidator
 from yarl import URL
 
-from companion.sms.segments import count_segments
+from companion.sms.segments import MAX_BODY_CHARS, count_segments
 
 API_VERSION = "2010-04-01"
 DEFAULT_ACCOUNT_SID = "AC" + "0" * 32
@@ -455,7 +455,7 @@ class FakeTwilio:
             return 400, 21610
         if not form.get("Body") and "MediaUrl" not in form and "ContentSid" not in form:
             return 400, 21602
-        if len(form.get("Body", "")) > 1600:
+        if len(form.get("Body", "")) > MAX_BODY_CHARS:
             return 400, 21617
         return None
 

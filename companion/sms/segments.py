@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+# Twilio's limit for the body of one (concatenated) message, in characters, both ways.
+MAX_BODY_CHARS: Final = 1600
 GSM7: Final = "GSM-7"
 UCS2: Final = "UCS-2"
 

@@ -21,16 +21,12 @@ from companion.db.outbox import Recipient, Timing
 from companion.db.sealed import INBOUND_BODY
 from companion.db.states import ConversationStatus, PersonStatus, Priority
 from companion.engine.decide import AnswerQuestion, Decision, Situation, Text, decide
-from companion.engine.limits import (
-    CRISIS_REPLIES,
-    MAX_INBOUND_CHARS,
-    allowed_replies,
-    is_safety,
-)
+from companion.engine.limits import CRISIS_REPLIES, allowed_replies, is_safety
 from companion.engine.runner import Say
 from companion.records.erasure import erase_person
 from companion.scheduling import schedule
 from companion.sms.phone import InvalidPhoneNumber, to_e164
+from companion.sms.segments import MAX_BODY_CHARS
 from companion.texting import conversation
 from companion.texting.actions import Loaded, carry_out, situation_of
 from companion.texting.speech import insert_says, queue_says
@@ -64,7 +60,7 @@ async def handle_inbound(ctx: ServiceContext, sms: InboundSms) -> InboundResult:
     causes (state change, safety event, queued replies) commits together or not at all.
     """
     # Bounded, and without NUL (PostgreSQL refuses it in text), whichever door it came in.
-    body = sms.body.replace("\x00", "")[:MAX_INBOUND_CHARS]
+    body = sms.body.replace("\x00", "")[:MAX_BODY_CHARS]
     sms = InboundSms(sms.message_sid, sms.from_number, body)
     try:
         e164 = to_e164(sms.from_number)

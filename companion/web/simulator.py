@@ -17,6 +17,7 @@ from companion.crypto.sealing import unseal
 from companion.db.models import InboundMessage
 from companion.db.sealed import INBOUND_BODY
 from companion.sms.phone import InvalidPhoneNumber, to_e164
+from companion.sms.segments import MAX_BODY_CHARS
 from companion.texting.inbound import InboundSms, handle_inbound
 from companion.web.keys import CONTEXT, DISPATCHER, SIMULATOR
 
@@ -53,7 +54,7 @@ async def page(request: web.Request) -> web.Response:
 async def send(request: web.Request) -> web.Response:
     """Deliver the typed text as an inbound SMS, send replies, and show the thread."""
     form = await request.post()
-    raw, body = str(form.get("phone", "")), str(form.get("body", ""))[:1600]
+    raw, body = str(form.get("phone", "")), str(form.get("body", ""))[:MAX_BODY_CHARS]
     if body.strip():
         await handle_inbound(request.app[CONTEXT], InboundSms("SIM" + uuid.uuid4().hex, raw, body))
         await request.app[DISPATCHER].drain()

@@ -8,6 +8,7 @@ import logging
 from aiohttp import web
 
 from companion.sending.status import is_known_status, record_status
+from companion.sms.segments import MAX_BODY_CHARS
 from companion.texting.inbound import InboundSms, handle_inbound
 from companion.web.keys import CONTEXT, DISPATCHER, SETTINGS
 from companion.web.signature import is_signed
@@ -16,7 +17,6 @@ log = logging.getLogger(__name__)
 
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
 MAX_FIELD_LENGTH = 2000
-MAX_SMS_BODY = 1600
 MAX_SID_LENGTH = 64
 MAX_ERROR_CODE_DIGITS = 9  # Twilio's are five; more would overflow the integer column
 # How long a delivery report may wait for its own send's outcome to be written.
@@ -67,7 +67,7 @@ async def inbound_sms(request: web.Request) -> web.Response:
         raise web.HTTPBadRequest(text="MessageSid and From are required\n")
     # No SMS carries NUL, and PostgreSQL refuses it in any text it is compared with
     # (a "SHARE" code, say): dropped here, after the signature was checked over it.
-    body = form.get("Body", "")[:MAX_SMS_BODY].replace("\x00", "")
+    body = form.get("Body", "")[:MAX_BODY_CHARS].replace("\x00", "")
     await handle_inbound(request.app[CONTEXT], InboundSms(sid, sender, body))
     return web.Response(text=EMPTY_TWIML, content_type="text/xml")
 

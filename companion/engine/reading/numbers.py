@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TypeAlias, TypeVar
 
+from companion.sms.segments import MAX_BODY_CHARS
+
 V = TypeVar("V")
 Item: TypeAlias = float | str
 
@@ -30,7 +32,7 @@ def word_set(text: str) -> frozenset[str]:
 
 # Ten SMS segments; anything longer is not an answer, and capping keeps every
 # scan below linear in a size we chose.
-MAX_CHARS = 1600
+MAX_CHARS = MAX_BODY_CHARS  # no reader looks further than one message can be
 
 ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4}
 ONES |= {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
