@@ -16,11 +16,11 @@ run: $(STAMP)
 	$(BIN)/companion serve
 
 lint: $(STAMP)
-	$(BIN)/ruff check companion tests
-	$(BIN)/ruff format --check companion tests
+	$(BIN)/ruff check companion tests bench
+	$(BIN)/ruff format --check companion tests bench
 
 typecheck: $(STAMP)
-	$(BIN)/mypy companion
+	$(BIN)/mypy companion bench
 
 pytest: $(STAMP)
 	$(BIN)/pytest -q

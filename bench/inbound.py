@@ -1,7 +1,7 @@
 """Inbound: signed webhooks from enrolled people answering a check-in, through the whole stack.
 
 For each database, N people are seeded with an open check-in (the real
-`conversation.start_flow`), `companion serve` is started against the fake Twilio API,
+`starter.start_flow`), `companion serve` is started against the fake Twilio API,
 and each person answers their open question by a signed `POST /twilio/sms`: first at a
 fixed offered rate (open loop), then at saturation (a closed loop of C concurrent
 clients). Every answer passes signature check, dedupe, safety check, the flow engine,

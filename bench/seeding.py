@@ -31,10 +31,11 @@ from companion.db.models import (
     new_id,
 )
 from companion.db.observations import kind_of
+from companion.db.states import ConversationStatus
 from companion.engine.due import WINDOWS
 from companion.engine.summary import iso_week, summary_week
 from companion.metrics import Metrics
-from companion.texting import conversation
+from companion.texting import conversation, starter
 
 CHUNK = 5000
 SHARES = "checkins side_effects goals safety"
@@ -181,7 +182,7 @@ def _due(
 async def open_checkins(
     ctx: ServiceContext, person_ids: Sequence[str], now: datetime, batch: int = 250
 ) -> dict[str, list[str]]:
-    """Start a check-in for each person with the real `conversation.start_flow`.
+    """Start a check-in for each person with the real `starter.start_flow`.
 
     The opening question is not queued (nobody is listening yet). Returns, per person,
     the steps still to answer, in order: the open step, then the rest of the plan.
@@ -191,12 +192,12 @@ async def open_checkins(
         async with ctx.sessions() as session, session.begin():
             found = await session.scalars(select(Person).where(Person.id.in_(ids)))
             for person in found:
-                await conversation.start_flow(ctx, session, person, "checkin", now)
+                await starter.start_flow(ctx, session, person, "checkin", now)
     steps: dict[str, list[str]] = {}
     async with ctx.sessions() as session:
         rows = await session.execute(
             select(ConversationRow.person_id, ConversationRow.step, ConversationRow.plan).where(
-                ConversationRow.status == conversation.OPEN
+                ConversationRow.status == ConversationStatus.OPEN
             )
         )
         for person_id, step, plan in rows:
