@@ -65,6 +65,13 @@ class Metrics:
             registry=self.registry,
         )
 
+        self.key_mismatch = Counter(
+            "companion_coordinator_key_mismatch",
+            "Coordinator public keys that failed their keyring check, by where (seal, login)",
+            ["where"],
+            registry=self.registry,
+        )
+
     def render(self) -> bytes:
         """The exposition text."""
         return bytes(generate_latest(self.registry))

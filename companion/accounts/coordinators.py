@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from companion.crypto import coordinator_keys, totp
+from companion.crypto import coordinator_keys, key_binding, totp
 from companion.crypto.keyring import Keyring
 from companion.crypto.passwords import (
     PRODUCTION_PARAMS,
@@ -67,19 +67,29 @@ class NewCoordinator:
 
 @dataclass(frozen=True)
 class PendingEnrolment:
-    """What the enrolment page shows: who, and the TOTP secret to add to an app."""
+    """What the enrolment page shows: who, and the TOTP secret to add to an app.
+
+    It carries the keyring that binds the public key made when enrolment completes.
+    """
 
     coordinator: Coordinator
     totp_secret: bytes
+    keyring: Keyring
 
 
 @dataclass(frozen=True)
 class LoginResult:
-    """The outcome of a login attempt: a private key on success, else why it failed."""
+    """The outcome of a login attempt: a private key on success, else why it failed.
+
+    `key_mismatch` is True when the stored public key is not the unwrapped private
+    key's, or its keyring binding does not check: summaries are not sealed to them
+    until an operator resets the coordinator.
+    """
 
     coordinator_id: str | None
     private_key: X25519PrivateKey | None
     failure: LoginFailure | None
+    key_mismatch: bool = False
 
 
 def normalise_email(email: str) -> str:
@@ -166,7 +176,7 @@ async def pending_enrolment(
         await session.flush()
     else:
         secret = bytes.fromhex(unseal(keyring, coordinator.totp_secret, where))
-    return PendingEnrolment(coordinator, secret)
+    return PendingEnrolment(coordinator, secret, keyring)
 
 
 async def complete_enrolment(
@@ -199,6 +209,7 @@ async def complete_enrolment(
     )
     coordinator.passphrase_hash = hashed
     coordinator.public_key = public
+    coordinator.public_key_binding = key_binding.bind(pending.keyring, coordinator.id, public)
     coordinator.wrapped_key = coordinator_keys.to_bytes(wrapped)
     coordinator.totp_last_step = step
     coordinator.enrolled_at = now
@@ -261,7 +272,31 @@ async def check_login(
     private = await asyncio.to_thread(
         coordinator_keys.unwrap_private_key, wrapped, passphrase, coordinator.id
     )
-    return LoginResult(coordinator.id, private, None)
+    matches = check_public_key(keyring, coordinator, coordinator_keys.public_bytes(private))
+    return LoginResult(coordinator.id, private, None, key_mismatch=not matches)
+
+
+def check_public_key(keyring: Keyring, coordinator: Coordinator, true_public: bytes) -> bool:
+    """Check the stored public key against the one a just-unwrapped private key has.
+
+    The private key is authentic (it opened with the coordinator's passphrase, bound
+    to their id), so a stored key equal to its public half is the real one: a missing
+    binding (a coordinator enrolled before bindings existed) or one made with a retired
+    data key is (re)made here under the current key.
+
+    Returns:
+        False if the stored public key is another key (someone wrote to the database).
+    """
+    if coordinator.public_key != true_public:
+        return False
+    if (
+        not key_binding.is_bound(
+            keyring, coordinator.id, coordinator.public_key, coordinator.public_key_binding
+        )
+        or key_binding.key_id_of(coordinator.public_key_binding or b"") != keyring.current_id
+    ):
+        coordinator.public_key_binding = key_binding.bind(keyring, coordinator.id, true_public)
+    return True
 
 
 def _totp_step(

@@ -250,6 +250,8 @@ class Coordinator(Base):
     totp_secret: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)  # sealed
     totp_last_step: Mapped[int | None] = mapped_column(Integer, default=None)
     public_key: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+    # keyring MAC over id + public key (`crypto.key_binding`): checked before every seal
+    public_key_binding: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
     wrapped_key: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
     enrol_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True, default=None)
     enrol_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)

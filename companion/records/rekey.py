@@ -21,6 +21,7 @@ from sqlalchemy import ColumnElement, LargeBinary, and_, func, literal, select, 
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
+from companion.accounts import public_keys
 from companion.context import ServiceContext
 from companion.crypto.keyring import Keyring, KeyringError
 from companion.crypto.sealing import SealError, associated_data, seal, unseal
@@ -73,6 +74,9 @@ SEALED_COLUMNS: tuple[SealedColumn, ...] = (
     SealedColumn(DueItem, "payload"),
     SealedColumn(Coordinator, "totp_secret"),
 )
+# Not sealed but MACed with a data key (same id prefix): counted so a key still used
+# for a binding cannot be retired; `reencrypt` re-makes them (`accounts.public_keys`).
+BINDING_COLUMNS: tuple[SealedColumn, ...] = (SealedColumn(Coordinator, "public_key_binding"),)
 
 
 def key_prefix(key_id: str) -> bytes:
@@ -119,7 +123,8 @@ async def reencrypt(
         `values_under` still counts them, so their key cannot be retired.
     """
     total = await values_not_current(ctx)
-    done = 0
+    async with ctx.sessions() as session, session.begin():
+        done = await public_keys.rebind(session, ctx)
     for column in SEALED_COLUMNS:
         after = ""
         while True:
@@ -170,7 +175,7 @@ async def _count(
     session: AsyncSession, condition: Callable[[SealedColumn], ColumnElement[bool]]
 ) -> int:
     total = 0
-    for column in SEALED_COLUMNS:
+    for column in SEALED_COLUMNS + BINDING_COLUMNS:
         found = await session.scalar(
             select(func.count()).select_from(column.model).where(condition(column))
         )

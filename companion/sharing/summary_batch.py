@@ -26,6 +26,7 @@ from companion.db.models import Consent, Coordinator, Person, Summary, new_id
 from companion.engine.reading.answers import Stored
 from companion.engine.summary import ReferenceRanges, SummaryInput, build_summary, iso_week
 from companion.engine.timing import at_london
+from companion.sharing import recipient_check
 
 HISTORY_WEEKS = 9
 _MIDNIGHT = time(0, 0)
@@ -86,7 +87,15 @@ async def make_summaries(
     now: datetime,
     ranges: ReferenceRanges,
 ) -> list[Made]:
-    """Build, seal and store the summaries in the caller's transaction."""
+    """Build, seal and store the summaries in the caller's transaction.
+
+    Nothing is sealed to a coordinator whose public key fails its keyring check
+    (`recipient_check`); that is reported instead.
+    """
+    trusted = await recipient_check.trusted_only(
+        ctx, session, [item.sharing.coordinator for item in wanted], now
+    )
+    wanted = [item for item in wanted if item.sharing.coordinator.id in trusted]
     if not wanted:
         return []
     inputs = await _inputs(ctx, session, wanted, now)

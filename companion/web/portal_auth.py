@@ -29,6 +29,7 @@ from companion.accounts.coordinators import (
 from companion.crypto import totp
 from companion.db.models import Coordinator
 from companion.records import audit
+from companion.sharing.recipient_check import report_mismatch
 from companion.web.keys import CONTEXT
 from companion.web.portal_pages import error_page, page
 from companion.web.portal_session import (
@@ -105,6 +106,8 @@ async def login(request: web.Request) -> web.Response:
             now=now,
             subject=result.coordinator_id,
         )
+        if result.key_mismatch and result.coordinator_id is not None:
+            await report_mismatch(ctx, session, result.coordinator_id, now, "login")
     if result.failure is not None or result.private_key is None or result.coordinator_id is None:
         throttle.failed(account, address, now)
         return _login_again(form, 401, "failed", email)

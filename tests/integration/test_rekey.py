@@ -23,6 +23,7 @@ from companion.db.models import Base, Observation
 from companion.engine.enrolment import Status
 from companion.records.export import export_person
 from companion.records.rekey import (
+    BINDING_COLUMNS,
     SEALED_COLUMNS,
     reencrypt,
     sealed_with,
@@ -37,6 +38,7 @@ MANY = 20_000
 NOT_KEYRING_SEALED = {
     "summary.ciphertext",  # HPKE, to the coordinator's own key
     "coordinator.public_key",  # public
+    "coordinator.public_key_binding",  # a MAC, re-made by reencrypt (BINDING_COLUMNS)
     "coordinator.wrapped_key",  # wrapped with the coordinator's passphrase
 }
 
@@ -57,7 +59,7 @@ async def per_column(ctx: ServiceContext, key_id: str) -> dict[str, int]:
     """How many values of each sealed column use `key_id`."""
     counts = {}
     async with ctx.sessions() as session:
-        for column in SEALED_COLUMNS:
+        for column in SEALED_COLUMNS + BINDING_COLUMNS:
             found = await session.scalar(
                 select(func.count())
                 .select_from(column.model)
