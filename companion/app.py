@@ -18,6 +18,7 @@ from companion.crypto.keysource import load_keyring
 from companion.db.connection import create_engine, session_factory
 from companion.metrics import Metrics
 from companion.records.erasure import compact_storage
+from companion.records.legacy_plain import seal_plain_values
 from companion.records.retention import retention_sweep
 from companion.scheduling.periodic import Sweeps
 from companion.scheduling.sweep import sweep
@@ -86,6 +87,7 @@ def create_app(
             quiet_hours=settings.quiet_hours,
         )
         await remember_revisions(app[CONTEXT])
+        await seal_plain_values(app[CONTEXT])  # what migration 0006 could not seal
         yield
         await engine.dispose()
 

@@ -57,6 +57,26 @@ class EnrolmentRefused(ValueError):
 
 
 @dataclass(frozen=True)
+class Who:
+    """A coordinator as people and pages name them: their name and team, unsealed."""
+
+    name: str
+    team: str
+
+
+def who(keyring: Keyring, coordinator: Coordinator) -> Who:
+    """The coordinator's name and team (sealed on their row: a team can reveal care)."""
+    return Who(
+        name=unseal(
+            keyring, coordinator.name, associated_data("coordinator", "name", coordinator.id)
+        ),
+        team=unseal(
+            keyring, coordinator.team, associated_data("coordinator", "team", coordinator.id)
+        ),
+    )
+
+
+@dataclass(frozen=True)
 class NewCoordinator:
     """A coordinator just added, with the token for their one-time enrolment link."""
 
@@ -108,7 +128,13 @@ def enrolment_url(public_base_url: str, token: str) -> str:
 
 
 async def add_coordinator(
-    session: AsyncSession, *, name: str, email: str, team: str, now: datetime
+    session: AsyncSession,
+    keyring: Keyring,
+    *,
+    name: str,
+    email: str,
+    team: str,
+    now: datetime,
 ) -> NewCoordinator:
     """Create an account awaiting enrolment, in the caller's transaction.
 
@@ -128,11 +154,16 @@ async def add_coordinator(
     if await session.scalar(select(Coordinator.id).where(Coordinator.email == address)):
         raise CoordinatorExists(address)
     token = secrets.token_urlsafe(32)
+    coordinator_id = new_id()
     coordinator = Coordinator(
-        id=new_id(),
-        name=fields["name"][0],
+        id=coordinator_id,
+        name=seal(
+            keyring, fields["name"][0], associated_data("coordinator", "name", coordinator_id)
+        ),
         email=address,
-        team=fields["team"][0],
+        team=seal(
+            keyring, fields["team"][0], associated_data("coordinator", "team", coordinator_id)
+        ),
         enrol_token_hash=token_hash(token),
         enrol_expires_at=now + ENROLMENT_VALID_FOR,
         created_at=now,

@@ -165,7 +165,12 @@ def _coordinator_add(args: argparse.Namespace) -> int:
     async def run() -> str:
         async with standalone_context(settings) as ctx, ctx.sessions.begin() as session:
             added = await add_coordinator(
-                session, name=args.name, email=args.email, team=args.team, now=ctx.clock()
+                session,
+                ctx.keyring,
+                name=args.name,
+                email=args.email,
+                team=args.team,
+                now=ctx.clock(),
             )
             return added.token
 

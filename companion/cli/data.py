@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from companion.config import Settings, load_settings
 from companion.context import ServiceContext, standalone_context
 from companion.crypto.keyring import format_keyring, parse_keyring, with_new_key
+from companion.db.file_modes import write_owner_only
 from companion.records import audit
 from companion.sms.phone import InvalidPhoneNumber, to_e164
 
@@ -119,7 +120,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.out is None:
         print(text)
     else:
-        args.out.write_text(text + "\n", encoding="utf-8")
+        write_owner_only(args.out, text + "\n")
     return 0
 
 
@@ -153,7 +154,7 @@ def _rotate(_args: argparse.Namespace) -> int:
     settings = _settings()
     rotated = with_new_key(parse_keyring(_keyring_text(settings)))
     if settings.data_keys is None:
-        settings.key_file.write_text(format_keyring(rotated) + "\n", encoding="utf-8")
+        write_owner_only(settings.key_file, format_keyring(rotated) + "\n")
         print(f"new current key {rotated.current_id} written to {settings.key_file}")
     else:
         print("Set COMPANION_DATA_KEYS to this (on every instance), restart, then run")
@@ -164,6 +165,7 @@ def _rotate(_args: argparse.Namespace) -> int:
 
 
 def _reencrypt(_args: argparse.Namespace) -> int:
+    from companion.records.legacy_plain import seal_plain_values
     from companion.records.rekey import reencrypt
 
     def progress(done: int, total: int) -> None:
@@ -177,7 +179,8 @@ def _reencrypt(_args: argparse.Namespace) -> int:
         )
 
     async def work(ctx: ServiceContext) -> int:
-        done = await reencrypt(ctx, on_progress=progress)
+        done = await seal_plain_values(ctx)  # values migration 0006 could not seal
+        done += await reencrypt(ctx, on_progress=progress)
         await _note(ctx, "keys_reencrypt", "done", str(done))
         return done
 

@@ -50,7 +50,7 @@ async def seed_demo(ctx: ServiceContext, ranges: ReferenceRanges) -> DemoLogin |
         if await session.scalar(select(Coordinator.id).where(Coordinator.email == DEMO_EMAIL)):
             return None
         new = await coordinators.add_coordinator(
-            session, name="Sam Patel", email=DEMO_EMAIL, team="Demo CMHT", now=now
+            session, ctx.keyring, name="Sam Patel", email=DEMO_EMAIL, team="Demo CMHT", now=now
         )
         pending = await coordinators.pending_enrolment(session, ctx.keyring, new.token, now)
         assert pending is not None

@@ -129,9 +129,9 @@ class SafetyEvent(Base):
     )
     phone_index: Mapped[str] = mapped_column(String(64), index=True)
     inbound_id: Mapped[str] = mapped_column(ForeignKey("inbound_message.id", ondelete="CASCADE"))
-    category: Mapped[str] = mapped_column(String(32))
+    category: Mapped[bytes] = mapped_column(LargeBinary)  # sealed (`db.safety_events`)
     negated: Mapped[bool] = mapped_column(Boolean)
-    pattern: Mapped[str] = mapped_column(String(64))
+    pattern: Mapped[bytes] = mapped_column(LargeBinary)  # sealed
     detected_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
@@ -243,9 +243,9 @@ class Coordinator(Base):
     __tablename__ = "coordinator"
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
-    name: Mapped[str] = mapped_column(String(120))
+    name: Mapped[bytes] = mapped_column(LargeBinary)  # sealed (`accounts.coordinators.who`)
     email: Mapped[str] = mapped_column(String(254), unique=True)
-    team: Mapped[str] = mapped_column(String(120))
+    team: Mapped[bytes] = mapped_column(LargeBinary)  # sealed: a team can name a diagnosis
     passphrase_hash: Mapped[str | None] = mapped_column(String(255), default=None)
     totp_secret: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)  # sealed
     totp_last_step: Mapped[int | None] = mapped_column(Integer, default=None)
@@ -316,7 +316,7 @@ class ConsentEvent(Base):
     )
     kind: Mapped[str] = mapped_column(String(16))
     shares: Mapped[str] = mapped_column(String(64), default="")
-    wording: Mapped[str] = mapped_column(Text)
+    wording: Mapped[bytes] = mapped_column(LargeBinary)  # sealed: it names their team
     at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 

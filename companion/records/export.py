@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from companion.accounts.coordinators import who
 from companion.context import ServiceContext
 from companion.crypto.blind_index import phone_index
 from companion.crypto.keyring import Keyring
@@ -77,7 +78,7 @@ async def export_person(ctx: ServiceContext, e164: str) -> dict[str, Any] | None
             "schema": SCHEMA,
             "exported_at": _json(ctx.clock()),
             "person": opener.profile(person),
-            "consents": await _consents(session, pid),
+            "consents": await _consents(session, opener, pid),
             "summaries": [
                 _fields(r, "consent_id", "week", "created_at")
                 for r in await rows(Summary, Summary.created_at)
@@ -101,7 +102,12 @@ async def export_person(ctx: ServiceContext, e164: str) -> dict[str, Any] | None
                 _fields(t, "resource_id", "sent_at") for t in await rows(TipSent, TipSent.sent_at)
             ],
             "safety_events": [
-                {**_fields(e, "detected_at", "category", "negated"), "message_id": e.inbound_id}
+                {
+                    **_fields(e, "detected_at", "negated"),
+                    "category": opener("safety_event", "category", e),
+                    "pattern": opener("safety_event", "pattern", e),
+                    "message_id": e.inbound_id,
+                }
                 for e in await rows(SafetyEvent, SafetyEvent.detected_at, True)
             ],
             "messages_in": [
@@ -174,7 +180,7 @@ class _Opener:
         return self(table, "body", message) or None
 
 
-async def _consents(session: AsyncSession, person_id: str) -> list[Row]:
+async def _consents(session: AsyncSession, opener: _Opener, person_id: str) -> list[Row]:
     rows = await session.execute(
         select(Consent, Coordinator)
         .join(Coordinator, Coordinator.id == Consent.coordinator_id)
@@ -191,11 +197,15 @@ async def _consents(session: AsyncSession, person_id: str) -> list[Row]:
         found.append(
             {
                 **_fields(consent, "id", "status"),
-                "coordinator": _fields(coordinator, "name", "team"),
+                "coordinator": vars(who(opener.keyring, coordinator)),
                 "shares": consent.shares.split(),
                 **_fields(consent, "asked_at", "given_at", "confirmed_at", "ended_at"),
                 "events": [
-                    {**_fields(e, "kind", "at", "wording"), "shares": e.shares.split()}
+                    {
+                        **_fields(e, "kind", "at"),
+                        "wording": opener("consent_event", "wording", e),
+                        "shares": e.shares.split(),
+                    }
                     for e in events
                 ],
             }

@@ -27,6 +27,7 @@ from companion.crypto.keyring import Keyring, KeyringError
 from companion.crypto.sealing import SealError, associated_data, seal, unseal
 from companion.db.models import (
     Base,
+    ConsentEvent,
     Coordinator,
     DueItem,
     Goal,
@@ -34,6 +35,7 @@ from companion.db.models import (
     Observation,
     OutboxMessage,
     Person,
+    SafetyEvent,
 )
 
 log = logging.getLogger(__name__)
@@ -73,6 +75,11 @@ SEALED_COLUMNS: tuple[SealedColumn, ...] = (
     SealedColumn(Goal, "text"),
     SealedColumn(DueItem, "payload"),
     SealedColumn(Coordinator, "totp_secret"),
+    SealedColumn(Coordinator, "name"),
+    SealedColumn(Coordinator, "team"),
+    SealedColumn(SafetyEvent, "category"),
+    SealedColumn(SafetyEvent, "pattern"),
+    SealedColumn(ConsentEvent, "wording"),
 )
 # Not sealed but MACed with a data key (same id prefix): counted so a key still used
 # for a binding cannot be retired; `reencrypt` re-makes them (`accounts.public_keys`).

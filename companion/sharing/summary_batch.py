@@ -174,7 +174,9 @@ async def _inputs(
     read = _Read(
         observations=await summary_reads.observations_since(session, ctx.keyring, everyone, since),
         checkins=await summary_reads.checkins_between(session, everyone, start, until),
-        safety_events=await summary_reads.safety_events_between(session, safety, since, until),
+        safety_events=await summary_reads.safety_events_between(
+            session, ctx.keyring, safety, since, until
+        ),
         goals=await summary_reads.current_goals(session, ctx.keyring, goals),
     )
     labels = {item.sharing.person.id: _label(ctx, item.sharing.person) for item in wanted}

@@ -16,7 +16,8 @@ from companion.context import ServiceContext
 from companion.crypto.blind_index import phone_index
 from companion.crypto.sealing import associated_data, seal
 from companion.db import outbox, people
-from companion.db.models import InboundMessage, OutboxMessage, Person, SafetyEvent, new_id
+from companion.db.models import InboundMessage, OutboxMessage, Person, new_id
+from companion.db.safety_events import Detection, safety_event_row
 from companion.engine.enrolment import Outcome, Priority, Sender, Status, respond
 from companion.engine.limits import (
     CRISIS_REPLIES,
@@ -196,15 +197,15 @@ async def _handle(
         await people.note_told_how_to_join(session, index, now)
     if outcome.safety is not None:
         ctx.metrics.safety.inc()
+        found = Detection(outcome.safety.category, outcome.safety.pattern, outcome.safety.negated)
         session.add(
-            SafetyEvent(
+            safety_event_row(
+                ctx.keyring,
+                found,
                 person_id=person.id if person else None,
                 phone_index=index,
                 inbound_id=inbound_id,
-                category=outcome.safety.category,
-                negated=outcome.safety.negated,
-                pattern=outcome.safety.pattern,
-                detected_at=now,
+                now=now,
             )
         )
     says = [Say(reply.message_id) for reply in outcome.replies]

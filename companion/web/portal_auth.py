@@ -25,6 +25,7 @@ from companion.accounts.coordinators import (
     normalise_email,
     pending_enrolment,
     token_hash,
+    who,
 )
 from companion.crypto import totp
 from companion.db.models import Coordinator
@@ -187,7 +188,7 @@ def _enrol_context(pending: PendingEnrolment) -> dict[str, object]:
     coordinator = pending.coordinator
     uri = totp.provisioning_uri(pending.totp_secret, coordinator.email)
     return {
-        "name": coordinator.name,
+        "name": who(pending.keyring, coordinator).name,
         "email": coordinator.email,
         "qr": segno.make(uri, error="m").svg_data_uri(scale=4, border=2),
         "secret": totp.secret_text(pending.totp_secret),

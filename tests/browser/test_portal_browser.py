@@ -115,7 +115,12 @@ async def test_enrol_log_in_see_chart_then_person_withdraws(
     sessions = app[CONTEXT].sessions
     async with sessions.begin() as session:
         added = await add_coordinator(
-            session, name="Sam Patel", email="sam.patel@nhs.example", team="North CMHT", now=clock()
+            session,
+            keyring,
+            name="Sam Patel",
+            email="sam.patel@nhs.example",
+            team="North CMHT",
+            now=clock(),
         )
 
     def enrol() -> str:

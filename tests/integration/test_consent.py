@@ -10,16 +10,18 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from companion.crypto import hpke_box, key_binding
+from companion.crypto import hpke_box
 from companion.crypto.coordinator_keys import new_key_pair
+from companion.crypto.sealing import associated_data, unseal
 from companion.db.connection import create_engine, session_factory
-from companion.db.models import Consent, ConsentEvent, Coordinator, ShareCode, Summary, new_id
+from companion.db.models import Consent, ConsentEvent, ShareCode, Summary
 from companion.engine.summary import RANGES_PATH, load_reference_ranges
 from companion.sharing.summaries import summary_sweep
 from companion.sms.fake_twilio import FakeTwilio
 from companion.web.keys import CONTEXT, DISPATCHER, SETTINGS
 from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient
 from tests.support.clock import ManualClock
+from tests.support.coordinators import coordinator_row
 from tests.support.database import rows
 from tests.support.waiting import outbox_settled
 from tests.support.webhooks import post_signed, sms_form
@@ -55,18 +57,14 @@ async def add_coordinator(
     """An enrolled coordinator (public key stored and bound by the keyring) with a share code."""
     private, public = new_key_pair()
     engine = create_engine(url(client))
-    coordinator_id = new_id()
-    binding = key_binding.bind(client.app[CONTEXT].keyring, coordinator_id, public)
     async with session_factory(engine)() as session, session.begin():
-        coordinator = Coordinator(
-            id=coordinator_id,
-            public_key_binding=binding,
+        coordinator = coordinator_row(
+            client.app[CONTEXT].keyring,
             name=name,
             email=f"{code.lower()}@nhs.example",
             team="Hackney CMHT",
             public_key=public,
-            created_at=now,
-            enrolled_at=now,
+            now=now,
         )
         session.add(coordinator)
         await session.flush()
@@ -114,7 +112,12 @@ async def test_share_code_then_yes_without_safety_records_exactly_what_was_said(
     assert consent.shares == "checkins side_effects goals"
     events = await rows(url(joined), ConsentEvent)
     assert [e.kind for e in events] == ["asked", "given"]
-    assert [e.wording for e in events] == [ask, given]
+    keyring = joined.app[CONTEXT].keyring
+    wording = [
+        unseal(keyring, e.wording, associated_data("consent_event", "wording", e.id))
+        for e in events
+    ]
+    assert wording == [ask, given]
 
 
 async def test_a_used_or_unknown_code_shares_nothing(joined: AppClient, clock: ManualClock) -> None:

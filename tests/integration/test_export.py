@@ -15,10 +15,9 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from companion.config import load_settings
 from companion.context import ServiceContext, standalone_context
-from companion.crypto import key_binding
 from companion.crypto.coordinator_keys import new_key_pair
 from companion.crypto.keyring import Keyring, format_keyring
-from companion.db.models import Coordinator, ShareCode, new_id
+from companion.db.models import ShareCode
 from companion.engine.summary import RANGES_PATH, load_reference_ranges
 from companion.records.export import export_fhir, export_person
 from companion.sending.dispatcher import Dispatcher
@@ -27,6 +26,7 @@ from companion.sharing.summaries import summary_sweep
 from companion.sms.simulator_gateway import SimulatorGateway
 from companion.texting.inbound import InboundSms, handle_inbound
 from tests.support.clock import ManualClock
+from tests.support.coordinators import coordinator_row
 from tests.support.prompts import prompt
 
 PHONE = "+447700900123"
@@ -104,17 +104,14 @@ class Month:
 async def add_coordinator(ctx: ServiceContext, now: datetime) -> X25519PrivateKey:
     """An enrolled coordinator (key bound by the keyring) with the share code `SHARE_CODE`."""
     private, public = new_key_pair()
-    coordinator_id = new_id()
     async with ctx.sessions() as session, session.begin():
-        coordinator = Coordinator(
-            id=coordinator_id,
-            public_key_binding=key_binding.bind(ctx.keyring, coordinator_id, public),
+        coordinator = coordinator_row(
+            ctx.keyring,
             name="Sam Patel",
             email="sam.patel@nhs.example",
             team="Hackney CMHT",
             public_key=public,
-            created_at=now,
-            enrolled_at=now,
+            now=now,
         )
         session.add(coordinator)
         await session.flush()

@@ -226,7 +226,9 @@ async def test_forged_enrolment_form_is_403_and_enrols_nobody(
 
     ctx = client.app[CONTEXT]
     async with ctx.sessions.begin() as session:
-        added = await add_coordinator(session, name="A", email="a@x.example", team="T", now=clock())
+        added = await add_coordinator(
+            session, ctx.keyring, name="A", email="a@x.example", team="T", now=clock()
+        )
     form = {"passphrase": PASSPHRASE, "passphrase_again": PASSPHRASE, "code": "123456"}
     for forged in (form, {**form, "csrf": "guessed"}):
         response = await client.post(f"/portal/enrol/{added.token}", data=forged, headers=EVIL)

@@ -45,7 +45,12 @@ async def test_enrol_through_the_page_then_log_in(client: AppClient, clock: Manu
     ctx = client.app[CONTEXT]
     async with ctx.sessions.begin() as session:
         added = await add_coordinator(
-            session, name="Sam Patel", email="Sam@NHS.example", team="North", now=clock()
+            session,
+            ctx.keyring,
+            name="Sam Patel",
+            email="Sam@NHS.example",
+            team="North",
+            now=clock(),
         )
     page = await (await client.get(f"/portal/enrol/{added.token}")).text()
     assert 'src="data:image/svg+xml' in page
@@ -96,7 +101,9 @@ async def test_enrolment_refuses_mismatch_wrong_code_and_an_expired_link(
     """Different passphrases or a wrong code re-show the form; after 72 hours the link is dead."""
     ctx = client.app[CONTEXT]
     async with ctx.sessions.begin() as session:
-        added = await add_coordinator(session, name="A", email="a@x.example", team="T", now=clock())
+        added = await add_coordinator(
+            session, ctx.keyring, name="A", email="a@x.example", team="T", now=clock()
+        )
     page = await (await client.get(f"/portal/enrol/{added.token}")).text()
     base = {"csrf": csrf_of(page), "passphrase": PASSPHRASE}
     cases = [

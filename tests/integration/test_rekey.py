@@ -86,7 +86,12 @@ async def add_enrolling_coordinator(ctx: ServiceContext) -> None:
     """A coordinator who opened their enrolment link: their TOTP secret is sealed."""
     async with ctx.sessions() as session, session.begin():
         new = await coordinators.add_coordinator(
-            session, name="Jo Bloggs", email="jo@nhs.example", team="CMHT", now=ctx.clock()
+            session,
+            ctx.keyring,
+            name="Jo Bloggs",
+            email="jo@nhs.example",
+            team="CMHT",
+            now=ctx.clock(),
         )
         assert await coordinators.pending_enrolment(session, ctx.keyring, new.token, ctx.clock())
 

@@ -9,16 +9,17 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from companion.crypto import hpke_box, key_binding
+from companion.crypto import hpke_box
 from companion.crypto.coordinator_keys import new_key_pair
 from companion.db.connection import create_engine, session_factory
-from companion.db.models import Consent, Coordinator, ShareCode, Summary, new_id
+from companion.db.models import Consent, ShareCode, Summary
 from companion.engine.summary import RANGES_PATH, load_reference_ranges
 from companion.sharing.summaries import summary_sweep
 from companion.sms.fake_twilio import FakeTwilio
 from companion.web.keys import CONTEXT, DISPATCHER, SETTINGS
 from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient
 from tests.support.clock import ManualClock
+from tests.support.coordinators import coordinator_row
 from tests.support.database import rows
 from tests.support.waiting import eventually, outbox_settled
 from tests.support.webhooks import post_signed, sms_form
@@ -56,18 +57,14 @@ async def add_coordinator(client: AppClient, codes: list[str], now: datetime) ->
     """An enrolled coordinator (public key bound by the keyring) with one share code per person."""
     private, public = new_key_pair()
     engine = create_engine(client.app[SETTINGS].database_url)
-    coordinator_id = new_id()
-    binding = key_binding.bind(client.app[CONTEXT].keyring, coordinator_id, public)
     async with session_factory(engine)() as session, session.begin():
-        coordinator = Coordinator(
-            id=coordinator_id,
-            public_key_binding=binding,
+        coordinator = coordinator_row(
+            client.app[CONTEXT].keyring,
             name="Sam Patel",
             email="sam@nhs.example",
             team="Hackney CMHT",
             public_key=public,
-            created_at=now,
-            enrolled_at=now,
+            now=now,
         )
         session.add(coordinator)
         await session.flush()

@@ -15,13 +15,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from companion.engine.reading import parsing
-from companion.engine.reading import settings as settings_parsing
 from companion.engine.appointments import MAX_WHAT, Reminder, read_appointment, read_reminder
 from companion.engine.commands import Command, find_command
 from companion.engine.consent import read_share_answer
 from companion.engine.enrolment import Outcome, Sender, Status, respond
 from companion.engine.interests import interests_in
+from companion.engine.reading import parsing
+from companion.engine.reading import settings as settings_parsing
 from companion.engine.reading.answers import ANSWER_KINDS, Understood, read_answer, read_choice
 from companion.engine.reading.numbers import MAX_CHARS, normalise, tokenize
 from companion.engine.reading.parsing import Ambiguous, Unreadable, Value

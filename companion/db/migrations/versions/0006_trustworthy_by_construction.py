@@ -3,6 +3,11 @@
 * `coordinator.public_key_binding`: a keyring MAC over coordinator id + public key.
   A migration cannot reach the keyring, so existing coordinators get theirs at their
   next login (from the private key they unwrap) or from `companion keys bind`.
+* `safety_event.category`, `safety_event.pattern`, `consent_event.wording` and
+  `coordinator.name` / `.team` (a team can name a diagnosis) become sealed bytes.
+  Here the existing plain values are only turned into bytes; they are sealed, under
+  the keyring, when the service starts (and by `companion keys reencrypt`), see
+  `companion.records.legacy_plain`.
 
 Revision ID: 0006
 Revises: 0005
@@ -20,11 +25,46 @@ branch_labels = None
 depends_on = None
 
 
+# (table, column, old type): plain text columns that now hold sealed bytes.
+_TO_SEAL = (
+    ("safety_event", "category", sa.String(length=32)),
+    ("safety_event", "pattern", sa.String(length=64)),
+    ("consent_event", "wording", sa.Text()),
+    ("coordinator", "name", sa.String(length=120)),
+    ("coordinator", "team", sa.String(length=120)),
+)
+
+
 def upgrade() -> None:
-    with op.batch_alter_table("coordinator", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("public_key_binding", sa.LargeBinary(), nullable=True))
+    op.add_column("coordinator", sa.Column("public_key_binding", sa.LargeBinary(), nullable=True))
+    if op.get_bind().dialect.name == "postgresql":
+        for table, column, old in _TO_SEAL:
+            op.alter_column(
+                table,
+                column,
+                existing_type=old,
+                type_=sa.LargeBinary(),
+                postgresql_using=f"convert_to({column}, 'UTF8')",
+            )
+        return
+    # SQLite: a text column holds bytes as they are, so the declared type stays. Changing
+    # it would rebuild the table, and rebuilding `coordinator` with foreign keys on would
+    # cascade-delete every consent, share code and summary. Only the values become bytes.
+    for table, column, _ in _TO_SEAL:
+        op.execute(f"UPDATE {table} SET {column} = CAST({column} AS BLOB)")  # noqa: S608
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("coordinator", schema=None) as batch_op:
-        batch_op.drop_column("public_key_binding")
+    # Values sealed since cannot be unsealed here (no keyring): a downgrade keeps their
+    # sealed bytes (escaped, on PostgreSQL) in the text columns.
+    if op.get_bind().dialect.name == "postgresql":
+        for table, column, old in _TO_SEAL:
+            op.alter_column(
+                table,
+                column,
+                existing_type=sa.LargeBinary(),
+                type_=old,
+                postgresql_using=f"encode({column}, 'escape')",
+            )
+    # Not a batch operation: rebuilding `coordinator` on SQLite would cascade (see above).
+    op.execute("ALTER TABLE coordinator DROP COLUMN public_key_binding")
