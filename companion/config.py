@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ class Settings:
     quiet_hours: QuietHours | None
     key_file: Path
     claim_lease_seconds: float = 120.0
+    trusted_proxies: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
 
     @property
     def simulator_mode(self) -> bool:
@@ -100,6 +102,7 @@ def load_settings(environ: Mapping[str, str], dotenv_path: Path | None = None) -
         claim_lease_seconds=_positive(
             "COMPANION_CLAIM_LEASE_SECONDS", get("COMPANION_CLAIM_LEASE_SECONDS"), 120.0
         ),
+        trusted_proxies=_networks(get("COMPANION_TRUSTED_PROXIES")),
     )
 
 
@@ -123,6 +126,19 @@ def _twilio(get: Callable[[str], str | None]) -> TwilioSettings | None:
         raise ConfigError("TWILIO_MESSAGING_SERVICE_SID: must be MG followed by 32 hex characters")
     base = _url("TWILIO_API_BASE_URL", get("TWILIO_API_BASE_URL") or TWILIO_DEFAULT_API_BASE_URL)
     return TwilioSettings(sid, token, from_number, service_sid, base.rstrip("/"))
+
+
+def _networks(raw: str | None) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    """COMPANION_TRUSTED_PROXIES: comma-separated addresses or CIDR networks."""
+    found = []
+    for part in filter(None, (p.strip() for p in (raw or "").split(","))):
+        try:
+            found.append(ipaddress.ip_network(part, strict=False))
+        except ValueError:
+            raise ConfigError(
+                f"COMPANION_TRUSTED_PROXIES: {part!r} is not an IP address or network"
+            ) from None
+    return tuple(found)
 
 
 def _port(raw: str | None) -> int:

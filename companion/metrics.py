@@ -72,6 +72,13 @@ class Metrics:
             registry=self.registry,
         )
 
+        self.unaudited = Counter(
+            "companion_unaudited_requests",
+            "Junk requests not written to the audit trail (one a minute per kind is)",
+            ["action", "outcome"],
+            registry=self.registry,
+        )
+
     def render(self) -> bytes:
         """The exposition text."""
         return bytes(generate_latest(self.registry))

@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from companion.accounts.login_throttle import ACCOUNT_LOCK, ACCOUNT_MAX_FAILURES
 from companion.crypto import coordinator_keys, key_binding, totp
 from companion.crypto.keyring import Keyring
 from companion.crypto.passwords import (
@@ -41,7 +42,7 @@ MIN_PASSPHRASE_CHARS = 12
 MAX_PASSPHRASE_CHARS = 1024
 OPERATOR = "operator"
 
-LoginFailure = Literal["unknown_email", "wrong_passphrase", "wrong_totp", "reused_totp"]
+LoginFailure = Literal["unknown_email", "wrong_passphrase", "wrong_totp", "reused_totp", "locked"]
 
 
 class CoordinatorExists(ValueError):
@@ -110,6 +111,7 @@ class LoginResult:
     private_key: X25519PrivateKey | None
     failure: LoginFailure | None
     key_mismatch: bool = False
+    locked_until: datetime | None = None
 
 
 def normalise_email(email: str) -> str:
@@ -269,12 +271,16 @@ async def check_login(
     passphrase: str,
     code: str,
     now: datetime,
+    trusted_device: bool = False,
 ) -> LoginResult:
     """Check email, passphrase and TOTP code; unwrap the private key if all are right.
 
     A TOTP step is accepted once: the step is stored with a conditional update, so
     the same code cannot log in twice, even in two requests at the same moment.
-    Every outcome is the caller's to audit and throttle.
+    Each try is counted against the account before it is checked (`_reserve_try`),
+    unless it comes from a browser with a device cookie for the account
+    (`trusted_device`), so a locked account is refused unchecked ("locked").
+    Every other outcome is the caller's to audit and throttle.
     """
     coordinator = await session.scalar(
         select(Coordinator).where(Coordinator.email == normalise_email(email))
@@ -283,6 +289,8 @@ async def check_login(
         # Same Argon2 cost as a real account, so timing does not tell who exists.
         await asyncio.to_thread(verify_passphrase, passphrase, _decoy_hash())
         return LoginResult(None, None, "unknown_email")
+    if not trusted_device and not await _reserve_try(session, coordinator.id, now):
+        return LoginResult(coordinator.id, None, "locked", locked_until=coordinator.locked_until)
     if not await asyncio.to_thread(verify_passphrase, passphrase, coordinator.passphrase_hash):
         return await _failed(session, coordinator, "wrong_passphrase")
     step = _totp_step(keyring, coordinator, code, now)
@@ -340,15 +348,38 @@ def _totp_step(
     return totp.verify_totp(secret, code, now, last_used_step=last)
 
 
+async def _reserve_try(session: AsyncSession, coordinator_id: str, now: datetime) -> bool:
+    """Count a try against the account before checking it; False if the account is locked.
+
+    One conditional update, so concurrent tries cannot pass a lock being set. The
+    `ACCOUNT_MAX_FAILURES`th try in a row is still checked, and locks the account
+    for `ACCOUNT_LOCK` (a correct login sets the count back to 0).
+    """
+    counted = await session.execute(
+        update(Coordinator)
+        .where(Coordinator.id == coordinator_id)
+        .where(or_(Coordinator.locked_until.is_(None), Coordinator.locked_until <= now))
+        .values(failed_logins=Coordinator.failed_logins + 1)
+        .returning(Coordinator.failed_logins)
+        .execution_options(synchronize_session=False)
+    )
+    tries = counted.scalar_one_or_none()
+    if tries is None:
+        return False
+    if tries >= ACCOUNT_MAX_FAILURES:
+        await session.execute(
+            update(Coordinator)
+            .where(Coordinator.id == coordinator_id)
+            .values(failed_logins=0, locked_until=now + ACCOUNT_LOCK)
+            .execution_options(synchronize_session=False)
+        )
+    return True
+
+
 async def _failed(
     session: AsyncSession, coordinator: Coordinator, failure: LoginFailure
 ) -> LoginResult:
-    await session.execute(
-        update(Coordinator)
-        .where(Coordinator.id == coordinator.id)
-        .values(failed_logins=Coordinator.failed_logins + 1)
-        .execution_options(synchronize_session=False)
-    )
+    """A failed check (already counted against the account by `_reserve_try`)."""
     return LoginResult(coordinator.id, None, failure)
 
 

@@ -29,6 +29,7 @@ from sqlalchemy import delete
 from companion.accounts.login_throttle import LoginThrottle
 from companion.db.models import PortalSession
 from companion.records import audit
+from companion.records.audit_budget import AuditBudget
 from companion.web.keys import CONTEXT, SETTINGS
 from companion.web.portal_pages import error_page
 
@@ -45,6 +46,7 @@ class PortalState:
 
     keys: dict[str, X25519PrivateKey] = field(default_factory=dict)
     throttle: LoginThrottle = field(default_factory=LoginThrottle)
+    junk: AuditBudget = field(default_factory=AuditBudget)
 
 
 PORTAL_STATE = web.AppKey("portal_state", PortalState)
@@ -80,10 +82,27 @@ def login_cookie(request: web.Request) -> str:
     return "__Host-companion-login" if is_https(request) else "companion_portal_login"
 
 
-def set_cookie(request: web.Request, response: web.StreamResponse, name: str, value: str) -> None:
+def device_cookie(request: web.Request) -> str:
+    """The device cookie's name (a browser that logged in before, `accounts.device_cookies`)."""
+    return "__Host-companion-device" if is_https(request) else "companion_portal_device"
+
+
+def set_cookie(
+    request: web.Request,
+    response: web.StreamResponse,
+    name: str,
+    value: str,
+    max_age: int | None = None,
+) -> None:
     """Set a portal cookie: HttpOnly, SameSite=Strict, Path=/, Secure over HTTPS."""
     response.set_cookie(
-        name, value, path="/", httponly=True, samesite="Strict", secure=is_https(request)
+        name,
+        value,
+        path="/",
+        httponly=True,
+        samesite="Strict",
+        secure=is_https(request),
+        max_age=max_age,
     )
 
 
@@ -192,11 +211,26 @@ async def require_csrf(request: web.Request, expected: str, actor: str) -> Form:
     if same_token(expected, form.get(CSRF_FIELD)):
         return form
     ctx = request.config_dict[CONTEXT]
-    async with ctx.sessions.begin() as session:
+    async with ctx.sessions.begin() as session:  # a logged-in browser: every one is audited
         await audit.record(
             session, actor=actor, action="csrf_failed", outcome="denied", now=ctx.clock()
         )
     raise error_page(web.HTTPForbidden, "csrf")
+
+
+async def record_junk(
+    request: web.Request, *, actor: str, action: str, outcome: str, subject: str | None = None
+) -> None:
+    """Audit a refused request, at most once a minute per kind; count the rest."""
+    ctx = request.config_dict[CONTEXT]
+    now = ctx.clock()
+    if not request.app[PORTAL_STATE].junk.allow(action, outcome, subject, now):
+        ctx.metrics.unaudited.labels(action, outcome).inc()
+        return
+    async with ctx.sessions.begin() as session:
+        await audit.record(
+            session, actor=actor, action=action, outcome=outcome, now=now, subject=subject
+        )
 
 
 async def _forget(request: web.Request, session_id: str) -> None:
