@@ -121,7 +121,7 @@ def test_x_forwarded_for_is_believed_from_trusted_proxies_only() -> None:
 
 def test_a_bad_trusted_proxy_names_the_variable() -> None:
     """A value that is not an address or network fails start-up with one line naming it."""
-    with pytest.raises(ConfigError, match="^COMPANION_TRUSTED_PROXIES: 'proxy.local'"):
+    with pytest.raises(ConfigError, match=r"^COMPANION_TRUSTED_PROXIES: 'proxy\.local'"):
         load_settings({"COMPANION_TRUSTED_PROXIES": "10.0.0.1, proxy.local"})
 
 
