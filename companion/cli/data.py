@@ -115,7 +115,12 @@ def _export(args: argparse.Namespace) -> int:
     if data is None:
         print("companion: nothing is held about that number", file=sys.stderr)
         return 1
-    document = export_fhir(data) if args.format == "fhir" else data
+    fhir = args.format == "fhir" and data["person"] is not None
+    if args.format == "fhir" and not fhir:
+        print(
+            "companion: that number never joined; its texts are exported as JSON", file=sys.stderr
+        )
+    document = export_fhir(data) if fhir else data
     text = json.dumps(document, indent=2, ensure_ascii=False, default=str)
     if args.out is None:
         print(text)

@@ -212,13 +212,18 @@ async def test_a_month_of_activity_is_exported_whole_and_decrypted(
     assert {c["flow_id"] for c in data["conversations"]} >= {"checkin"}
 
 
-async def test_export_of_an_unknown_number_is_none(
+async def test_export_of_a_number_that_never_joined_holds_its_texts(
     sqlite_url: str, keyring: Keyring, clock: ManualClock
 ) -> None:
-    """A number nobody enrolled with exports nothing, even if it once texted us."""
+    """A number that texted but never joined exports its texts in and out, person null."""
     async with companion(sqlite_url, keyring, clock) as phone:
+        assert await export_person(phone.ctx, PHONE) is None  # never texted: nothing held
         await phone.text("hello")
-        assert await export_person(phone.ctx, PHONE) is None
+        data = await export_person(phone.ctx, PHONE)
+    assert data is not None
+    assert data["person"] is None
+    assert [m["body"] for m in data["messages_in"]] == ["hello"]
+    assert data["messages_out"]
 
 
 async def test_fhir_bundle_codes_measurements_smoking_goals_and_consent(
