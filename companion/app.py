@@ -16,6 +16,7 @@ from companion.context import ServiceContext
 from companion.crypto.keyring import Keyring
 from companion.crypto.keysource import load_keyring
 from companion.db.connection import create_engine, session_factory
+from companion.db.service_modes import claim_mode
 from companion.metrics import Metrics
 from companion.records.erasure import compact_storage
 from companion.records.legacy_plain import seal_plain_values
@@ -86,10 +87,13 @@ def create_app(
             resources=loaded.resources,
             quiet_hours=settings.quiet_hours,
         )
-        await remember_revisions(app[CONTEXT])
-        await seal_plain_values(app[CONTEXT])  # what migration 0006 could not seal
-        yield
-        await engine.dispose()
+        try:
+            await claim_mode(app[CONTEXT].sessions, settings.mode, clock())
+            await remember_revisions(app[CONTEXT])
+            await seal_plain_values(app[CONTEXT])  # what migration 0006 could not seal
+            yield
+        finally:
+            await engine.dispose()  # also when start-up is refused
 
     async def dispatcher(app: web.Application) -> AsyncIterator[None]:
         gateway: SmsGateway

@@ -8,10 +8,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from dotenv import dotenv_values
 
 TWILIO_DEFAULT_API_BASE_URL = "https://api.twilio.com"
+TWILIO = "twilio"
+SIMULATOR = "simulator"
 
 
 class ConfigError(ValueError):
@@ -56,16 +59,28 @@ class Settings:
 
     @property
     def simulator_mode(self) -> bool:
-        """True when no Twilio credentials are set: nothing leaves the machine."""
+        """True in simulator mode (COMPANION_MODE=simulator): nothing leaves the machine."""
         return self.twilio is None
 
+    @property
+    def mode(self) -> str:
+        """`twilio` or `simulator`."""
+        return SIMULATOR if self.twilio is None else TWILIO
 
-def load_settings(environ: Mapping[str, str], dotenv_path: Path | None = None) -> Settings:
+
+def load_settings(
+    environ: Mapping[str, str], dotenv_path: Path | None = None, default_mode: str = TWILIO
+) -> Settings:
     """Build settings from `environ`, with values from a `.env` file underneath.
+
+    `COMPANION_MODE` is `twilio` or `simulator`. Unset, it is `twilio` if Twilio
+    credentials are set, else `default_mode`: Twilio for the service (which then
+    refuses to start without credentials), simulator for the terminal phone and demo.
 
     Args:
         environ: the process environment (wins over the `.env` file).
         dotenv_path: a `.env` file to read if it exists.
+        default_mode: the mode when neither COMPANION_MODE nor Twilio credentials are set.
 
     Raises:
         ConfigError: naming the first invalid variable.
@@ -88,7 +103,7 @@ def load_settings(environ: Mapping[str, str], dotenv_path: Path | None = None) -
             "DATABASE_URL: must start with sqlite+aiosqlite:// or postgresql+asyncpg://"
         )
     twilio = _twilio(get)
-    return Settings(
+    settings = Settings(
         database_url=database_url,
         host=host,
         port=port,
@@ -104,6 +119,39 @@ def load_settings(environ: Mapping[str, str], dotenv_path: Path | None = None) -
         ),
         trusted_proxies=_networks(get("COMPANION_TRUSTED_PROXIES")),
     )
+    _check_mode(get("COMPANION_MODE") or (TWILIO if twilio else default_mode), settings)
+    return settings
+
+
+def _check_mode(mode: str, settings: Settings) -> None:
+    """Simulator mode only when asked; Twilio mode with credentials and an https URL."""
+    if mode not in (TWILIO, SIMULATOR):
+        raise ConfigError(f"COMPANION_MODE: must be twilio or simulator, got {mode!r}")
+    if mode == SIMULATOR and settings.twilio is not None:
+        raise ConfigError(
+            "COMPANION_MODE: simulator, but TWILIO_ACCOUNT_SID is set (unset one of them)"
+        )
+    if mode == TWILIO and settings.twilio is None:
+        raise ConfigError(
+            "TWILIO_ACCOUNT_SID: required in Twilio mode"
+            " (or set COMPANION_MODE=simulator to try Companion without texting anyone)"
+        )
+    host = urlsplit(settings.public_base_url).hostname or ""
+    if mode == TWILIO and settings.public_base_url.startswith("http://") and not _loopback(host):
+        raise ConfigError(
+            "PUBLIC_BASE_URL: must be https:// in Twilio mode (webhooks and the portal"
+            f" carry personal data), got {settings.public_base_url!r}"
+        )
+
+
+def _loopback(host: str) -> bool:
+    """A host only this machine reaches (a local fake Twilio in tests): http is harmless."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _twilio(get: Callable[[str], str | None]) -> TwilioSettings | None:

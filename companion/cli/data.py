@@ -63,7 +63,8 @@ def add_data_commands(
 
 
 def _settings() -> Settings:
-    return load_settings(os.environ, Path(".env"))
+    # Operator commands need no Twilio; without credentials they read the local key file.
+    return load_settings(os.environ, Path(".env"), default_mode="simulator")
 
 
 def _run(work: Callable[[ServiceContext], Awaitable[T]]) -> T:

@@ -367,3 +367,17 @@ class AuditEntry(Base):
     outcome: Mapped[str] = mapped_column(String(16))
     prev_hash: Mapped[str] = mapped_column(String(64))
     entry_hash: Mapped[str] = mapped_column(String(64))
+
+
+class ModeUsed(Base):
+    """Which modes (twilio, simulator) have run on this database, and when first and last.
+
+    Simulator mode shows anyone on this machine any number's messages, so it refuses a
+    database that Twilio mode has used (`db.service_modes`).
+    """
+
+    __tablename__ = "mode_used"
+
+    mode: Mapped[str] = mapped_column(String(16), primary_key=True)
+    first_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -85,7 +85,13 @@ class Texter:
 @asynccontextmanager
 async def companion(url: str, keyring: Keyring, clock: ManualClock) -> AsyncIterator[Texter]:
     """The service core on a real database, with a simulator phone for `PHONE`."""
-    settings = load_settings({"DATABASE_URL": url, "COMPANION_DATA_KEYS": format_keyring(keyring)})
+    settings = load_settings(
+        {
+            "DATABASE_URL": url,
+            "COMPANION_MODE": "simulator",
+            "COMPANION_DATA_KEYS": format_keyring(keyring),
+        }
+    )
     gateway = SimulatorGateway()
     async with standalone_context(settings, clock=clock) as ctx:
         dispatcher = Dispatcher(ctx, gateway, SendRate(1000), None, asyncio.Event())

@@ -49,7 +49,7 @@ async def client(
     aiohttp_client: Client, sqlite_url: str, keyring: Keyring, clock: ManualClock
 ) -> AppClient:
     """The real app (simulator mode, plain http) on a fresh SQLite file."""
-    settings_ = load_settings({"DATABASE_URL": sqlite_url})
+    settings_ = load_settings({"DATABASE_URL": sqlite_url, "COMPANION_MODE": "simulator"})
     return await aiohttp_client(create_app(settings_, clock=clock, keyring=keyring))
 
 
@@ -336,7 +336,7 @@ async def test_nul_in_the_login_email_is_a_401_on_postgresql(
     aiohttp_client: Client, postgres_url: str, clock: ManualClock, keyring: Keyring
 ) -> None:
     """Regression: a NUL in the email was a 500 on PostgreSQL; now refused like any wrong one."""
-    settings_ = load_settings({"DATABASE_URL": postgres_url})
+    settings_ = load_settings({"DATABASE_URL": postgres_url, "COMPANION_MODE": "simulator"})
     client = await aiohttp_client(create_app(settings_, clock=clock, keyring=keyring))
     page = await (await client.get("/portal/login")).text()
     form = {"csrf": csrf_of(page), "email": "sam\x00@nhs.example", "passphrase": "x", "code": "1"}

@@ -50,7 +50,13 @@ def only_current(keyring: Keyring) -> Keyring:
 
 @asynccontextmanager
 async def context(url: str, keyring: Keyring, clock: ManualClock) -> AsyncIterator[ServiceContext]:
-    settings = load_settings({"DATABASE_URL": url, "COMPANION_DATA_KEYS": format_keyring(keyring)})
+    settings = load_settings(
+        {
+            "DATABASE_URL": url,
+            "COMPANION_MODE": "simulator",
+            "COMPANION_DATA_KEYS": format_keyring(keyring),
+        }
+    )
     async with standalone_context(settings, clock=clock) as ctx:
         yield ctx
 
@@ -243,7 +249,8 @@ async def start_reencrypt(url: str, keyring: Keyring) -> asyncio.subprocess.Proc
             time.sleep(0.02)  # like drawing a progress bar: leaves time to be killed
 
         async def main():
-            async with standalone_context(load_settings(os.environ)) as ctx:
+            settings = load_settings(os.environ, default_mode="simulator")
+            async with standalone_context(settings) as ctx:
                 await reencrypt(ctx, batch=500, on_progress=progress)
 
         asyncio.run(main())

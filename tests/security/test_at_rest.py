@@ -195,7 +195,11 @@ async def test_migration_0006_then_start_up_seals_old_plain_values(
     await asyncio.to_thread(upgrade, database_at_0005)
     keys = new_keyring()
     settings = load_settings(
-        {"DATABASE_URL": database_at_0005, "COMPANION_DATA_KEYS": format_keyring(keys)}
+        {
+            "DATABASE_URL": database_at_0005,
+            "COMPANION_MODE": "simulator",
+            "COMPANION_DATA_KEYS": format_keyring(keys),
+        }
     )
     async with standalone_context(settings) as ctx:
         assert await seal_plain_values(ctx) == 5

@@ -8,6 +8,8 @@
   Here the existing plain values are only turned into bytes; they are sealed, under
   the keyring, when the service starts (and by `companion keys reencrypt`), see
   `companion.records.legacy_plain`.
+* `mode_used`: which modes have run on the database (simulator mode refuses one that
+  Twilio mode has used).
 
 Revision ID: 0006
 Revises: 0005
@@ -18,6 +20,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+
+import companion.db.types
 
 revision = "0006"
 down_revision = "0005"
@@ -36,6 +40,13 @@ _TO_SEAL = (
 
 
 def upgrade() -> None:
+    op.create_table(
+        "mode_used",
+        sa.Column("mode", sa.String(length=16), nullable=False),
+        sa.Column("first_at", companion.db.types.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("last_at", companion.db.types.UTCDateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("mode", name=op.f("pk_mode_used")),
+    )
     op.add_column("coordinator", sa.Column("public_key_binding", sa.LargeBinary(), nullable=True))
     if op.get_bind().dialect.name == "postgresql":
         for table, column, old in _TO_SEAL:
@@ -55,6 +66,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("mode_used")
     # Values sealed since cannot be unsealed here (no keyring): a downgrade keeps their
     # sealed bytes (escaped, on PostgreSQL) in the text columns.
     if op.get_bind().dialect.name == "postgresql":
