@@ -18,6 +18,7 @@ from companion.crypto.keysource import load_keyring
 from companion.db.connection import create_engine, session_factory
 from companion.db.service_modes import claim_mode
 from companion.metrics import Metrics
+from companion.records.audit import key_legacy_entries
 from companion.records.erasure import compact_storage
 from companion.records.legacy_plain import seal_plain_values
 from companion.records.retention import retention_sweep
@@ -91,6 +92,7 @@ def create_app(
             await claim_mode(app[CONTEXT].sessions, settings.mode, clock())
             await remember_revisions(app[CONTEXT])
             await seal_plain_values(app[CONTEXT])  # what migration 0006 could not seal
+            await key_legacy_entries(app[CONTEXT].sessions, keys)
             yield
         finally:
             await engine.dispose()  # also when start-up is refused

@@ -55,7 +55,15 @@ def add_data_commands(
 
     audit_parser = commands.add_parser("audit", help="the tamper-evident audit trail")
     audit_commands = audit_parser.add_subparsers(title="audit commands")
-    verify = audit_commands.add_parser("verify", help="check the hash chain")
+    verify = audit_commands.add_parser(
+        "verify", help="check the MAC chain; print its head to keep elsewhere"
+    )
+    verify.add_argument(
+        "--expect-head",
+        metavar="HEX",
+        default=None,
+        help="a head printed earlier: fail if that entry is no longer in the chain",
+    )
     verify.set_defaults(run=_audit_verify)
     show = audit_commands.add_parser("show", help="list entries, newest last")
     show.add_argument("--limit", type=int, default=50)
@@ -218,21 +226,33 @@ def _retire(args: argparse.Namespace) -> int:
     return 0
 
 
-def _audit_verify(_args: argparse.Namespace) -> int:
+def _audit_verify(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
     from companion.db.models import AuditEntry
 
-    async def work(ctx: ServiceContext) -> tuple[int, int | None]:
+    async def work(ctx: ServiceContext) -> tuple[list[AuditEntry], int | None]:
+        await audit.key_legacy_entries(ctx.sessions, ctx.keyring)
         async with ctx.sessions() as session:
-            entries = list(await session.scalars(select(AuditEntry).order_by(AuditEntry.seq)))
-        return len(entries), audit.verify_chain(entries)
+            found = list(await session.scalars(select(AuditEntry).order_by(AuditEntry.seq)))
+        return found, audit.verify_chain(found, ctx.keyring)
 
-    count, broken = _run(work)
+    entries, broken = _run(work)
     if broken is not None:
         print(f"companion: the audit trail is broken at entry {broken}", file=sys.stderr)
         return 1
-    print(f"audit trail intact: {count} entries")
+    expected = args.expect_head
+    if expected is not None and expected.strip().lower() not in {e.entry_hash for e in entries}:
+        print(
+            "companion: the head you kept is not in the audit trail: entries were removed"
+            " or the trail was rewritten",
+            file=sys.stderr,
+        )
+        return 1
+    head = f"{entries[-1].seq} {entries[-1].entry_hash}" if entries else "none"
+    print(f"audit trail intact: {len(entries)} entries; head {head}")
+    if entries:
+        print(f"keep the head elsewhere; check later with --expect-head {entries[-1].entry_hash}")
     return 0
 
 

@@ -354,7 +354,8 @@ class PortalSession(Base):
 class AuditEntry(Base):
     """Who did what, when: portal logins and views, consent changes, admin commands.
 
-    No personal data: ids only. Each entry carries the hash of the one before it.
+    No personal data: ids only. Each entry carries a keyring MAC over itself, its
+    sequence number and the MAC of the one before (`records.audit`).
     """
 
     __tablename__ = "audit_entry"
@@ -366,7 +367,8 @@ class AuditEntry(Base):
     subject: Mapped[str | None] = mapped_column(String(64), default=None)
     outcome: Mapped[str] = mapped_column(String(16))
     prev_hash: Mapped[str] = mapped_column(String(64))
-    entry_hash: Mapped[str] = mapped_column(String(64))
+    entry_hash: Mapped[str] = mapped_column(String(64))  # the MAC (a SHA-256 before 0006)
+    key_id: Mapped[str | None] = mapped_column(String(16), default=None)  # None: before 0006
 
 
 class ModeUsed(Base):

@@ -8,6 +8,8 @@
   Here the existing plain values are only turned into bytes; they are sealed, under
   the keyring, when the service starts (and by `companion keys reencrypt`), see
   `companion.records.legacy_plain`.
+* `audit_entry.key_id`: entries are MACed with a keyring key; older (unkeyed) ones are
+  checked and re-MACed at start-up (`records.audit.key_legacy_entries`).
 * `mode_used`: which modes have run on the database (simulator mode refuses one that
   Twilio mode has used).
 
@@ -48,6 +50,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("mode", name=op.f("pk_mode_used")),
     )
     op.add_column("coordinator", sa.Column("public_key_binding", sa.LargeBinary(), nullable=True))
+    op.add_column("audit_entry", sa.Column("key_id", sa.String(length=16), nullable=True))
     if op.get_bind().dialect.name == "postgresql":
         for table, column, old in _TO_SEAL:
             op.alter_column(
@@ -80,3 +83,4 @@ def downgrade() -> None:
             )
     # Not a batch operation: rebuilding `coordinator` on SQLite would cascade (see above).
     op.execute("ALTER TABLE coordinator DROP COLUMN public_key_binding")
+    op.execute("ALTER TABLE audit_entry DROP COLUMN key_id")
