@@ -24,6 +24,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.accounts.login_throttle import ACCOUNT_LOCK, ACCOUNT_MAX_FAILURES
+from companion.accounts.passphrase_strength import weakness
 from companion.crypto import coordinator_keys, key_binding, totp
 from companion.crypto.keyring import Keyring
 from companion.crypto.passwords import (
@@ -52,7 +53,7 @@ class CoordinatorExists(ValueError):
 class EnrolmentRefused(ValueError):
     """Enrolment did not complete; `reason` says which check failed (for the page)."""
 
-    def __init__(self, reason: Literal["short", "mismatch", "long", "code"]) -> None:
+    def __init__(self, reason: Literal["short", "mismatch", "long", "code", "weak"]) -> None:
         super().__init__(reason)
         self.reason = reason
 
@@ -225,7 +226,8 @@ async def complete_enrolment(
     """Set the passphrase and key pair once the first TOTP code is right; spend the link.
 
     Raises:
-        EnrolmentRefused: passphrases differ or are too short/long, or the code is wrong.
+        EnrolmentRefused: passphrases differ, are too short/long or easy to guess
+            (`passphrase_strength`), or the code is wrong.
     """
     if passphrase != passphrase_again:
         raise EnrolmentRefused("mismatch")
@@ -233,6 +235,9 @@ async def complete_enrolment(
         raise EnrolmentRefused("short")
     if len(passphrase) > MAX_PASSPHRASE_CHARS:
         raise EnrolmentRefused("long")
+    named = who(pending.keyring, pending.coordinator)
+    if weakness(passphrase, email=pending.coordinator.email, name=named.name) is not None:
+        raise EnrolmentRefused("weak")
     step = totp.verify_totp(pending.totp_secret, code, now, last_used_step=None)
     if step is None:
         raise EnrolmentRefused("code")

@@ -18,7 +18,7 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from aiohttp import web
 from aiohttp.web_request import FileField
@@ -47,6 +47,37 @@ class PortalState:
     keys: dict[str, X25519PrivateKey] = field(default_factory=dict)
     throttle: LoginThrottle = field(default_factory=LoginThrottle)
     junk: AuditBudget = field(default_factory=AuditBudget)
+    seen: dict[str, tuple[datetime, datetime]] = field(default_factory=dict)
+
+    def hold(self, session_id: str, key: X25519PrivateKey, now: datetime) -> None:
+        """Keep a just-unwrapped private key for a new session."""
+        self.keys[session_id] = key
+        self.seen[session_id] = (now, now)
+
+    def touch(self, session_id: str, now: datetime) -> None:
+        """The session was used now."""
+        created, _ = self.seen.get(session_id, (now, now))
+        self.seen[session_id] = (created, now)
+
+    def drop(self, session_id: str) -> None:
+        """Forget a session's key."""
+        self.keys.pop(session_id, None)
+        self.seen.pop(session_id, None)
+
+    def forget_idle(self, now: datetime) -> int:
+        """Drop the keys of sessions idle or too old, abandoned ones included; how many.
+
+        A session nobody comes back to is never looked up again, so without this its
+        unwrapped key would stay in memory until the process ends.
+        """
+        stale = [
+            session_id
+            for session_id, (created, last) in self.seen.items()
+            if now - last > IDLE_TIMEOUT or now - created > MAX_SESSION
+        ]
+        for session_id in stale:
+            self.drop(session_id)
+        return len(stale)
 
 
 PORTAL_STATE = web.AppKey("portal_state", PortalState)
@@ -106,6 +137,15 @@ def set_cookie(
     )
 
 
+def delete_cookie(request: web.Request, response: web.StreamResponse, name: str) -> None:
+    """Expire a portal cookie with the same flags it was set with.
+
+    Browsers ignore a `__Host-` cookie header without `Secure`, deletion included, so
+    without the flags the old cookie would stay in the browser.
+    """
+    response.del_cookie(name, path="/", secure=is_https(request), httponly=True, samesite="Strict")
+
+
 def hashed(value: str) -> str:
     """The session id stored for a cookie value."""
     return hashlib.sha256(value.encode("utf-8")).hexdigest()
@@ -136,7 +176,7 @@ async def start_session(
                 last_seen_at=now,
             )
         )
-    request.app[PORTAL_STATE].keys[hashed(value)] = key
+    request.app[PORTAL_STATE].hold(hashed(value), key, now)
     set_cookie(request, response, session_cookie(request), value)
 
 
@@ -145,17 +185,18 @@ async def end_session(request: web.Request, response: web.StreamResponse) -> Non
     value = request.cookies.get(session_cookie(request))
     if value:
         await _forget(request, hashed(value))
-        response.del_cookie(session_cookie(request), path="/")
+        delete_cookie(request, response, session_cookie(request))
 
 
 async def current_login(request: web.Request) -> PortalLogin | str:
     """The logged-in coordinator, or why there is none ("none", "idle", "restart")."""
+    ctx = request.config_dict[CONTEXT]
+    now = ctx.clock()
+    request.app[PORTAL_STATE].forget_idle(now)  # abandoned sessions' keys leave memory
     value = request.cookies.get(session_cookie(request))
     if not value:
         return "none"
     session_id = hashed(value)
-    ctx = request.config_dict[CONTEXT]
-    now = ctx.clock()
     async with ctx.sessions.begin() as session:
         row = await session.get(PortalSession, session_id)
         if row is None:
@@ -164,7 +205,7 @@ async def current_login(request: web.Request) -> PortalLogin | str:
         idle = now - row.last_seen_at > IDLE_TIMEOUT or now - row.created_at > MAX_SESSION
         if idle or key is None:
             await session.delete(row)
-            request.app[PORTAL_STATE].keys.pop(session_id, None)
+            request.app[PORTAL_STATE].drop(session_id)
             reason = "idle" if idle else "restart"
             await audit.record(
                 session,
@@ -175,6 +216,7 @@ async def current_login(request: web.Request) -> PortalLogin | str:
             )
             return reason
         row.last_seen_at = now
+        request.app[PORTAL_STATE].touch(session_id, now)
         return PortalLogin(session_id, row.coordinator_id, row.csrf_token, key)
 
 
@@ -189,7 +231,7 @@ async def require_login(request: web.Request) -> PortalLogin:
         return login
     target = "/portal/login" if login == "none" else f"/portal/login?reason={login}"
     response = web.HTTPSeeOther(target)
-    response.del_cookie(session_cookie(request), path="/")
+    delete_cookie(request, response, session_cookie(request))
     raise response
 
 
@@ -234,7 +276,7 @@ async def record_junk(
 
 
 async def _forget(request: web.Request, session_id: str) -> None:
-    request.app[PORTAL_STATE].keys.pop(session_id, None)
+    request.app[PORTAL_STATE].drop(session_id)
     ctx = request.config_dict[CONTEXT]
     async with ctx.sessions.begin() as session:
         await session.execute(delete(PortalSession).where(PortalSession.id == session_id))
