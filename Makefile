@@ -12,8 +12,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# Out of the box (no .env) `make run` is the simulator; a .env file decides otherwise.
 run: $(STAMP)
-	$(BIN)/companion serve
+	if [ -f .env ]; then $(BIN)/companion serve; else COMPANION_MODE=simulator $(BIN)/companion serve; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check companion tests bench

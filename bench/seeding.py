@@ -64,6 +64,7 @@ async def service_context(
         {
             "DATABASE_URL": database_url,
             "COMPANION_DATA_KEYS": data_keys,
+            "COMPANION_MODE": "simulator",
             "COMPANION_QUIET_HOURS": "off",
         }
     )

@@ -75,7 +75,12 @@ async def enrol_coordinator(ctx: ServiceContext) -> str:
     now = ctx.clock()
     async with ctx.sessions() as session, session.begin():
         new = await coordinators.add_coordinator(
-            session, name="Sam Patel", email="bench@companion.example", team="Bench CMHT", now=now
+            session,
+            ctx.keyring,
+            name="Sam Patel",
+            email="bench@companion.example",
+            team="Bench CMHT",
+            now=now,
         )
         pending = await coordinators.pending_enrolment(session, ctx.keyring, new.token, now)
         assert pending is not None

@@ -16,8 +16,11 @@ from companion.context import ServiceContext
 from companion.crypto.keyring import Keyring
 from companion.crypto.keysource import load_keyring
 from companion.db.connection import create_engine, session_factory
+from companion.db.service_modes import claim_mode
 from companion.metrics import Metrics
+from companion.records.audit import key_legacy_entries
 from companion.records.erasure import compact_storage
+from companion.records.legacy_plain import seal_plain_values
 from companion.records.retention import retention_sweep
 from companion.scheduling.periodic import Sweeps
 from companion.scheduling.sweep import sweep
@@ -85,9 +88,14 @@ def create_app(
             resources=loaded.resources,
             quiet_hours=settings.quiet_hours,
         )
-        await remember_revisions(app[CONTEXT])
-        yield
-        await engine.dispose()
+        try:
+            await claim_mode(app[CONTEXT].sessions, settings.mode, clock())
+            await remember_revisions(app[CONTEXT])
+            await seal_plain_values(app[CONTEXT])  # what migration 0006 could not seal
+            await key_legacy_entries(app[CONTEXT].sessions, keys)
+            yield
+        finally:
+            await engine.dispose()  # also when start-up is refused
 
     async def dispatcher(app: web.Application) -> AsyncIterator[None]:
         gateway: SmsGateway

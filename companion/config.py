@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from dotenv import dotenv_values
 
 TWILIO_DEFAULT_API_BASE_URL = "https://api.twilio.com"
+TWILIO = "twilio"
+SIMULATOR = "simulator"
 
 
 class ConfigError(ValueError):
@@ -51,19 +55,32 @@ class Settings:
     quiet_hours: QuietHours | None
     key_file: Path
     claim_lease_seconds: float = 120.0
+    trusted_proxies: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
 
     @property
     def simulator_mode(self) -> bool:
-        """True when no Twilio credentials are set: nothing leaves the machine."""
+        """True in simulator mode (COMPANION_MODE=simulator): nothing leaves the machine."""
         return self.twilio is None
 
+    @property
+    def mode(self) -> str:
+        """`twilio` or `simulator`."""
+        return SIMULATOR if self.twilio is None else TWILIO
 
-def load_settings(environ: Mapping[str, str], dotenv_path: Path | None = None) -> Settings:
+
+def load_settings(
+    environ: Mapping[str, str], dotenv_path: Path | None = None, default_mode: str = TWILIO
+) -> Settings:
     """Build settings from `environ`, with values from a `.env` file underneath.
+
+    `COMPANION_MODE` is `twilio` or `simulator`. Unset, it is `twilio` if Twilio
+    credentials are set, else `default_mode`: Twilio for the service (which then
+    refuses to start without credentials), simulator for the terminal phone and demo.
 
     Args:
         environ: the process environment (wins over the `.env` file).
         dotenv_path: a `.env` file to read if it exists.
+        default_mode: the mode when neither COMPANION_MODE nor Twilio credentials are set.
 
     Raises:
         ConfigError: naming the first invalid variable.
@@ -86,7 +103,7 @@ def load_settings(environ: Mapping[str, str], dotenv_path: Path | None = None) -
             "DATABASE_URL: must start with sqlite+aiosqlite:// or postgresql+asyncpg://"
         )
     twilio = _twilio(get)
-    return Settings(
+    settings = Settings(
         database_url=database_url,
         host=host,
         port=port,
@@ -100,7 +117,41 @@ def load_settings(environ: Mapping[str, str], dotenv_path: Path | None = None) -
         claim_lease_seconds=_positive(
             "COMPANION_CLAIM_LEASE_SECONDS", get("COMPANION_CLAIM_LEASE_SECONDS"), 120.0
         ),
+        trusted_proxies=_networks(get("COMPANION_TRUSTED_PROXIES")),
     )
+    _check_mode(get("COMPANION_MODE") or (TWILIO if twilio else default_mode), settings)
+    return settings
+
+
+def _check_mode(mode: str, settings: Settings) -> None:
+    """Simulator mode only when asked; Twilio mode with credentials and an https URL."""
+    if mode not in (TWILIO, SIMULATOR):
+        raise ConfigError(f"COMPANION_MODE: must be twilio or simulator, got {mode!r}")
+    if mode == SIMULATOR and settings.twilio is not None:
+        raise ConfigError(
+            "COMPANION_MODE: simulator, but TWILIO_ACCOUNT_SID is set (unset one of them)"
+        )
+    if mode == TWILIO and settings.twilio is None:
+        raise ConfigError(
+            "TWILIO_ACCOUNT_SID: required in Twilio mode"
+            " (or set COMPANION_MODE=simulator to try Companion without texting anyone)"
+        )
+    host = urlsplit(settings.public_base_url).hostname or ""
+    if mode == TWILIO and settings.public_base_url.startswith("http://") and not _loopback(host):
+        raise ConfigError(
+            "PUBLIC_BASE_URL: must be https:// in Twilio mode (webhooks and the portal"
+            f" carry personal data), got {settings.public_base_url!r}"
+        )
+
+
+def _loopback(host: str) -> bool:
+    """A host only this machine reaches (a local fake Twilio in tests): http is harmless."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _twilio(get: Callable[[str], str | None]) -> TwilioSettings | None:
@@ -123,6 +174,19 @@ def _twilio(get: Callable[[str], str | None]) -> TwilioSettings | None:
         raise ConfigError("TWILIO_MESSAGING_SERVICE_SID: must be MG followed by 32 hex characters")
     base = _url("TWILIO_API_BASE_URL", get("TWILIO_API_BASE_URL") or TWILIO_DEFAULT_API_BASE_URL)
     return TwilioSettings(sid, token, from_number, service_sid, base.rstrip("/"))
+
+
+def _networks(raw: str | None) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    """COMPANION_TRUSTED_PROXIES: comma-separated addresses or CIDR networks."""
+    found = []
+    for part in filter(None, (p.strip() for p in (raw or "").split(","))):
+        try:
+            found.append(ipaddress.ip_network(part, strict=False))
+        except ValueError:
+            raise ConfigError(
+                f"COMPANION_TRUSTED_PROXIES: {part!r} is not an IP address or network"
+            ) from None
+    return tuple(found)
 
 
 def _port(raw: str | None) -> int:

@@ -20,6 +20,7 @@ from companion.engine.flowspec import Flow, load_flows
 from companion.engine.resources import Resource
 from companion.i18n.catalog import Catalog
 from companion.metrics import Metrics
+from companion.records.audit import KEYRING_INFO
 
 DEFAULT_QUIET_HOURS = QuietHours(time(21, 30), time(8, 0))
 
@@ -37,6 +38,10 @@ class ServiceContext:
     flows: Mapping[str, Flow] = field(default_factory=load_flows)
     resources: tuple[Resource, ...] = ()
     quiet_hours: QuietHours | None = DEFAULT_QUIET_HOURS
+
+    def __post_init__(self) -> None:
+        # Audit entries are MACed with the keyring: every session made here carries it.
+        self.sessions.configure(info={KEYRING_INFO: self.keyring})
 
 
 @contextlib.asynccontextmanager

@@ -65,6 +65,20 @@ class Metrics:
             registry=self.registry,
         )
 
+        self.key_mismatch = Counter(
+            "companion_coordinator_key_mismatch",
+            "Coordinator public keys that failed their keyring check, by where (seal, login)",
+            ["where"],
+            registry=self.registry,
+        )
+
+        self.unaudited = Counter(
+            "companion_unaudited_requests",
+            "Junk requests not written to the audit trail (one a minute per kind is)",
+            ["action", "outcome"],
+            registry=self.registry,
+        )
+
     def render(self) -> bytes:
         """The exposition text."""
         return bytes(generate_latest(self.registry))

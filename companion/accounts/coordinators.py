@@ -23,7 +23,9 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from companion.crypto import coordinator_keys, totp
+from companion.accounts.login_throttle import ACCOUNT_LOCK, ACCOUNT_MAX_FAILURES
+from companion.accounts.passphrase_strength import weakness
+from companion.crypto import coordinator_keys, key_binding, totp
 from companion.crypto.keyring import Keyring
 from companion.crypto.passwords import (
     PRODUCTION_PARAMS,
@@ -33,7 +35,7 @@ from companion.crypto.passwords import (
 )
 from companion.crypto.sealing import seal, unseal
 from companion.db.models import Coordinator, new_id
-from companion.db.sealed import COORDINATOR_TOTP
+from companion.db.sealed import COORDINATOR_NAME, COORDINATOR_TEAM, COORDINATOR_TOTP
 from companion.records import audit
 from companion.sms.segments import non_gsm7_characters
 
@@ -42,7 +44,7 @@ MIN_PASSPHRASE_CHARS = 12
 MAX_PASSPHRASE_CHARS = 1024
 OPERATOR = "operator"
 
-LoginFailure = Literal["unknown_email", "wrong_passphrase", "wrong_totp", "reused_totp"]
+LoginFailure = Literal["unknown_email", "wrong_passphrase", "wrong_totp", "reused_totp", "locked"]
 
 
 class CoordinatorExists(ValueError):
@@ -52,9 +54,25 @@ class CoordinatorExists(ValueError):
 class EnrolmentRefused(ValueError):
     """Enrolment did not complete; `reason` says which check failed (for the page)."""
 
-    def __init__(self, reason: Literal["short", "mismatch", "long", "code"]) -> None:
+    def __init__(self, reason: Literal["short", "mismatch", "long", "code", "weak"]) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+@dataclass(frozen=True)
+class Who:
+    """A coordinator as people and pages name them: their name and team, unsealed."""
+
+    name: str
+    team: str
+
+
+def who(keyring: Keyring, coordinator: Coordinator) -> Who:
+    """The coordinator's name and team (sealed on their row: a team can reveal care)."""
+    return Who(
+        name=unseal(keyring, coordinator.name, COORDINATOR_NAME.bound_to(coordinator.id)),
+        team=unseal(keyring, coordinator.team, COORDINATOR_TEAM.bound_to(coordinator.id)),
+    )
 
 
 @dataclass(frozen=True)
@@ -68,19 +86,30 @@ class NewCoordinator:
 
 @dataclass(frozen=True)
 class PendingEnrolment:
-    """What the enrolment page shows: who, and the TOTP secret to add to an app."""
+    """What the enrolment page shows: who, and the TOTP secret to add to an app.
+
+    It carries the keyring that binds the public key made when enrolment completes.
+    """
 
     coordinator: Coordinator
     totp_secret: bytes
+    keyring: Keyring
 
 
 @dataclass(frozen=True)
 class LoginResult:
-    """The outcome of a login attempt: a private key on success, else why it failed."""
+    """The outcome of a login attempt: a private key on success, else why it failed.
+
+    `key_mismatch` is True when the stored public key is not the unwrapped private
+    key's, or its keyring binding does not check: summaries are not sealed to them
+    until an operator resets the coordinator.
+    """
 
     coordinator_id: str | None
     private_key: X25519PrivateKey | None
     failure: LoginFailure | None
+    key_mismatch: bool = False
+    locked_until: datetime | None = None
 
 
 def normalise_email(email: str) -> str:
@@ -99,7 +128,13 @@ def enrolment_url(public_base_url: str, token: str) -> str:
 
 
 async def add_coordinator(
-    session: AsyncSession, *, name: str, email: str, team: str, now: datetime
+    session: AsyncSession,
+    keyring: Keyring,
+    *,
+    name: str,
+    email: str,
+    team: str,
+    now: datetime,
 ) -> NewCoordinator:
     """Create an account awaiting enrolment, in the caller's transaction.
 
@@ -119,11 +154,12 @@ async def add_coordinator(
     if await session.scalar(select(Coordinator.id).where(Coordinator.email == address)):
         raise CoordinatorExists(address)
     token = secrets.token_urlsafe(32)
+    coordinator_id = new_id()
     coordinator = Coordinator(
-        id=new_id(),
-        name=fields["name"][0],
+        id=coordinator_id,
+        name=seal(keyring, fields["name"][0], COORDINATOR_NAME.bound_to(coordinator_id)),
         email=address,
-        team=fields["team"][0],
+        team=seal(keyring, fields["team"][0], COORDINATOR_TEAM.bound_to(coordinator_id)),
         enrol_token_hash=token_hash(token),
         enrol_expires_at=now + ENROLMENT_VALID_FOR,
         created_at=now,
@@ -167,7 +203,7 @@ async def pending_enrolment(
         await session.flush()
     else:
         secret = bytes.fromhex(unseal(keyring, coordinator.totp_secret, where))
-    return PendingEnrolment(coordinator, secret)
+    return PendingEnrolment(coordinator, secret, keyring)
 
 
 async def complete_enrolment(
@@ -183,7 +219,8 @@ async def complete_enrolment(
     """Set the passphrase and key pair once the first TOTP code is right; spend the link.
 
     Raises:
-        EnrolmentRefused: passphrases differ or are too short/long, or the code is wrong.
+        EnrolmentRefused: passphrases differ, are too short/long or easy to guess
+            (`passphrase_strength`), or the code is wrong.
     """
     if passphrase != passphrase_again:
         raise EnrolmentRefused("mismatch")
@@ -191,6 +228,9 @@ async def complete_enrolment(
         raise EnrolmentRefused("short")
     if len(passphrase) > MAX_PASSPHRASE_CHARS:
         raise EnrolmentRefused("long")
+    named = who(pending.keyring, pending.coordinator)
+    if weakness(passphrase, email=pending.coordinator.email, name=named.name) is not None:
+        raise EnrolmentRefused("weak")
     step = totp.verify_totp(pending.totp_secret, code, now, last_used_step=None)
     if step is None:
         raise EnrolmentRefused("code")
@@ -200,6 +240,7 @@ async def complete_enrolment(
     )
     coordinator.passphrase_hash = hashed
     coordinator.public_key = public
+    coordinator.public_key_binding = key_binding.bind(pending.keyring, coordinator.id, public)
     coordinator.wrapped_key = coordinator_keys.to_bytes(wrapped)
     coordinator.totp_last_step = step
     coordinator.enrolled_at = now
@@ -228,12 +269,16 @@ async def check_login(
     passphrase: str,
     code: str,
     now: datetime,
+    trusted_device: bool = False,
 ) -> LoginResult:
     """Check email, passphrase and TOTP code; unwrap the private key if all are right.
 
     A TOTP step is accepted once: the step is stored with a conditional update, so
     the same code cannot log in twice, even in two requests at the same moment.
-    Every outcome is the caller's to audit and throttle.
+    Each try is counted against the account before it is checked (`_reserve_try`),
+    unless it comes from a browser with a device cookie for the account
+    (`trusted_device`), so a locked account is refused unchecked ("locked").
+    Every other outcome is the caller's to audit and throttle.
     """
     coordinator = await session.scalar(
         select(Coordinator).where(Coordinator.email == normalise_email(email))
@@ -242,6 +287,8 @@ async def check_login(
         # Same Argon2 cost as a real account, so timing does not tell who exists.
         await asyncio.to_thread(verify_passphrase, passphrase, _decoy_hash())
         return LoginResult(None, None, "unknown_email")
+    if not trusted_device and not await _reserve_try(session, coordinator.id, now):
+        return LoginResult(coordinator.id, None, "locked", locked_until=coordinator.locked_until)
     if not await asyncio.to_thread(verify_passphrase, passphrase, coordinator.passphrase_hash):
         return await _failed(session, coordinator, "wrong_passphrase")
     step = _totp_step(keyring, coordinator, code, now)
@@ -262,7 +309,31 @@ async def check_login(
     private = await asyncio.to_thread(
         coordinator_keys.unwrap_private_key, wrapped, passphrase, coordinator.id
     )
-    return LoginResult(coordinator.id, private, None)
+    matches = check_public_key(keyring, coordinator, coordinator_keys.public_bytes(private))
+    return LoginResult(coordinator.id, private, None, key_mismatch=not matches)
+
+
+def check_public_key(keyring: Keyring, coordinator: Coordinator, true_public: bytes) -> bool:
+    """Check the stored public key against the one a just-unwrapped private key has.
+
+    The private key is authentic (it opened with the coordinator's passphrase, bound
+    to their id), so a stored key equal to its public half is the real one: a missing
+    binding (a coordinator enrolled before bindings existed) or one made with a retired
+    data key is (re)made here under the current key.
+
+    Returns:
+        False if the stored public key is another key (someone wrote to the database).
+    """
+    if coordinator.public_key != true_public:
+        return False
+    if (
+        not key_binding.is_bound(
+            keyring, coordinator.id, coordinator.public_key, coordinator.public_key_binding
+        )
+        or key_binding.key_id_of(coordinator.public_key_binding or b"") != keyring.current_id
+    ):
+        coordinator.public_key_binding = key_binding.bind(keyring, coordinator.id, true_public)
+    return True
 
 
 def _totp_step(
@@ -275,15 +346,38 @@ def _totp_step(
     return totp.verify_totp(secret, code, now, last_used_step=last)
 
 
+async def _reserve_try(session: AsyncSession, coordinator_id: str, now: datetime) -> bool:
+    """Count a try against the account before checking it; False if the account is locked.
+
+    One conditional update, so concurrent tries cannot pass a lock being set. The
+    `ACCOUNT_MAX_FAILURES`th try in a row is still checked, and locks the account
+    for `ACCOUNT_LOCK` (a correct login sets the count back to 0).
+    """
+    counted = await session.execute(
+        update(Coordinator)
+        .where(Coordinator.id == coordinator_id)
+        .where(or_(Coordinator.locked_until.is_(None), Coordinator.locked_until <= now))
+        .values(failed_logins=Coordinator.failed_logins + 1)
+        .returning(Coordinator.failed_logins)
+        .execution_options(synchronize_session=False)
+    )
+    tries = counted.scalar_one_or_none()
+    if tries is None:
+        return False
+    if tries >= ACCOUNT_MAX_FAILURES:
+        await session.execute(
+            update(Coordinator)
+            .where(Coordinator.id == coordinator_id)
+            .values(failed_logins=0, locked_until=now + ACCOUNT_LOCK)
+            .execution_options(synchronize_session=False)
+        )
+    return True
+
+
 async def _failed(
     session: AsyncSession, coordinator: Coordinator, failure: LoginFailure
 ) -> LoginResult:
-    await session.execute(
-        update(Coordinator)
-        .where(Coordinator.id == coordinator.id)
-        .values(failed_logins=Coordinator.failed_logins + 1)
-        .execution_options(synchronize_session=False)
-    )
+    """A failed check (already counted against the account by `_reserve_try`)."""
     return LoginResult(coordinator.id, None, failure)
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from companion.cli.coordinators import add_coordinator_commands
 from companion.cli.data import add_data_commands
 from companion.config import ConfigError, Settings, load_settings
 
@@ -81,11 +82,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--flows", type=Path, default=None, help="flow folder to check")
     check.set_defaults(run=_check_content)
     add_data_commands(commands, keys_commands)
+    add_coordinator_commands(coordinator_commands, keys_commands)
     return parser
 
 
-def _settings() -> Settings:
-    return load_settings(os.environ, Path(".env"))
+def _settings(default_mode: str = "twilio") -> Settings:
+    return load_settings(os.environ, Path(".env"), default_mode)
 
 
 def _serve(_args: argparse.Namespace) -> int:
@@ -105,7 +107,7 @@ def _serve(_args: argparse.Namespace) -> int:
         extra={"mode": mode, "host": settings.host, "port": settings.port},
     )
     if settings.simulator_mode:
-        log.info("simulator mode: no Twilio credentials, nothing leaves this machine")
+        log.info("simulator mode (COMPANION_MODE=simulator): nothing leaves this machine")
     web.run_app(app, host=settings.host, port=settings.port, print=None, access_log=None)
     return 0
 
@@ -113,7 +115,7 @@ def _serve(_args: argparse.Namespace) -> int:
 def _db_upgrade(_args: argparse.Namespace) -> int:
     from companion.db.migrate import upgrade
 
-    upgrade(_settings().database_url)
+    upgrade(_settings("simulator").database_url)
     print("database is up to date")
     return 0
 
@@ -124,7 +126,7 @@ def _invite(args: argparse.Namespace) -> int:
     from companion.sms.phone import InvalidPhoneNumber, to_e164
     from companion.texting.invitations import invite
 
-    settings = _settings()
+    settings = _settings("simulator")
     try:
         e164 = to_e164(args.phone)
     except InvalidPhoneNumber:
@@ -157,13 +159,18 @@ def _coordinator_add(args: argparse.Namespace) -> int:
     from companion.context import standalone_context
     from companion.db.migrate import upgrade
 
-    settings = _settings()
+    settings = _settings("simulator")
     upgrade(settings.database_url)
 
     async def run() -> str:
         async with standalone_context(settings) as ctx, ctx.sessions.begin() as session:
             added = await add_coordinator(
-                session, name=args.name, email=args.email, team=args.team, now=ctx.clock()
+                session,
+                ctx.keyring,
+                name=args.name,
+                email=args.email,
+                team=args.team,
+                now=ctx.clock(),
             )
             return added.token
 
@@ -186,8 +193,9 @@ def _demo(_args: argparse.Namespace) -> int:
     from companion.content import load_content
     from companion.context import standalone_context
     from companion.db.migrate import upgrade
+    from companion.db.service_modes import claim_mode
 
-    settings = _settings()
+    settings = _settings(default_mode="simulator")
     if not settings.simulator_mode:
         print("companion: demo runs in simulator mode only (unset TWILIO_*)", file=sys.stderr)
         return 2
@@ -195,6 +203,7 @@ def _demo(_args: argparse.Namespace) -> int:
 
     async def run() -> object:
         async with standalone_context(settings) as ctx:
+            await claim_mode(ctx.sessions, settings.mode, ctx.clock())
             return await seed_demo(ctx, load_content().ranges)
 
     login = asyncio.run(run())
@@ -219,7 +228,7 @@ def _chat(args: argparse.Namespace) -> int:
     from companion.cli.terminal_phone import run_terminal_phone
     from companion.db.migrate import upgrade
 
-    settings = _settings()
+    settings = _settings(default_mode="simulator")
     if not settings.simulator_mode:
         print("companion: chat runs in simulator mode only (unset TWILIO_*)", file=sys.stderr)
         return 2

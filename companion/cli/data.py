@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from companion.config import Settings, load_settings
 from companion.context import ServiceContext, standalone_context
 from companion.crypto.keyring import format_keyring, parse_keyring, with_new_key
+from companion.db.file_modes import write_owner_only
 from companion.records import audit
 from companion.sms.phone import InvalidPhoneNumber, to_e164
 
@@ -54,7 +55,15 @@ def add_data_commands(
 
     audit_parser = commands.add_parser("audit", help="the tamper-evident audit trail")
     audit_commands = audit_parser.add_subparsers(title="audit commands")
-    verify = audit_commands.add_parser("verify", help="check the hash chain")
+    verify = audit_commands.add_parser(
+        "verify", help="check the MAC chain; print its head to keep elsewhere"
+    )
+    verify.add_argument(
+        "--expect-head",
+        metavar="HEX",
+        default=None,
+        help="a head printed earlier: fail if that entry is no longer in the chain",
+    )
     verify.set_defaults(run=_audit_verify)
     show = audit_commands.add_parser("show", help="list entries, newest last")
     show.add_argument("--limit", type=int, default=50)
@@ -62,7 +71,8 @@ def add_data_commands(
 
 
 def _settings() -> Settings:
-    return load_settings(os.environ, Path(".env"))
+    # Operator commands need no Twilio; without credentials they read the local key file.
+    return load_settings(os.environ, Path(".env"), default_mode="simulator")
 
 
 def _run(work: Callable[[ServiceContext], Awaitable[T]]) -> T:
@@ -114,12 +124,17 @@ def _export(args: argparse.Namespace) -> int:
     if data is None:
         print("companion: nothing is held about that number", file=sys.stderr)
         return 1
-    document = export_fhir(data) if args.format == "fhir" else data
+    fhir = args.format == "fhir" and data["person"] is not None
+    if args.format == "fhir" and not fhir:
+        print(
+            "companion: that number never joined; its texts are exported as JSON", file=sys.stderr
+        )
+    document = export_fhir(data) if fhir else data
     text = json.dumps(document, indent=2, ensure_ascii=False, default=str)
     if args.out is None:
         print(text)
     else:
-        args.out.write_text(text + "\n", encoding="utf-8")
+        write_owner_only(args.out, text + "\n")
     return 0
 
 
@@ -153,7 +168,7 @@ def _rotate(_args: argparse.Namespace) -> int:
     settings = _settings()
     rotated = with_new_key(parse_keyring(_keyring_text(settings)))
     if settings.data_keys is None:
-        settings.key_file.write_text(format_keyring(rotated) + "\n", encoding="utf-8")
+        write_owner_only(settings.key_file, format_keyring(rotated) + "\n")
         print(f"new current key {rotated.current_id} written to {settings.key_file}")
     else:
         print("Set COMPANION_DATA_KEYS to this (on every instance), restart, then run")
@@ -164,6 +179,7 @@ def _rotate(_args: argparse.Namespace) -> int:
 
 
 def _reencrypt(_args: argparse.Namespace) -> int:
+    from companion.records.legacy_plain import seal_plain_values
     from companion.records.rekey import reencrypt
 
     def progress(done: int, total: int) -> None:
@@ -177,7 +193,8 @@ def _reencrypt(_args: argparse.Namespace) -> int:
         )
 
     async def work(ctx: ServiceContext) -> int:
-        done = await reencrypt(ctx, on_progress=progress)
+        done = await seal_plain_values(ctx)  # values migration 0006 could not seal
+        done += await reencrypt(ctx, on_progress=progress)
         await _note(ctx, "keys_reencrypt", "done", str(done))
         return done
 
@@ -209,21 +226,33 @@ def _retire(args: argparse.Namespace) -> int:
     return 0
 
 
-def _audit_verify(_args: argparse.Namespace) -> int:
+def _audit_verify(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
     from companion.db.models import AuditEntry
 
-    async def work(ctx: ServiceContext) -> tuple[int, int | None]:
+    async def work(ctx: ServiceContext) -> tuple[list[AuditEntry], int | None]:
+        await audit.key_legacy_entries(ctx.sessions, ctx.keyring)
         async with ctx.sessions() as session:
-            entries = list(await session.scalars(select(AuditEntry).order_by(AuditEntry.seq)))
-        return len(entries), audit.verify_chain(entries)
+            found = list(await session.scalars(select(AuditEntry).order_by(AuditEntry.seq)))
+        return found, audit.verify_chain(found, ctx.keyring)
 
-    count, broken = _run(work)
+    entries, broken = _run(work)
     if broken is not None:
         print(f"companion: the audit trail is broken at entry {broken}", file=sys.stderr)
         return 1
-    print(f"audit trail intact: {count} entries")
+    expected = args.expect_head
+    if expected is not None and expected.strip().lower() not in {e.entry_hash for e in entries}:
+        print(
+            "companion: the head you kept is not in the audit trail: entries were removed"
+            " or the trail was rewritten",
+            file=sys.stderr,
+        )
+        return 1
+    head = f"{entries[-1].seq} {entries[-1].entry_hash}" if entries else "none"
+    print(f"audit trail intact: {len(entries)} entries; head {head}")
+    if entries:
+        print(f"keep the head elsewhere; check later with --expect-head {entries[-1].entry_hash}")
     return 0
 
 

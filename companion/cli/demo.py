@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.accounts import coordinators
+from companion.accounts.passphrase_strength import weakness
 from companion.context import ServiceContext
 from companion.crypto import totp
 from companion.crypto.sealing import seal
@@ -51,12 +52,16 @@ async def seed_demo(ctx: ServiceContext, ranges: ReferenceRanges) -> DemoLogin |
         if await session.scalar(select(Coordinator.id).where(Coordinator.email == DEMO_EMAIL)):
             return None
         new = await coordinators.add_coordinator(
-            session, name="Sam Patel", email=DEMO_EMAIL, team="Demo CMHT", now=now
+            session, ctx.keyring, name="Sam Patel", email=DEMO_EMAIL, team="Demo CMHT", now=now
         )
         pending = await coordinators.pending_enrolment(session, ctx.keyring, new.token, now)
         assert pending is not None
         passphrase = "-".join(secrets.choice(_WORDS) for _ in range(5))
-        code = totp.code_at(pending.totp_secret, now)
+        while weakness(passphrase, email=DEMO_EMAIL, name="Sam Patel") is not None:
+            passphrase = "-".join(secrets.choice(_WORDS) for _ in range(5))
+        # Enrol with the previous step's code, so the code an app shows now is not spent:
+        # the printed login works at once, not only after the next 30 s step.
+        code = totp.code_at(pending.totp_secret, now - timedelta(seconds=totp.STEP_SECONDS))
         await coordinators.complete_enrolment(
             session,
             pending,

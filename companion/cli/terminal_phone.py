@@ -9,6 +9,7 @@ from typing import TextIO
 from companion.config import Settings
 from companion.context import standalone_context
 from companion.crypto.blind_index import phone_index
+from companion.db.service_modes import claim_mode
 from companion.sending.dispatcher import Dispatcher
 from companion.sending.rate import SendRate
 from companion.sms.phone import InvalidPhoneNumber, to_e164
@@ -29,6 +30,7 @@ async def run_terminal_phone(settings: Settings, phone: str, stdin: TextIO, stdo
         return 2
     gateway = SimulatorGateway()
     async with standalone_context(settings) as ctx:
+        await claim_mode(ctx.sessions, settings.mode, ctx.clock())
         only = phone_index(ctx.keyring, e164)
         dispatcher = Dispatcher(
             ctx, gateway, SendRate(settings.max_mps), None, asyncio.Event(), only_phone_index=only

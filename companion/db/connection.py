@@ -13,6 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession as AsyncSession
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlalchemy.util import await_only
 
+from companion.db.file_modes import protect_sqlite_files
+
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 
@@ -68,6 +70,7 @@ def create_engine(url: str) -> AsyncEngine:
     """
     if not is_sqlite(url):
         return create_async_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    protect_sqlite_files(url)  # 0600 before SQLite first creates it (and its -wal, -shm)
     engine = create_async_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine.sync_engine, "connect")

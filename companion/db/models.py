@@ -139,9 +139,9 @@ class SafetyEvent(Base):
     )
     phone_index: Mapped[str] = mapped_column(String(64), index=True)
     inbound_id: Mapped[str] = mapped_column(ForeignKey("inbound_message.id", ondelete="CASCADE"))
-    category: Mapped[str] = mapped_column(String(32))
+    category: Mapped[bytes] = mapped_column(LargeBinary)  # sealed (`db.safety_events`)
     negated: Mapped[bool] = mapped_column(Boolean)
-    pattern: Mapped[str] = mapped_column(String(64))
+    pattern: Mapped[bytes] = mapped_column(LargeBinary)  # sealed
     detected_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
@@ -253,13 +253,15 @@ class Coordinator(Base):
     __tablename__ = "coordinator"
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
-    name: Mapped[str] = mapped_column(String(120))
+    name: Mapped[bytes] = mapped_column(LargeBinary)  # sealed (`accounts.coordinators.who`)
     email: Mapped[str] = mapped_column(String(254), unique=True)
-    team: Mapped[str] = mapped_column(String(120))
+    team: Mapped[bytes] = mapped_column(LargeBinary)  # sealed: a team can name a diagnosis
     passphrase_hash: Mapped[str | None] = mapped_column(String(255), default=None)
     totp_secret: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)  # sealed
     totp_last_step: Mapped[int | None] = mapped_column(Integer, default=None)
     public_key: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+    # keyring MAC over id + public key (`crypto.key_binding`): checked before every seal
+    public_key_binding: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
     wrapped_key: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
     enrol_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True, default=None)
     enrol_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
@@ -324,7 +326,7 @@ class ConsentEvent(Base):
     )
     kind: Mapped[ConsentEventKind] = mapped_column(StateColumn(ConsentEventKind))
     shares: Mapped[str] = mapped_column(String(64), default="")
-    wording: Mapped[str] = mapped_column(Text)
+    wording: Mapped[bytes] = mapped_column(LargeBinary)  # sealed: it names their team
     at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
@@ -362,7 +364,8 @@ class PortalSession(Base):
 class AuditEntry(Base):
     """Who did what, when: portal logins and views, consent changes, admin commands.
 
-    No personal data: ids only. Each entry carries the hash of the one before it.
+    No personal data: ids only. Each entry carries a keyring MAC over itself, its
+    sequence number and the MAC of the one before (`records.audit`).
     """
 
     __tablename__ = "audit_entry"
@@ -374,4 +377,19 @@ class AuditEntry(Base):
     subject: Mapped[str | None] = mapped_column(String(64), default=None)
     outcome: Mapped[str] = mapped_column(String(16))
     prev_hash: Mapped[str] = mapped_column(String(64))
-    entry_hash: Mapped[str] = mapped_column(String(64))
+    entry_hash: Mapped[str] = mapped_column(String(64))  # the MAC (a SHA-256 before 0006)
+    key_id: Mapped[str | None] = mapped_column(String(16), default=None)  # None: before 0006
+
+
+class ModeUsed(Base):
+    """Which modes (twilio, simulator) have run on this database, and when first and last.
+
+    Simulator mode shows anyone on this machine any number's messages, so it refuses a
+    database that Twilio mode has used (`db.service_modes`).
+    """
+
+    __tablename__ = "mode_used"
+
+    mode: Mapped[str] = mapped_column(String(16), primary_key=True)
+    first_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from companion.crypto.sealing import associated_data
 from companion.db.models import (
     Base,
+    ConsentEvent,
     Coordinator,
     DueItem,
     Goal,
@@ -23,6 +24,7 @@ from companion.db.models import (
     Observation,
     OutboxMessage,
     Person,
+    SafetyEvent,
 )
 
 
@@ -59,6 +61,11 @@ OBSERVATION_PAYLOAD = SealedColumn(Observation, "payload")
 GOAL_TEXT = SealedColumn(Goal, "text")
 DUE_PAYLOAD = SealedColumn(DueItem, "payload")
 COORDINATOR_TOTP = SealedColumn(Coordinator, "totp_secret")
+COORDINATOR_NAME = SealedColumn(Coordinator, "name")
+COORDINATOR_TEAM = SealedColumn(Coordinator, "team")
+SAFETY_CATEGORY = SealedColumn(SafetyEvent, "category")
+SAFETY_PATTERN = SealedColumn(SafetyEvent, "pattern")
+CONSENT_WORDING = SealedColumn(ConsentEvent, "wording")
 
 SEALED_COLUMNS: tuple[SealedColumn, ...] = (
     PERSON_PHONE,
@@ -71,4 +78,9 @@ SEALED_COLUMNS: tuple[SealedColumn, ...] = (
     GOAL_TEXT,
     DUE_PAYLOAD,
     COORDINATOR_TOTP,
+    COORDINATOR_NAME,
+    COORDINATOR_TEAM,
+    SAFETY_CATEGORY,
+    SAFETY_PATTERN,
+    CONSENT_WORDING,
 )

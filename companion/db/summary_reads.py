@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.crypto.keyring import Keyring
 from companion.crypto.sealing import unseal
+from companion.db import safety_events
 from companion.db.models import ConversationRow, Goal, Observation, SafetyEvent, Summary
 from companion.db.observations import opened
 from companion.db.sealed import GOAL_TEXT
@@ -109,7 +110,11 @@ async def checkins_between(
 
 
 async def safety_events_between(
-    session: AsyncSession, person_ids: Collection[str], since: datetime, until: datetime
+    session: AsyncSession,
+    keyring: Keyring,
+    person_ids: Collection[str],
+    since: datetime,
+    until: datetime,
 ) -> dict[str, list[tuple[datetime, str, bool]]]:
     """Each person's crisis-language detections in [since, until): (time, category, negated)."""
     found: dict[str, list[tuple[datetime, str, bool]]] = defaultdict(list)
@@ -117,6 +122,7 @@ async def safety_events_between(
         return found  # nobody in the batch shares them: nothing is read
     rows = await session.execute(
         select(
+            SafetyEvent.id,
             SafetyEvent.person_id,
             SafetyEvent.detected_at,
             SafetyEvent.category,
@@ -127,8 +133,10 @@ async def safety_events_between(
             SafetyEvent.detected_at < until,
         )
     )
-    for person_id, detected_at, category, negated in rows:
-        found[str(person_id)].append((detected_at, category, negated))
+    for event_id, person_id, detected_at, category, negated in rows:
+        found[str(person_id)].append(
+            (detected_at, safety_events.category_of(keyring, event_id, category), negated)
+        )
     return found
 
 

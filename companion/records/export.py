@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from companion.accounts.coordinators import who
 from companion.context import ServiceContext
 from companion.crypto.blind_index import phone_index
 from companion.crypto.keyring import Keyring
@@ -38,6 +39,7 @@ from companion.db.models import (
 )
 from companion.db.states import ConsentStatus, PersonStatus
 from companion.records import fhir_export as fhir
+from companion.records.summary_views import summary_views
 
 SCHEMA = "companion-export/1"
 SNOMED = "http://snomed.info/sct"
@@ -58,31 +60,44 @@ Row = dict[str, Any]
 async def export_person(ctx: ServiceContext, e164: str) -> dict[str, Any] | None:
     """Everything held about the person with this number, decrypted and JSON-ready.
 
+    A number that texted but never joined still has its texts (and any crisis
+    signposting) held: those are exported, with `person` null.
+
     Returns:
-        The export document, or None if nobody with this number is enrolled.
+        The export document, or None if nothing at all is held under this number.
     """
+    index = phone_index(ctx.keyring, e164)
     async with ctx.sessions() as session, session.begin():
-        person = await people.find_person(session, phone_index(ctx.keyring, e164))
-        if person is None:
-            return None
+        person = await people.find_person(session, index)
         opener = _Opener(ctx.keyring)
+        texts = await _texts(session, opener, index, person.id if person else None)
+        if person is None:
+            if not any(texts.values()):
+                return None
+            return {
+                "schema": SCHEMA,
+                "exported_at": _json(ctx.clock()),
+                "person": None,
+                "phone": e164,
+                **texts,
+            }
         pid = person.id
 
-        async def rows(model: Any, order: Any, by_number: bool = False) -> list[Any]:
+        async def rows(model: Any, order: Any) -> list[Any]:
             where = model.person_id == pid
-            if by_number:  # texts from before they joined are theirs too
-                where = or_(where, model.phone_index == person.phone_index)
             return list(await session.scalars(select(model).where(where).order_by(order, model.id)))
 
+        consents = await _consents(session, opener, pid)
         return {
             "schema": SCHEMA,
             "exported_at": _json(ctx.clock()),
             "person": opener.profile(person),
-            "consents": await _consents(session, pid),
+            "consents": consents,
             "summaries": [
                 _fields(r, "consent_id", "week", "created_at")
                 for r in await rows(Summary, Summary.created_at)
             ],
+            "summary_views": await summary_views(session, [c["id"] for c in consents]),
             "observations": [
                 opener.observation(r) for r in await rows(Observation, Observation.recorded_at)
             ],
@@ -101,23 +116,44 @@ async def export_person(ctx: ServiceContext, e164: str) -> dict[str, Any] | None
             "tips": [
                 _fields(t, "resource_id", "sent_at") for t in await rows(TipSent, TipSent.sent_at)
             ],
-            "safety_events": [
-                {**_fields(e, "detected_at", "category", "negated"), "message_id": e.inbound_id}
-                for e in await rows(SafetyEvent, SafetyEvent.detected_at, True)
-            ],
-            "messages_in": [
-                {**_fields(m, "id", "received_at"), "body": opener.body("inbound_message", m)}
-                for m in await rows(InboundMessage, InboundMessage.received_at, True)
-            ],
-            "messages_out": [
-                {
-                    **_fields(m, "id", "created_at", "sent_at", "message_key", "status"),
-                    "delivery_status": m.delivery_status,
-                    "body": opener.body("outbox_message", m),
-                }
-                for m in await rows(OutboxMessage, OutboxMessage.created_at, True)
-            ],
+            **texts,
         }
+
+
+async def _texts(
+    session: AsyncSession, opener: _Opener, index: str, person_id: str | None
+) -> dict[str, list[Row]]:
+    """Texts in and out and safety events under the number (and the person, if joined)."""
+
+    async def rows(model: Any, order: Any) -> list[Any]:
+        where = model.phone_index == index
+        if person_id is not None:  # texts from before they joined are theirs too
+            where = or_(where, model.person_id == person_id)
+        return list(await session.scalars(select(model).where(where).order_by(order, model.id)))
+
+    return {
+        "safety_events": [
+            {
+                **_fields(e, "detected_at", "negated"),
+                "category": opener("safety_event", "category", e),
+                "pattern": opener("safety_event", "pattern", e),
+                "message_id": e.inbound_id,
+            }
+            for e in await rows(SafetyEvent, SafetyEvent.detected_at)
+        ],
+        "messages_in": [
+            {**_fields(m, "id", "received_at"), "body": opener.body("inbound_message", m)}
+            for m in await rows(InboundMessage, InboundMessage.received_at)
+        ],
+        "messages_out": [
+            {
+                **_fields(m, "id", "created_at", "sent_at", "message_key", "status"),
+                "delivery_status": m.delivery_status,
+                "body": opener.body("outbox_message", m),
+            }
+            for m in await rows(OutboxMessage, OutboxMessage.created_at)
+        ],
+    }
 
 
 class _Opener:
@@ -175,7 +211,7 @@ class _Opener:
         return self(table, "body", message) or None
 
 
-async def _consents(session: AsyncSession, person_id: str) -> list[Row]:
+async def _consents(session: AsyncSession, opener: _Opener, person_id: str) -> list[Row]:
     rows = await session.execute(
         select(Consent, Coordinator)
         .join(Coordinator, Coordinator.id == Consent.coordinator_id)
@@ -192,11 +228,15 @@ async def _consents(session: AsyncSession, person_id: str) -> list[Row]:
         found.append(
             {
                 **_fields(consent, "id", "status"),
-                "coordinator": _fields(coordinator, "name", "team"),
+                "coordinator": vars(who(opener.keyring, coordinator)),
                 "shares": consent.shares.split(),
                 **_fields(consent, "asked_at", "given_at", "confirmed_at", "ended_at"),
                 "events": [
-                    {**_fields(e, "kind", "at", "wording"), "shares": e.shares.split()}
+                    {
+                        **_fields(e, "kind", "at"),
+                        "wording": opener("consent_event", "wording", e),
+                        "shares": e.shares.split(),
+                    }
                     for e in events
                 ],
             }

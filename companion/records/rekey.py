@@ -20,14 +20,21 @@ from sqlalchemy import ColumnElement, LargeBinary, and_, func, literal, select, 
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
+from companion.accounts import public_keys
 from companion.context import ServiceContext
 from companion.crypto.keyring import Keyring, KeyringError
 from companion.crypto.sealing import SealError, seal, unseal
+from companion.db.models import Coordinator
 from companion.db.sealed import SEALED_COLUMNS, SealedColumn
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
+
+
+# Not sealed but MACed with a data key (same id prefix): counted so a key still used
+# for a binding cannot be retired; `reencrypt` re-makes them (`accounts.public_keys`).
+BINDING_COLUMNS: tuple[SealedColumn, ...] = (SealedColumn(Coordinator, "public_key_binding"),)
 
 
 def key_prefix(key_id: str) -> bytes:
@@ -74,7 +81,8 @@ async def reencrypt(
         `values_under` still counts them, so their key cannot be retired.
     """
     total = await values_not_current(ctx)
-    done = 0
+    async with ctx.sessions() as session, session.begin():
+        done = await public_keys.rebind(session, ctx)
     for column in SEALED_COLUMNS:
         after = ""
         while True:
@@ -125,7 +133,7 @@ async def _count(
     session: AsyncSession, condition: Callable[[SealedColumn], ColumnElement[bool]]
 ) -> int:
     total = 0
-    for column in SEALED_COLUMNS:
+    for column in SEALED_COLUMNS + BINDING_COLUMNS:
         found = await session.scalar(
             select(func.count()).select_from(column.model).where(condition(column))
         )

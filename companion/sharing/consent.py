@@ -10,11 +10,22 @@ from datetime import datetime, timedelta
 from sqlalchemy import bindparam, delete, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from companion.accounts.coordinators import who
 from companion.context import ServiceContext
 from companion.crypto.blind_index import phone_index
+from companion.crypto.sealing import seal
 from companion.db import people
-from companion.db.models import Consent, ConsentEvent, Coordinator, Person, ShareCode, Summary
+from companion.db.models import (
+    Consent,
+    ConsentEvent,
+    Coordinator,
+    Person,
+    ShareCode,
+    Summary,
+    new_id,
+)
 from companion.db.outbox import Recipient, Timing
+from companion.db.sealed import CONSENT_WORDING
 from companion.db.states import ConsentEventKind, ConsentStatus, PersonStatus, Priority
 from companion.engine.consent import ShareAnswer, shares_args, shares_text
 from companion.engine.runner import Say
@@ -50,9 +61,16 @@ async def _event(
 ) -> Say:
     """Record the change with the exact wording, and return the message to send."""
     wording = render(ctx.catalog, say, locale)
+    event_id = new_id()
+    where = CONSENT_WORDING.bound_to(event_id)
     session.add(
         ConsentEvent(
-            consent_id=consent.id, kind=kind, shares=consent.shares, wording=wording, at=now
+            id=event_id,
+            consent_id=consent.id,
+            kind=kind,
+            shares=consent.shares,
+            wording=seal(ctx.keyring, wording, where),
+            at=now,
         )
     )
     await audit.record(
@@ -66,8 +84,9 @@ async def _event(
     return say
 
 
-def _who(coordinator: Coordinator) -> dict[str, str | int]:
-    return {"coordinator": coordinator.name, "team": coordinator.team}
+def _who(ctx: ServiceContext, coordinator: Coordinator) -> dict[str, str | int]:
+    named = who(ctx.keyring, coordinator)
+    return {"coordinator": named.name, "team": named.team}
 
 
 async def share(
@@ -85,7 +104,7 @@ async def share(
         other = await session.get(Coordinator, current.coordinator_id)
         assert other is not None
         key = "share-already" if other.id == coordinator.id else "share-one-at-a-time"
-        return [Say(key, args=_who(other))]
+        return [Say(key, args=_who(ctx, other))]
     if current is not None:  # an earlier question not yet answered: this one replaces it
         current.status, current.ended_at = ConsentStatus.DECLINED, now
         await session.flush()
@@ -112,7 +131,7 @@ async def ask(
     )
     session.add(consent)
     await session.flush()
-    say = Say("share-request" if requested else "share-ask", args=_who(coordinator))
+    say = Say("share-request" if requested else "share-ask", args=_who(ctx, coordinator))
     return await _event(ctx, session, consent, ConsentEventKind.ASKED, say, person.locale, now)
 
 
@@ -158,13 +177,13 @@ async def apply_answer(
         return await _reconfirmed(ctx, session, person, consent, coordinator, answer.yes, now)
     if not answer.yes:
         consent.status, consent.ended_at = ConsentStatus.DECLINED, now
-        say = Say("share-declined", args=_who(coordinator))
+        say = Say("share-declined", args=_who(ctx, coordinator))
         return [
             await _event(ctx, session, consent, ConsentEventKind.DECLINED, say, person.locale, now)
         ]
     consent.status, consent.shares = ConsentStatus.ACTIVE, shares_text(answer.shares)
     consent.given_at = consent.confirmed_at = now
-    args = {**_who(coordinator), **shares_args(answer.shares)}
+    args = {**_who(ctx, coordinator), **shares_args(answer.shares)}
     say = Say("share-given", args=args)
     return [await _event(ctx, session, consent, ConsentEventKind.GIVEN, say, person.locale, now)]
 
@@ -181,7 +200,7 @@ async def _reconfirmed(
     if not yes:
         return await unshare(ctx, session, person, now)
     consent.confirmed_at = now
-    say = Say("share-reconfirmed", args=_who(coordinator))
+    say = Say("share-reconfirmed", args=_who(ctx, coordinator))
     return [
         await _event(ctx, session, consent, ConsentEventKind.RECONFIRMED, say, person.locale, now)
     ]
@@ -212,7 +231,7 @@ async def end(
     consent.status, consent.ended_at = status, now
     await session.execute(delete(Summary).where(Summary.consent_id == consent.id))
     key = "unshare-done" if status == ConsentStatus.WITHDRAWN else "share-lapsed"
-    say = Say(key, args=_who(coordinator))
+    say = Say(key, args=_who(ctx, coordinator))
     return await _event(ctx, session, consent, ConsentEventKind(status), say, person.locale, now)
 
 
@@ -236,7 +255,7 @@ async def reconfirm_or_lapse(
     )
     if already is not None:
         return None
-    args = {**_who(coordinator), **shares_args(frozenset(consent.shares.split()))}
+    args = {**_who(ctx, coordinator), **shares_args(frozenset(consent.shares.split()))}
     say = Say("share-reconfirm", args=args)
     return await _event(
         ctx, session, consent, ConsentEventKind.RECONFIRM_ASKED, say, person.locale, now

@@ -28,6 +28,7 @@ from companion.db.states import ConversationStatus
 from companion.engine.reading.answers import Stored
 from companion.engine.summary import ReferenceRanges, SummaryInput, build_summary, iso_week
 from companion.engine.timing import at_london
+from companion.sharing import recipient_check
 
 HISTORY_WEEKS = 9
 _MIDNIGHT = time(0, 0)
@@ -88,7 +89,15 @@ async def make_summaries(
     now: datetime,
     ranges: ReferenceRanges,
 ) -> list[Made]:
-    """Build, seal and store the summaries in the caller's transaction."""
+    """Build, seal and store the summaries in the caller's transaction.
+
+    Nothing is sealed to a coordinator whose public key fails its keyring check
+    (`recipient_check`); that is reported instead.
+    """
+    trusted = await recipient_check.trusted_only(
+        ctx, session, [item.sharing.coordinator for item in wanted], now
+    )
+    wanted = [item for item in wanted if item.sharing.coordinator.id in trusted]
     if not wanted:
         return []
     inputs = await _inputs(ctx, session, wanted, now)
@@ -167,7 +176,9 @@ async def _inputs(
     read = _Read(
         observations=await summary_reads.observations_since(session, ctx.keyring, everyone, since),
         checkins=await summary_reads.checkins_between(session, everyone, start, until),
-        safety_events=await summary_reads.safety_events_between(session, safety, since, until),
+        safety_events=await summary_reads.safety_events_between(
+            session, ctx.keyring, safety, since, until
+        ),
         goals=await summary_reads.current_goals(session, ctx.keyring, goals),
     )
     labels = {item.sharing.person.id: _label(ctx, item.sharing.person) for item in wanted}

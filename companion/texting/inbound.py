@@ -16,8 +16,9 @@ from companion.context import ServiceContext
 from companion.crypto.blind_index import phone_index
 from companion.crypto.sealing import seal
 from companion.db import outbox, people
-from companion.db.models import InboundMessage, OutboxMessage, Person, SafetyEvent, new_id
+from companion.db.models import InboundMessage, OutboxMessage, Person, new_id
 from companion.db.outbox import Recipient, Timing
+from companion.db.safety_events import Detection, safety_event_row
 from companion.db.sealed import INBOUND_BODY
 from companion.db.states import ConversationStatus, PersonStatus, Priority
 from companion.engine.decide import AnswerQuestion, Decision, Situation, Text, decide
@@ -183,15 +184,17 @@ async def _handle(
         await people.note_told_how_to_join(session, index, now)
     if decision.safety is not None:
         ctx.metrics.safety.inc()
+        found = Detection(
+            decision.safety.category, decision.safety.pattern, decision.safety.negated
+        )
         session.add(
-            SafetyEvent(
+            safety_event_row(
+                ctx.keyring,
+                found,
                 person_id=person.id if person else None,
                 phone_index=index,
                 inbound_id=inbound_id,
-                category=decision.safety.category,
-                negated=decision.safety.negated,
-                pattern=decision.safety.pattern,
-                detected_at=now,
+                now=now,
             )
         )
     says = list(decision.replies)

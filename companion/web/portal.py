@@ -33,7 +33,9 @@ _WEEK = "{week:" + portal_views.WEEK_PATTERN + "}"
 
 def setup(app: web.Application) -> None:
     """Mount the portal on `app` at /portal."""
-    app.add_subapp("/portal", portal_app())
+    portal = portal_app()
+    app[PORTAL_STATE] = portal[PORTAL_STATE]  # the same state, for operators and tests
+    app.add_subapp("/portal", portal)
 
 
 def portal_app() -> web.Application:

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import math
 import secrets
-from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
 import segno
 from aiohttp import web
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from companion.accounts import device_cookies
 from companion.accounts.coordinators import (
     EnrolmentRefused,
     PendingEnrolment,
@@ -25,10 +25,14 @@ from companion.accounts.coordinators import (
     normalise_email,
     pending_enrolment,
     token_hash,
+    who,
 )
+from companion.accounts.device_cookies import trusted_nonce
 from companion.crypto import totp
 from companion.db.models import Coordinator
 from companion.records import audit
+from companion.sharing.recipient_check import report_mismatch
+from companion.web.client_address import request_address
 from companion.web.keys import CONTEXT
 from companion.web.portal_pages import error_page, page
 from companion.web.portal_session import (
@@ -37,9 +41,11 @@ from companion.web.portal_session import (
     Form,
     PortalLogin,
     current_login,
+    device_cookie,
     end_session,
     login_cookie,
     read_form,
+    record_junk,
     require_csrf,
     require_login,
     same_token,
@@ -74,43 +80,68 @@ async def login(request: web.Request) -> web.Response:
     code = str(form.get("code", ""))[:16]
     ctx = request.config_dict[CONTEXT]
     throttle = request.app[PORTAL_STATE].throttle
-    account, address, now = normalise_email(email), request.remote or "unknown", ctx.clock()
-    wait = throttle.wait(account, address, now)
+    account, address, now = normalise_email(email), request_address(request), ctx.clock()
+    device = trusted_nonce(ctx.keyring, account, request.cookies.get(device_cookie(request)), now)
+    wait = throttle.wait(account, address, now, device)
     if wait is not None:
-        async with ctx.sessions.begin() as session:
+        async with ctx.sessions() as session:
             subject = await session.scalar(
                 select(Coordinator.id).where(Coordinator.email == account)
             )
-            await audit.record(
-                session,
-                actor=ANONYMOUS,
-                action="login_failed",
-                outcome="throttled",
-                now=now,
-                subject=subject,
-            )
-        minutes = max(1, math.ceil(wait.total_seconds() / 60))
-        response = _login_again(form, 429, "throttled", email, minutes=minutes)
-        response.headers["Retry-After"] = str(math.ceil(wait.total_seconds()))
-        return response
+        await record_junk(
+            request, actor=ANONYMOUS, action="login_failed", outcome="throttled", subject=subject
+        )
+        return _throttled(form, email, wait)
     async with ctx.sessions.begin() as session:
         result = await check_login(
-            session, ctx.keyring, email=email, passphrase=passphrase, code=code, now=now
-        )
-        await audit.record(
             session,
-            actor=f"coordinator:{result.coordinator_id}" if result.failure is None else ANONYMOUS,
-            action="login" if result.failure is None else "login_failed",
-            outcome=result.failure or "ok",
+            ctx.keyring,
+            email=email,
+            passphrase=passphrase,
+            code=code,
             now=now,
+            trusted_device=device is not None,
+        )
+        if result.failure != "locked":  # refused unchecked: junk, audited below
+            await audit.record(
+                session,
+                actor=f"coordinator:{result.coordinator_id}"
+                if result.failure is None
+                else ANONYMOUS,
+                action="login" if result.failure is None else "login_failed",
+                outcome=result.failure or "ok",
+                now=now,
+                subject=result.coordinator_id,
+            )
+        if result.key_mismatch and result.coordinator_id is not None:
+            await report_mismatch(ctx, session, result.coordinator_id, now, "login")
+    if result.failure == "locked":
+        await record_junk(
+            request,
+            actor=ANONYMOUS,
+            action="login_failed",
+            outcome="locked",
             subject=result.coordinator_id,
         )
+        locked_until = result.locked_until or now
+        return _throttled(form, email, max(locked_until - now, timedelta(seconds=1)))
     if result.failure is not None or result.private_key is None or result.coordinator_id is None:
-        throttle.failed(account, address, now)
+        throttle.failed(account, address, now, device)
         return _login_again(form, 401, "failed", email)
     throttle.succeeded(account, address)
     response = see_other("/portal/people")
     await start_session(request, response, result.coordinator_id, result.private_key)
+    value = device_cookies.issue(ctx.keyring, account, now)
+    lifetime = int(device_cookies.VALID_FOR.total_seconds())
+    set_cookie(request, response, device_cookie(request), value, max_age=lifetime)
+    return response
+
+
+def _throttled(form: Form, email: str, wait: timedelta) -> web.Response:
+    """429 with the login form again, saying how many minutes to wait."""
+    minutes = max(1, math.ceil(wait.total_seconds() / 60))
+    response = _login_again(form, 429, "throttled", email, minutes=minutes)
+    response.headers["Retry-After"] = str(math.ceil(wait.total_seconds()))
     return response
 
 
@@ -139,9 +170,8 @@ async def enrol_page(request: web.Request) -> web.Response:
     ctx = request.config_dict[CONTEXT]
     async with ctx.sessions.begin() as session:
         pending = await pending_enrolment(session, ctx.keyring, token, ctx.clock())
-        if pending is None:
-            await _audit_bad_link(session, ctx.clock())
     if pending is None:
+        await _audit_bad_link(request)
         raise error_page(web.HTTPNotFound, "enrol_link")
     return _with_form_token(request, "enrol.html", **_enrol_context(pending), error=None)
 
@@ -152,13 +182,17 @@ async def enrol(request: web.Request) -> web.Response:
     token = request.match_info["token"]
     ctx = request.config_dict[CONTEXT]
     throttle = request.app[PORTAL_STATE].throttle
-    account, address, now = "enrol:" + token_hash(token), request.remote or "unknown", ctx.clock()
+    account, address, now = "enrol:" + token_hash(token), request_address(request), ctx.clock()
     if throttle.wait(account, address, now) is not None:
         raise error_page(web.HTTPTooManyRequests, "throttled")
+    async with ctx.sessions() as session:
+        known = await pending_enrolment(session, ctx.keyring, token, now) is not None
+    if not known:
+        await _audit_bad_link(request)
+        raise error_page(web.HTTPNotFound, "enrol_link")
     async with ctx.sessions.begin() as session:
         pending = await pending_enrolment(session, ctx.keyring, token, now)
-        if pending is None:
-            await _audit_bad_link(session, now)
+        if pending is None:  # spent by another request a moment ago
             raise error_page(web.HTTPNotFound, "enrol_link")
         context = _enrol_context(pending)
         try:
@@ -184,15 +218,15 @@ def _enrol_context(pending: PendingEnrolment) -> dict[str, object]:
     coordinator = pending.coordinator
     uri = totp.provisioning_uri(pending.totp_secret, coordinator.email)
     return {
-        "name": coordinator.name,
+        "name": who(pending.keyring, coordinator).name,
         "email": coordinator.email,
         "qr": segno.make(uri, error="m").svg_data_uri(scale=4, border=2),
         "secret": totp.secret_text(pending.totp_secret),
     }
 
 
-async def _audit_bad_link(session: AsyncSession, now: datetime) -> None:
-    await audit.record(session, actor=ANONYMOUS, action="enrol", outcome="invalid_link", now=now)
+async def _audit_bad_link(request: web.Request) -> None:
+    await record_junk(request, actor=ANONYMOUS, action="enrol", outcome="invalid_link")
 
 
 def _login_again(form: Form, status: int, error: str, email: str, **extra: object) -> web.Response:
@@ -221,9 +255,5 @@ async def _pre_login_form(request: web.Request) -> Form:
     form = await read_form(request)
     if same_token(request.cookies.get(login_cookie(request), ""), form.get(CSRF_FIELD)):
         return form
-    ctx = request.config_dict[CONTEXT]
-    async with ctx.sessions.begin() as session:
-        await audit.record(
-            session, actor=ANONYMOUS, action="csrf_failed", outcome="denied", now=ctx.clock()
-        )
+    await record_junk(request, actor=ANONYMOUS, action="csrf_failed", outcome="denied")
     raise error_page(web.HTTPForbidden, "csrf")

@@ -16,6 +16,7 @@ from aiohttp import web
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from companion.engine.timing import LONDON
+from companion.web.keys import SETTINGS
 
 TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates" / "portal"),
@@ -83,11 +84,19 @@ def error_page(kind: type[web.HTTPException], reason: str) -> web.HTTPException:
     return kind(text=html, content_type="text/html")
 
 
+HSTS = "max-age=31536000; includeSubDomains"
+
+
 async def add_security_headers(request: web.Request, response: web.StreamResponse) -> None:
-    """`on_response_prepare` hook: the portal's headers on every response it sends."""
-    del request
+    """`on_response_prepare` hook: the portal's headers on every response it sends.
+
+    Over HTTPS (directly, or PUBLIC_BASE_URL is https://) browsers are also told to
+    use HTTPS only for a year (HSTS), so a later http:// link cannot be downgraded.
+    """
     for name, value in SECURITY_HEADERS.items():
         response.headers[name] = value
+    if request.secure or request.config_dict[SETTINGS].public_base_url.startswith("https://"):
+        response.headers["Strict-Transport-Security"] = HSTS
 
 
 async def stylesheet(_request: web.Request) -> web.Response:

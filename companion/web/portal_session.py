@@ -18,7 +18,7 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from aiohttp import web
 from aiohttp.web_request import FileField
@@ -29,6 +29,7 @@ from sqlalchemy import delete
 from companion.accounts.login_throttle import LoginThrottle
 from companion.db.models import PortalSession
 from companion.records import audit
+from companion.records.audit_budget import AuditBudget
 from companion.web.keys import CONTEXT, SETTINGS
 from companion.web.portal_pages import error_page
 
@@ -45,6 +46,38 @@ class PortalState:
 
     keys: dict[str, X25519PrivateKey] = field(default_factory=dict)
     throttle: LoginThrottle = field(default_factory=LoginThrottle)
+    junk: AuditBudget = field(default_factory=AuditBudget)
+    seen: dict[str, tuple[datetime, datetime]] = field(default_factory=dict)
+
+    def hold(self, session_id: str, key: X25519PrivateKey, now: datetime) -> None:
+        """Keep a just-unwrapped private key for a new session."""
+        self.keys[session_id] = key
+        self.seen[session_id] = (now, now)
+
+    def touch(self, session_id: str, now: datetime) -> None:
+        """The session was used now."""
+        created, _ = self.seen.get(session_id, (now, now))
+        self.seen[session_id] = (created, now)
+
+    def drop(self, session_id: str) -> None:
+        """Forget a session's key."""
+        self.keys.pop(session_id, None)
+        self.seen.pop(session_id, None)
+
+    def forget_idle(self, now: datetime) -> int:
+        """Drop the keys of sessions idle or too old, abandoned ones included; how many.
+
+        A session nobody comes back to is never looked up again, so without this its
+        unwrapped key would stay in memory until the process ends.
+        """
+        stale = [
+            session_id
+            for session_id, (created, last) in self.seen.items()
+            if now - last > IDLE_TIMEOUT or now - created > MAX_SESSION
+        ]
+        for session_id in stale:
+            self.drop(session_id)
+        return len(stale)
 
 
 PORTAL_STATE = web.AppKey("portal_state", PortalState)
@@ -80,11 +113,37 @@ def login_cookie(request: web.Request) -> str:
     return "__Host-companion-login" if is_https(request) else "companion_portal_login"
 
 
-def set_cookie(request: web.Request, response: web.StreamResponse, name: str, value: str) -> None:
+def device_cookie(request: web.Request) -> str:
+    """The device cookie's name (a browser that logged in before, `accounts.device_cookies`)."""
+    return "__Host-companion-device" if is_https(request) else "companion_portal_device"
+
+
+def set_cookie(
+    request: web.Request,
+    response: web.StreamResponse,
+    name: str,
+    value: str,
+    max_age: int | None = None,
+) -> None:
     """Set a portal cookie: HttpOnly, SameSite=Strict, Path=/, Secure over HTTPS."""
     response.set_cookie(
-        name, value, path="/", httponly=True, samesite="Strict", secure=is_https(request)
+        name,
+        value,
+        path="/",
+        httponly=True,
+        samesite="Strict",
+        secure=is_https(request),
+        max_age=max_age,
     )
+
+
+def delete_cookie(request: web.Request, response: web.StreamResponse, name: str) -> None:
+    """Expire a portal cookie with the same flags it was set with.
+
+    Browsers ignore a `__Host-` cookie header without `Secure`, deletion included, so
+    without the flags the old cookie would stay in the browser.
+    """
+    response.del_cookie(name, path="/", secure=is_https(request), httponly=True, samesite="Strict")
 
 
 def hashed(value: str) -> str:
@@ -117,7 +176,7 @@ async def start_session(
                 last_seen_at=now,
             )
         )
-    request.app[PORTAL_STATE].keys[hashed(value)] = key
+    request.app[PORTAL_STATE].hold(hashed(value), key, now)
     set_cookie(request, response, session_cookie(request), value)
 
 
@@ -126,17 +185,18 @@ async def end_session(request: web.Request, response: web.StreamResponse) -> Non
     value = request.cookies.get(session_cookie(request))
     if value:
         await _forget(request, hashed(value))
-        response.del_cookie(session_cookie(request), path="/")
+        delete_cookie(request, response, session_cookie(request))
 
 
 async def current_login(request: web.Request) -> PortalLogin | str:
     """The logged-in coordinator, or why there is none ("none", "idle", "restart")."""
+    ctx = request.config_dict[CONTEXT]
+    now = ctx.clock()
+    request.app[PORTAL_STATE].forget_idle(now)  # abandoned sessions' keys leave memory
     value = request.cookies.get(session_cookie(request))
     if not value:
         return "none"
     session_id = hashed(value)
-    ctx = request.config_dict[CONTEXT]
-    now = ctx.clock()
     async with ctx.sessions.begin() as session:
         row = await session.get(PortalSession, session_id)
         if row is None:
@@ -145,7 +205,7 @@ async def current_login(request: web.Request) -> PortalLogin | str:
         idle = now - row.last_seen_at > IDLE_TIMEOUT or now - row.created_at > MAX_SESSION
         if idle or key is None:
             await session.delete(row)
-            request.app[PORTAL_STATE].keys.pop(session_id, None)
+            request.app[PORTAL_STATE].drop(session_id)
             reason = "idle" if idle else "restart"
             await audit.record(
                 session,
@@ -156,6 +216,7 @@ async def current_login(request: web.Request) -> PortalLogin | str:
             )
             return reason
         row.last_seen_at = now
+        request.app[PORTAL_STATE].touch(session_id, now)
         return PortalLogin(session_id, row.coordinator_id, row.csrf_token, key)
 
 
@@ -170,7 +231,7 @@ async def require_login(request: web.Request) -> PortalLogin:
         return login
     target = "/portal/login" if login == "none" else f"/portal/login?reason={login}"
     response = web.HTTPSeeOther(target)
-    response.del_cookie(session_cookie(request), path="/")
+    delete_cookie(request, response, session_cookie(request))
     raise response
 
 
@@ -192,15 +253,30 @@ async def require_csrf(request: web.Request, expected: str, actor: str) -> Form:
     if same_token(expected, form.get(CSRF_FIELD)):
         return form
     ctx = request.config_dict[CONTEXT]
-    async with ctx.sessions.begin() as session:
+    async with ctx.sessions.begin() as session:  # a logged-in browser: every one is audited
         await audit.record(
             session, actor=actor, action="csrf_failed", outcome="denied", now=ctx.clock()
         )
     raise error_page(web.HTTPForbidden, "csrf")
 
 
+async def record_junk(
+    request: web.Request, *, actor: str, action: str, outcome: str, subject: str | None = None
+) -> None:
+    """Audit a refused request, at most once a minute per kind; count the rest."""
+    ctx = request.config_dict[CONTEXT]
+    now = ctx.clock()
+    if not request.app[PORTAL_STATE].junk.allow(action, outcome, subject, now):
+        ctx.metrics.unaudited.labels(action, outcome).inc()
+        return
+    async with ctx.sessions.begin() as session:
+        await audit.record(
+            session, actor=actor, action=action, outcome=outcome, now=now, subject=subject
+        )
+
+
 async def _forget(request: web.Request, session_id: str) -> None:
-    request.app[PORTAL_STATE].keys.pop(session_id, None)
+    request.app[PORTAL_STATE].drop(session_id)
     ctx = request.config_dict[CONTEXT]
     async with ctx.sessions.begin() as session:
         await session.execute(delete(PortalSession).where(PortalSession.id == session_id))

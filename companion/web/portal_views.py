@@ -14,6 +14,7 @@ from typing import Any
 from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from companion.accounts.coordinators import Who, who
 from companion.crypto.hpke_box import OpenError
 from companion.crypto.keyring import Keyring
 from companion.db.models import Consent, Coordinator
@@ -42,7 +43,7 @@ WEEK_PATTERN = r"[0-9]{4}-W[0-9]{2}"
 class PersonView:
     """What the person pages show: who, which weeks exist, and one week opened."""
 
-    coordinator: Coordinator
+    coordinator: Who
     consent: Consent
     name: str | None
     phone_ending: str
@@ -65,13 +66,15 @@ async def people(request: web.Request) -> web.Response:
     now = ctx.clock()
     async with ctx.sessions.begin() as session:
         me = await session.get(Coordinator, login.coordinator_id)
+        assert me is not None
+        named = who(ctx.keyring, me)
         sharing = await sharing_people(session, ctx.keyring, login.coordinator_id)
         codes = await live_share_codes(session, login.coordinator_id, now)
         await audit.record(session, actor=login.actor, action="view_people", outcome="ok", now=now)
     asked = request.query.get("asked")
     return page(
         "people.html",
-        me=me,
+        me=named,
         csrf=login.csrf_token,
         people=sharing,
         codes=codes,
@@ -153,7 +156,7 @@ async def _view(
     session: AsyncSession, keyring: Keyring, login: PortalLogin, consent: Consent, week: str | None
 ) -> PersonView:
     me = await session.get(Coordinator, login.coordinator_id)
-    who = await person_of(session, consent)
+    person = await person_of(session, consent)
     weeks = await summary_weeks(session, consent)
     chosen = week if week is not None else (weeks[0] if weeks else None)
     summary, unreadable = None, False
@@ -164,10 +167,10 @@ async def _view(
             unreadable = True
     assert me is not None
     return PersonView(
-        coordinator=me,
+        coordinator=who(keyring, me),
         consent=consent,
-        name=person_name(keyring, who),
-        phone_ending=person_phone(keyring, who)[-4:],
+        name=person_name(keyring, person),
+        phone_ending=person_phone(keyring, person)[-4:],
         weeks=weeks,
         week=chosen,
         summary=summary,

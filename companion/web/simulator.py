@@ -1,7 +1,12 @@
-"""/simulator: a phone in the browser, for simulator mode only. No JavaScript needed."""
+"""/simulator: a phone in the browser, for simulator mode only. No JavaScript needed.
+
+It shows any number's messages and texts as any number, so it answers only to this
+machine (loopback clients); anyone else gets 404, as if it were not there.
+"""
 
 from __future__ import annotations
 
+import ipaddress
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +25,7 @@ from companion.sms.phone import InvalidPhoneNumber, to_e164
 from companion.sms.segments import MAX_BODY_CHARS
 from companion.texting.inbound import InboundSms, handle_inbound
 from companion.web.keys import CONTEXT, DISPATCHER, SIMULATOR
+from companion.web.portal_session import read_form
 
 TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -37,8 +43,19 @@ class Bubble:
     text: str
 
 
+def _loopback_only(request: web.Request) -> None:
+    """Refuse (404) a client that is not on this machine."""
+    try:
+        local = request.remote is not None and ipaddress.ip_address(request.remote).is_loopback
+    except ValueError:
+        local = False
+    if not local:
+        raise web.HTTPNotFound()
+
+
 async def page(request: web.Request) -> web.Response:
     """Show the thread for the phone number in the query string."""
+    _loopback_only(request)
     raw = request.query.get("phone", DEFAULT_PHONE)
     try:
         e164 = to_e164(raw)
@@ -53,7 +70,8 @@ async def page(request: web.Request) -> web.Response:
 
 async def send(request: web.Request) -> web.Response:
     """Deliver the typed text as an inbound SMS, send replies, and show the thread."""
-    form = await request.post()
+    _loopback_only(request)
+    form = await read_form(request)  # an unreadable body (unknown charset) is 400
     raw, body = str(form.get("phone", "")), str(form.get("body", ""))[:MAX_BODY_CHARS]
     if body.strip():
         await handle_inbound(request.app[CONTEXT], InboundSms("SIM" + uuid.uuid4().hex, raw, body))

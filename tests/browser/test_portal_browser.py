@@ -109,13 +109,22 @@ async def test_enrol_log_in_see_chart_then_person_withdraws(
     clock: ManualClock,
 ) -> None:
     """Enrol with TOTP; a person shares by SMS; their chart shows; after UNSHARE they are gone."""
-    app = create_app(load_settings({"DATABASE_URL": sqlite_url}), clock=clock, keyring=keyring)
+    app = create_app(
+        load_settings({"DATABASE_URL": sqlite_url, "COMPANION_MODE": "simulator"}),
+        clock=clock,
+        keyring=keyring,
+    )
     server = await aiohttp_server(app)
     base = str(server.make_url("/portal")).rstrip("/")
     sessions = app[CONTEXT].sessions
     async with sessions.begin() as session:
         added = await add_coordinator(
-            session, name="Sam Patel", email="sam.patel@nhs.example", team="North CMHT", now=clock()
+            session,
+            keyring,
+            name="Sam Patel",
+            email="sam.patel@nhs.example",
+            team="North CMHT",
+            now=clock(),
         )
 
     def enrol() -> str:

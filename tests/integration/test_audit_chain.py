@@ -1,4 +1,4 @@
-"""The audit trail is hash-chained: editing or deleting an entry in the database is found."""
+"""The audit trail is MAC-chained: editing or deleting an entry in the database is found."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ async def test_an_untouched_trail_verifies(trail: ServiceContext) -> None:
     """The chain written by the service itself checks out, erasure entry included."""
     found = await entries(trail)
     assert [e.action for e in found] == [*ACTIONS, "erasure"]
-    assert verify_chain(found) is None
+    assert verify_chain(found, trail.keyring) is None
 
 
 @pytest.mark.parametrize(
@@ -66,7 +66,7 @@ async def test_editing_any_field_of_an_entry_names_that_entry(
 ) -> None:
     """Changing one column of entry 3 makes verification fail at entry 3."""
     tamper(sqlite_url, f"UPDATE audit_entry SET {column} = ? WHERE seq = 3", value)
-    assert verify_chain(await entries(trail)) == 3
+    assert verify_chain(await entries(trail), trail.keyring) == 3
 
 
 async def test_editing_the_time_of_an_entry_is_found(
@@ -76,7 +76,7 @@ async def test_editing_the_time_of_an_entry_is_found(
     (entry,) = [e for e in await entries(trail) if e.seq == 4]
     earlier = (entry.at - timedelta(hours=1)).replace(tzinfo=None).isoformat(sep=" ")
     tamper(sqlite_url, "UPDATE audit_entry SET at = ? WHERE seq = 4", earlier)
-    assert verify_chain(await entries(trail)) == 4
+    assert verify_chain(await entries(trail), trail.keyring) == 4
 
 
 async def test_deleting_an_entry_names_the_one_after_it(
@@ -84,13 +84,13 @@ async def test_deleting_an_entry_names_the_one_after_it(
 ) -> None:
     """With entry 2 gone, entry 3 no longer follows the entry before it."""
     tamper(sqlite_url, "DELETE FROM audit_entry WHERE seq = 2")
-    assert verify_chain(await entries(trail)) == 3
+    assert verify_chain(await entries(trail), trail.keyring) == 3
 
 
 async def test_rehashing_an_edited_entry_is_still_found_by_the_next(
     trail: ServiceContext, sqlite_url: str
 ) -> None:
-    """Someone who edits entry 5 and recomputes its hash is caught at entry 6."""
+    """Someone who edits entry 5 and recomputes its (unkeyed) hash is caught at entry 5."""
     (entry,) = [e for e in await entries(trail) if e.seq == 5]
     forged = entry_hash(entry.prev_hash, entry.at, "operator", entry.action, None, "ok")
     tamper(
@@ -98,4 +98,4 @@ async def test_rehashing_an_edited_entry_is_still_found_by_the_next(
         "UPDATE audit_entry SET actor = 'operator', entry_hash = ? WHERE seq = 5",
         forged,
     )
-    assert verify_chain(await entries(trail)) == 6
+    assert verify_chain(await entries(trail), trail.keyring) == 5

@@ -12,14 +12,16 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from companion.crypto import hpke_box
 from companion.crypto.coordinator_keys import new_key_pair
+from companion.crypto.sealing import associated_data, unseal
 from companion.db.connection import create_engine, session_factory
-from companion.db.models import Consent, ConsentEvent, Coordinator, ShareCode, Summary
+from companion.db.models import Consent, ConsentEvent, ShareCode, Summary
 from companion.engine.summary import RANGES_PATH, load_reference_ranges
 from companion.sharing.summaries import summary_sweep
 from companion.sms.fake_twilio import FakeTwilio
 from companion.web.keys import CONTEXT, DISPATCHER, SETTINGS
 from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient
 from tests.support.clock import ManualClock
+from tests.support.coordinators import coordinator_row
 from tests.support.database import rows
 from tests.support.waiting import outbox_settled
 from tests.support.webhooks import post_signed, sms_form
@@ -50,19 +52,19 @@ def url(client: AppClient) -> str:
 
 
 async def add_coordinator(
-    database_url: str, name: str, code: str, now: datetime
+    client: AppClient, name: str, code: str, now: datetime
 ) -> tuple[str, X25519PrivateKey]:
-    """An enrolled coordinator (public key stored) with a share code."""
+    """An enrolled coordinator (public key stored and bound by the keyring) with a share code."""
     private, public = new_key_pair()
-    engine = create_engine(database_url)
+    engine = create_engine(url(client))
     async with session_factory(engine)() as session, session.begin():
-        coordinator = Coordinator(
+        coordinator = coordinator_row(
+            client.app[CONTEXT].keyring,
             name=name,
             email=f"{code.lower()}@nhs.example",
             team="Hackney CMHT",
             public_key=public,
-            created_at=now,
-            enrolled_at=now,
+            now=now,
         )
         session.add(coordinator)
         await session.flush()
@@ -95,7 +97,7 @@ async def test_share_code_then_yes_without_safety_records_exactly_what_was_said(
     joined: AppClient, clock: ManualClock
 ) -> None:
     """SHARE asks who/what; YES WITHOUT SAFETY shares the rest; each step keeps its wording."""
-    await add_coordinator(url(joined), "Sam Patel", "K7Q2MX", clock.now)
+    await add_coordinator(joined, "Sam Patel", "K7Q2MX", clock.now)
     ask = await text(joined, "SHARE k7q2mx")
     assert "Sam Patel (Hackney CMHT)" in ask
     assert "Reply YES" in ask
@@ -110,7 +112,12 @@ async def test_share_code_then_yes_without_safety_records_exactly_what_was_said(
     assert consent.shares == "checkins side_effects goals"
     events = await rows(url(joined), ConsentEvent)
     assert [e.kind for e in events] == ["asked", "given"]
-    assert [e.wording for e in events] == [ask, given]
+    keyring = joined.app[CONTEXT].keyring
+    wording = [
+        unseal(keyring, e.wording, associated_data("consent_event", "wording", e.id))
+        for e in events
+    ]
+    assert wording == [ask, given]
 
 
 async def test_a_used_or_unknown_code_shares_nothing(joined: AppClient, clock: ManualClock) -> None:
@@ -124,7 +131,7 @@ async def test_no_declines_and_a_later_no_to_another_question_changes_nothing(
     joined: AppClient, clock: ManualClock
 ) -> None:
     """NO to the share question declines; sharing is never started by an unrelated reply."""
-    await add_coordinator(url(joined), "Sam Patel", "K7Q2MX", clock.now)
+    await add_coordinator(joined, "Sam Patel", "K7Q2MX", clock.now)
     await text(joined, "SHARE K7Q2MX")
     assert "nothing will be shared" in await text(joined, "no thanks")
     (consent,) = await rows(url(joined), Consent)
@@ -135,7 +142,7 @@ async def test_only_a_yes_or_no_answers_the_share_question_and_an_unsure_one_ask
     joined: AppClient, clock: ManualClock
 ) -> None:
     """ "Not sure" re-asks, a text with no yes or no leaves the question waiting, YES shares."""
-    await add_coordinator(url(joined), "Sam Patel", "K7Q2MX", clock.now)
+    await add_coordinator(joined, "Sam Patel", "K7Q2MX", clock.now)
     await text(joined, "SHARE K7Q2MX")
     assert "did not catch that" in await text(joined, "maybe")
     other = await text(joined, "hello there")
@@ -153,8 +160,8 @@ async def test_summary_is_sealed_to_the_coordinator_and_unshare_deletes_it(
 ) -> None:
     """A summary is made when sharing starts, opens only with the right key and info,
     is stored only as ciphertext, and UNSHARE stops sharing and deletes it."""
-    coordinator_id, private = await add_coordinator(url(joined), "Sam Patel", "K7Q2MX", clock.now)
-    _, other_private = await add_coordinator(url(joined), "Alex Other", "ABCDEF", clock.now)
+    coordinator_id, private = await add_coordinator(joined, "Sam Patel", "K7Q2MX", clock.now)
+    _, other_private = await add_coordinator(joined, "Alex Other", "ABCDEF", clock.now)
     await text(joined, "WEIGHT 84.2")
     await text(joined, "BP 150/95")
     await text(joined, "SHARE K7Q2MX")
@@ -190,7 +197,7 @@ async def test_weekly_summary_follows_the_week_and_replaces_the_week_so_far(
     joined: AppClient, clock: ManualClock
 ) -> None:
     """Sharing on a Wednesday gives a 'so far' summary; after Sunday the full week replaces it."""
-    coordinator_id, private = await add_coordinator(url(joined), "Sam Patel", "K7Q2MX", clock.now)
+    coordinator_id, private = await add_coordinator(joined, "Sam Patel", "K7Q2MX", clock.now)
     await text(joined, "SHARE K7Q2MX")
     await text(joined, "YES")
     ranges = load_reference_ranges(RANGES_PATH)
@@ -212,7 +219,7 @@ async def test_consent_is_reconfirmed_at_90_days_and_lapses_without_an_answer(
     joined: AppClient, clock: ManualClock
 ) -> None:
     """At 90 days the person is asked once; with no YES by 104 days sharing stops."""
-    await add_coordinator(url(joined), "Sam Patel", "K7Q2MX", clock.now)
+    await add_coordinator(joined, "Sam Patel", "K7Q2MX", clock.now)
     await text(joined, "SHARE K7Q2MX")
     await text(joined, "YES")
     ranges = load_reference_ranges(RANGES_PATH)
@@ -235,7 +242,7 @@ async def test_a_no_meant_for_a_later_question_never_changes_sharing(
     joined: AppClient, clock: ManualClock
 ) -> None:
     """After SHARE, a check-in question comes; "no" answers that question, not the share one."""
-    await add_coordinator(url(joined), "Sam Patel", "K7Q2MX", clock.now)
+    await add_coordinator(joined, "Sam Patel", "K7Q2MX", clock.now)
     await text(joined, "SHARE K7Q2MX")
     clock.now += timedelta(minutes=5)
     question = await text(joined, "LOG")

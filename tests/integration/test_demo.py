@@ -19,7 +19,13 @@ async def test_demo_seeds_eight_weeks_the_coordinator_can_read(
     sqlite_url: str, tmp_path: object, clock: ManualClock
 ) -> None:
     """The printed passphrase opens every demo summary; a second run adds nothing."""
-    settings = load_settings({"DATABASE_URL": sqlite_url, "COMPANION_KEY_FILE": f"{tmp_path}/k"})
+    settings = load_settings(
+        {
+            "DATABASE_URL": sqlite_url,
+            "COMPANION_MODE": "simulator",
+            "COMPANION_KEY_FILE": f"{tmp_path}/k",
+        }
+    )
     async with standalone_context(settings, clock=clock) as ctx:
         login = await seed_demo(ctx, load_reference_ranges())
         assert login is not None

@@ -17,7 +17,7 @@ from companion.config import load_settings
 from companion.context import ServiceContext, standalone_context
 from companion.crypto.coordinator_keys import new_key_pair
 from companion.crypto.keyring import Keyring, format_keyring
-from companion.db.models import Coordinator, ShareCode
+from companion.db.models import ShareCode
 from companion.engine.summary import RANGES_PATH, load_reference_ranges
 from companion.records.export import export_fhir, export_person
 from companion.sending.dispatcher import Dispatcher
@@ -26,6 +26,7 @@ from companion.sharing.summaries import summary_sweep
 from companion.sms.simulator_gateway import SimulatorGateway
 from companion.texting.inbound import InboundSms, handle_inbound
 from tests.support.clock import ManualClock
+from tests.support.coordinators import coordinator_row
 from tests.support.prompts import prompt
 
 PHONE = "+447700900123"
@@ -84,7 +85,13 @@ class Texter:
 @asynccontextmanager
 async def companion(url: str, keyring: Keyring, clock: ManualClock) -> AsyncIterator[Texter]:
     """The service core on a real database, with a simulator phone for `PHONE`."""
-    settings = load_settings({"DATABASE_URL": url, "COMPANION_DATA_KEYS": format_keyring(keyring)})
+    settings = load_settings(
+        {
+            "DATABASE_URL": url,
+            "COMPANION_MODE": "simulator",
+            "COMPANION_DATA_KEYS": format_keyring(keyring),
+        }
+    )
     gateway = SimulatorGateway()
     async with standalone_context(settings, clock=clock) as ctx:
         dispatcher = Dispatcher(ctx, gateway, SendRate(1000), None, asyncio.Event())
@@ -101,16 +108,16 @@ class Month:
 
 
 async def add_coordinator(ctx: ServiceContext, now: datetime) -> X25519PrivateKey:
-    """An enrolled coordinator with the share code `SHARE_CODE`."""
+    """An enrolled coordinator (key bound by the keyring) with the share code `SHARE_CODE`."""
     private, public = new_key_pair()
     async with ctx.sessions() as session, session.begin():
-        coordinator = Coordinator(
+        coordinator = coordinator_row(
+            ctx.keyring,
             name="Sam Patel",
             email="sam.patel@nhs.example",
             team="Hackney CMHT",
             public_key=public,
-            created_at=now,
-            enrolled_at=now,
+            now=now,
         )
         session.add(coordinator)
         await session.flush()
@@ -211,13 +218,18 @@ async def test_a_month_of_activity_is_exported_whole_and_decrypted(
     assert {c["flow_id"] for c in data["conversations"]} >= {"checkin"}
 
 
-async def test_export_of_an_unknown_number_is_none(
+async def test_export_of_a_number_that_never_joined_holds_its_texts(
     sqlite_url: str, keyring: Keyring, clock: ManualClock
 ) -> None:
-    """A number nobody enrolled with exports nothing, even if it once texted us."""
+    """A number that texted but never joined exports its texts in and out, person null."""
     async with companion(sqlite_url, keyring, clock) as phone:
+        assert await export_person(phone.ctx, PHONE) is None  # never texted: nothing held
         await phone.text("hello")
-        assert await export_person(phone.ctx, PHONE) is None
+        data = await export_person(phone.ctx, PHONE)
+    assert data is not None
+    assert data["person"] is None
+    assert [m["body"] for m in data["messages_in"]] == ["hello"]
+    assert data["messages_out"]
 
 
 async def test_fhir_bundle_codes_measurements_smoking_goals_and_consent(

@@ -49,7 +49,7 @@ async def client(
     aiohttp_client: Client, sqlite_url: str, keyring: Keyring, clock: ManualClock
 ) -> AppClient:
     """The real app (simulator mode, plain http) on a fresh SQLite file."""
-    settings_ = load_settings({"DATABASE_URL": sqlite_url})
+    settings_ = load_settings({"DATABASE_URL": sqlite_url, "COMPANION_MODE": "simulator"})
     return await aiohttp_client(create_app(settings_, clock=clock, keyring=keyring))
 
 
@@ -226,7 +226,9 @@ async def test_forged_enrolment_form_is_403_and_enrols_nobody(
 
     ctx = client.app[CONTEXT]
     async with ctx.sessions.begin() as session:
-        added = await add_coordinator(session, name="A", email="a@x.example", team="T", now=clock())
+        added = await add_coordinator(
+            session, ctx.keyring, name="A", email="a@x.example", team="T", now=clock()
+        )
     form = {"passphrase": PASSPHRASE, "passphrase_again": PASSPHRASE, "code": "123456"}
     for forged in (form, {**form, "csrf": "guessed"}):
         response = await client.post(f"/portal/enrol/{added.token}", data=forged, headers=EVIL)
@@ -275,7 +277,7 @@ async def test_any_passphrase_and_code_is_refused_with_401_never_a_500(
     ctx = client.app[CONTEXT]
     if not await count(db_url(client), Coordinator):  # hypothesis shares the app between examples
         await enrolled_coordinator(ctx.sessions, keyring, clock())
-    clock.advance(minutes=16)  # past any delay: every example is really checked
+    clock.advance(minutes=61)  # past any delay and account lock: every example is checked
     page = await (await client.get("/portal/login")).text()
     form = {"csrf": csrf_of(page), "email": EMAIL, "passphrase": passphrase, "code": code}
     failures = len(await audit_entries(ctx.sessions, "login_failed"))
@@ -334,7 +336,7 @@ async def test_nul_in_the_login_email_is_a_401_on_postgresql(
     aiohttp_client: Client, postgres_url: str, clock: ManualClock, keyring: Keyring
 ) -> None:
     """Regression: a NUL in the email was a 500 on PostgreSQL; now refused like any wrong one."""
-    settings_ = load_settings({"DATABASE_URL": postgres_url})
+    settings_ = load_settings({"DATABASE_URL": postgres_url, "COMPANION_MODE": "simulator"})
     client = await aiohttp_client(create_app(settings_, clock=clock, keyring=keyring))
     page = await (await client.get("/portal/login")).text()
     form = {"csrf": csrf_of(page), "email": "sam\x00@nhs.example", "passphrase": "x", "code": "1"}

@@ -36,7 +36,7 @@ async def client(
     aiohttp_client: Client, sqlite_url: str, keyring: Keyring, clock: ManualClock
 ) -> AppClient:
     """The real app (simulator mode, plain http) on a fresh SQLite file."""
-    settings = load_settings({"DATABASE_URL": sqlite_url})
+    settings = load_settings({"DATABASE_URL": sqlite_url, "COMPANION_MODE": "simulator"})
     return await aiohttp_client(create_app(settings, clock=clock, keyring=keyring))
 
 
@@ -45,7 +45,12 @@ async def test_enrol_through_the_page_then_log_in(client: AppClient, clock: Manu
     ctx = client.app[CONTEXT]
     async with ctx.sessions.begin() as session:
         added = await add_coordinator(
-            session, name="Sam Patel", email="Sam@NHS.example", team="North", now=clock()
+            session,
+            ctx.keyring,
+            name="Sam Patel",
+            email="Sam@NHS.example",
+            team="North",
+            now=clock(),
         )
     page = await (await client.get(f"/portal/enrol/{added.token}")).text()
     assert 'src="data:image/svg+xml' in page
@@ -96,7 +101,9 @@ async def test_enrolment_refuses_mismatch_wrong_code_and_an_expired_link(
     """Different passphrases or a wrong code re-show the form; after 72 hours the link is dead."""
     ctx = client.app[CONTEXT]
     async with ctx.sessions.begin() as session:
-        added = await add_coordinator(session, name="A", email="a@x.example", team="T", now=clock())
+        added = await add_coordinator(
+            session, ctx.keyring, name="A", email="a@x.example", team="T", now=clock()
+        )
     page = await (await client.get(f"/portal/enrol/{added.token}")).text()
     base = {"csrf": csrf_of(page), "passphrase": PASSPHRASE}
     cases = [
@@ -220,7 +227,7 @@ async def test_session_from_before_a_restart_must_log_in_again(
     sam = await enrolled_coordinator(client.app[CONTEXT].sessions, keyring, clock())
     clock.advance(seconds=30)
     assert (await log_in(client, sam, clock())).status == 303
-    settings = load_settings({"DATABASE_URL": sqlite_url})
+    settings = load_settings({"DATABASE_URL": sqlite_url, "COMPANION_MODE": "simulator"})
     restarted = await aiohttp_client(create_app(settings, clock=clock, keyring=keyring))
     restarted.session.cookie_jar.update_cookies({c.key: c.value for c in client.session.cookie_jar})
     response = await restarted.get("/portal/people", allow_redirects=False)
@@ -286,7 +293,11 @@ async def test_https_cookie_is_host_prefixed_secure_httponly_strict(
 ) -> None:
     """Behind https the session cookie is __Host-companion with every protective flag."""
     settings = load_settings(
-        {"DATABASE_URL": sqlite_url, "PUBLIC_BASE_URL": "https://portal.example.org"}
+        {
+            "DATABASE_URL": sqlite_url,
+            "COMPANION_MODE": "simulator",
+            "PUBLIC_BASE_URL": "https://portal.example.org",
+        }
     )
     client = await aiohttp_client(create_app(settings, clock=clock, keyring=keyring))
     sam = await enrolled_coordinator(client.app[CONTEXT].sessions, keyring, clock())

@@ -39,7 +39,7 @@ async def client(
     aiohttp_client: Client, sqlite_url: str, keyring: Keyring, clock: ManualClock
 ) -> AppClient:
     """The real app (simulator mode, plain http) on a fresh SQLite file."""
-    settings = load_settings({"DATABASE_URL": sqlite_url})
+    settings = load_settings({"DATABASE_URL": sqlite_url, "COMPANION_MODE": "simulator"})
     return await aiohttp_client(create_app(settings, clock=clock, keyring=keyring))
 
 

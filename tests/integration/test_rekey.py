@@ -23,6 +23,7 @@ from companion.db.models import Base, Observation
 from companion.db.states import PersonStatus
 from companion.records.export import export_person
 from companion.records.rekey import (
+    BINDING_COLUMNS,
     SEALED_COLUMNS,
     reencrypt,
     sealed_with,
@@ -37,6 +38,7 @@ MANY = 20_000
 NOT_KEYRING_SEALED = {
     "summary.ciphertext",  # HPKE, to the coordinator's own key
     "coordinator.public_key",  # public
+    "coordinator.public_key_binding",  # a MAC, re-made by reencrypt (BINDING_COLUMNS)
     "coordinator.wrapped_key",  # wrapped with the coordinator's passphrase
 }
 
@@ -48,7 +50,13 @@ def only_current(keyring: Keyring) -> Keyring:
 
 @asynccontextmanager
 async def context(url: str, keyring: Keyring, clock: ManualClock) -> AsyncIterator[ServiceContext]:
-    settings = load_settings({"DATABASE_URL": url, "COMPANION_DATA_KEYS": format_keyring(keyring)})
+    settings = load_settings(
+        {
+            "DATABASE_URL": url,
+            "COMPANION_MODE": "simulator",
+            "COMPANION_DATA_KEYS": format_keyring(keyring),
+        }
+    )
     async with standalone_context(settings, clock=clock) as ctx:
         yield ctx
 
@@ -57,7 +65,7 @@ async def per_column(ctx: ServiceContext, key_id: str) -> dict[str, int]:
     """How many values of each sealed column use `key_id`."""
     counts = {}
     async with ctx.sessions() as session:
-        for column in SEALED_COLUMNS:
+        for column in SEALED_COLUMNS + BINDING_COLUMNS:
             found = await session.scalar(
                 select(func.count())
                 .select_from(column.model)
@@ -84,7 +92,12 @@ async def add_enrolling_coordinator(ctx: ServiceContext) -> None:
     """A coordinator who opened their enrolment link: their TOTP secret is sealed."""
     async with ctx.sessions() as session, session.begin():
         new = await coordinators.add_coordinator(
-            session, name="Jo Bloggs", email="jo@nhs.example", team="CMHT", now=ctx.clock()
+            session,
+            ctx.keyring,
+            name="Jo Bloggs",
+            email="jo@nhs.example",
+            team="CMHT",
+            now=ctx.clock(),
         )
         assert await coordinators.pending_enrolment(session, ctx.keyring, new.token, ctx.clock())
 
@@ -240,7 +253,8 @@ async def start_reencrypt(url: str, keyring: Keyring) -> asyncio.subprocess.Proc
             time.sleep(0.02)  # like drawing a progress bar: leaves time to be killed
 
         async def main():
-            async with standalone_context(load_settings(os.environ)) as ctx:
+            settings = load_settings(os.environ, default_mode="simulator")
+            async with standalone_context(settings) as ctx:
                 await reencrypt(ctx, batch=500, on_progress=progress)
 
         asyncio.run(main())

@@ -24,6 +24,7 @@ async def test_serve_starts_on_a_fresh_database_and_stops_on_sigterm(tmp_path: P
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("TWILIO_", "COMPANION_"))},
         "COMPANION_PORT": str(port),
+        "COMPANION_MODE": "simulator",
         "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'fresh.db'}",
     }
     process = await asyncio.create_subprocess_exec(

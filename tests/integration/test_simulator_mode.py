@@ -27,7 +27,7 @@ async def sim_client(
     clock: ManualClock,
 ) -> AppClient:
     """The app in simulator mode (no Twilio credentials)."""
-    settings = load_settings({"DATABASE_URL": sqlite_url})
+    settings = load_settings({"DATABASE_URL": sqlite_url, "COMPANION_MODE": "simulator"})
     return await aiohttp_client(
         create_app(settings, clock=clock, keyring=keyring, sweep_at_start=False)
     )
@@ -86,7 +86,11 @@ async def test_metrics_count_inbound_and_outbound(sim_client: AppClient) -> None
 async def test_terminal_phone_runs_the_real_path(sqlite_url: str, tmp_path: Path) -> None:
     """`companion chat`: typed lines go through inbound handling and replies are printed."""
     settings = load_settings(
-        {"DATABASE_URL": sqlite_url, "COMPANION_KEY_FILE": str(tmp_path / "keyring")}
+        {
+            "DATABASE_URL": sqlite_url,
+            "COMPANION_MODE": "simulator",
+            "COMPANION_KEY_FILE": str(tmp_path / "keyring"),
+        }
     )
     out = io.StringIO()
     status = await run_terminal_phone(

@@ -12,13 +12,14 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from companion.crypto import hpke_box
 from companion.crypto.coordinator_keys import new_key_pair
 from companion.db.connection import create_engine, session_factory
-from companion.db.models import Consent, Coordinator, ShareCode, Summary
+from companion.db.models import Consent, ShareCode, Summary
 from companion.engine.summary import RANGES_PATH, load_reference_ranges
 from companion.sharing.summaries import summary_sweep
 from companion.sms.fake_twilio import FakeTwilio
 from companion.web.keys import CONTEXT, DISPATCHER, SETTINGS
 from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient
 from tests.support.clock import ManualClock
+from tests.support.coordinators import coordinator_row
 from tests.support.database import rows
 from tests.support.waiting import eventually, outbox_settled
 from tests.support.webhooks import post_signed, sms_form
@@ -52,18 +53,18 @@ async def text(client: AppClient, fake: FakeTwilio, phone: str, body: str) -> st
     return "\n".join(m.body for m in fake.messages_to(phone)[before:])
 
 
-async def add_coordinator(database_url: str, codes: list[str], now: datetime) -> X25519PrivateKey:
-    """An enrolled coordinator with one share code per person."""
+async def add_coordinator(client: AppClient, codes: list[str], now: datetime) -> X25519PrivateKey:
+    """An enrolled coordinator (public key bound by the keyring) with one share code per person."""
     private, public = new_key_pair()
-    engine = create_engine(database_url)
+    engine = create_engine(client.app[SETTINGS].database_url)
     async with session_factory(engine)() as session, session.begin():
-        coordinator = Coordinator(
+        coordinator = coordinator_row(
+            client.app[CONTEXT].keyring,
             name="Sam Patel",
             email="sam@nhs.example",
             team="Hackney CMHT",
             public_key=public,
-            created_at=now,
-            enrolled_at=now,
+            now=now,
         )
         session.add(coordinator)
         await session.flush()
@@ -94,7 +95,7 @@ async def seven_people(client: AppClient, fake: FakeTwilio, clock: ManualClock) 
     phones = [*SHARING, LAPSING, RECONFIRMING]
     codes = [f"CODE{number:02d}" for number in range(len(phones))]
     clock.now = WEDNESDAY - timedelta(days=105)
-    private = await add_coordinator(client.app[SETTINGS].database_url, codes, clock.now)
+    private = await add_coordinator(client, codes, clock.now)
     await share(client, fake, LAPSING, codes.pop(), "YES", 99)
     clock.now = WEDNESDAY - timedelta(days=91)
     await share(client, fake, RECONFIRMING, codes.pop(), "YES", 86)

@@ -167,6 +167,8 @@ async def test_crisis_message_gets_signposting_in_any_state(
 ) -> None:
     """Crisis language from a pending person gets the crisis reply, not the YES re-ask."""
     from companion.db.models import SafetyEvent
+    from companion.db.safety_events import category_of
+    from companion.web.keys import CONTEXT
 
     await text(twilio_client, "JOIN")
     await text(twilio_client, "i want to kill myself")
@@ -176,7 +178,8 @@ async def test_crisis_message_gets_signposting_in_any_state(
     assert "reply YES" not in bodies[1]
     events = await rows(db_url(twilio_client), SafetyEvent)
     assert len(events) == 1
-    assert events[0].category
+    keyring = twilio_client.app[CONTEXT].keyring
+    assert category_of(keyring, events[0].id, events[0].category) == "suicide"
 
 
 async def test_pending_person_is_reasked_and_no_declines(

@@ -57,7 +57,7 @@ async def enrolled_coordinator(
 ) -> Enrolled:
     """Add and enrol a coordinator through the services (cheap Argon2 for speed)."""
     async with sessions.begin() as session:
-        added = await add_coordinator(session, name=name, email=email, team=team, now=now)
+        added = await add_coordinator(session, keyring, name=name, email=email, team=team, now=now)
         pending = await pending_enrolment(session, keyring, added.token, now)
         assert pending is not None
         code = totp_code(pending.totp_secret, now)

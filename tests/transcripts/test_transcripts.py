@@ -36,7 +36,13 @@ TRANSCRIPTS = sorted(Path(__file__).parent.glob("*.txt"))
 @asynccontextmanager
 async def core_phone(url: str, keyring: Keyring, clock: ManualClock) -> AsyncIterator[Phone]:
     """The path `companion chat` takes: inbound service, outbox, simulator gateway."""
-    settings = load_settings({"DATABASE_URL": url, "COMPANION_DATA_KEYS": format_keyring(keyring)})
+    settings = load_settings(
+        {
+            "DATABASE_URL": url,
+            "COMPANION_MODE": "simulator",
+            "COMPANION_DATA_KEYS": format_keyring(keyring),
+        }
+    )
     gateway = SimulatorGateway()
     async with standalone_context(settings, clock=clock) as ctx:
         dispatcher = Dispatcher(ctx, gateway, SendRate(1000), None, asyncio.Event())

@@ -13,9 +13,9 @@ from companion.config import ConfigError, load_settings
 SID = "AC" + "1" * 32
 
 
-def test_defaults_are_simulator_mode_on_local_sqlite() -> None:
-    """With nothing set, the service runs on SQLite in simulator mode on 127.0.0.1:8080."""
-    settings = load_settings({})
+def test_defaults_are_local_sqlite_on_127_0_0_1_8080_in_simulator_mode_when_asked() -> None:
+    """With only COMPANION_MODE=simulator set, the service runs on SQLite on 127.0.0.1:8080."""
+    settings = load_settings({"COMPANION_MODE": "simulator"})
     assert settings.simulator_mode
     assert settings.database_url == "sqlite+aiosqlite:///./companion.db"
     assert (settings.host, settings.port) == ("127.0.0.1", 8080)
@@ -40,7 +40,7 @@ def test_dotenv_file_is_read_and_environment_wins(tmp_path: Path) -> None:
     """Values come from .env, but a real environment variable overrides them."""
     dotenv = tmp_path / ".env"
     dotenv.write_text("COMPANION_PORT=9000\nTWILIO_MAX_MPS=3\n")
-    settings = load_settings({"TWILIO_MAX_MPS": "5"}, dotenv)
+    settings = load_settings({"TWILIO_MAX_MPS": "5", "COMPANION_MODE": "simulator"}, dotenv)
     assert settings.port == 9000
     assert settings.max_mps == 5
 
@@ -82,7 +82,8 @@ def test_bad_values_name_the_variable(environ: dict[str, str], variable: str) ->
 
 def test_quiet_hours_can_be_switched_off() -> None:
     """COMPANION_QUIET_HOURS=off means no quiet window."""
-    assert load_settings({"COMPANION_QUIET_HOURS": "off"}).quiet_hours is None
+    settings = load_settings({"COMPANION_QUIET_HOURS": "off", "COMPANION_MODE": "simulator"})
+    assert settings.quiet_hours is None
 
 
 def test_cli_prints_one_line_and_exits_2_on_bad_config(

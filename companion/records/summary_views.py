@@ -1,0 +1,40 @@
+"""Who opened a person's weekly summaries, and when: read from the audit trail.
+
+The portal audits every view, print and download of a person's page with the consent
+id as subject. A subject access export lists them so the person sees who looked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from companion.db.models import AuditEntry
+
+VIEW_ACTIONS = ("view_person", "print", "download_fhir")
+
+
+async def summary_views(
+    session: AsyncSession, consent_ids: Collection[str]
+) -> list[dict[str, Any]]:
+    """Each opening of a summary under these consents, oldest first (ids, never content)."""
+    if not consent_ids:
+        return []
+    rows = await session.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.subject.in_(consent_ids), AuditEntry.action.in_(VIEW_ACTIONS))
+        .order_by(AuditEntry.seq)
+    )
+    return [
+        {
+            "at": entry.at.isoformat(),
+            "by": entry.actor,
+            "action": entry.action,
+            "consent_id": entry.subject,
+            "outcome": entry.outcome,
+        }
+        for entry in rows
+    ]
