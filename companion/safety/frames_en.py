@@ -1,0 +1,208 @@
+"""The second layer, English: crisis meanings as frames over small concept lexicons.
+
+The lexicon (`lexicon`) knows phrasings; this layer knows meanings. A frame is a
+self-directed desire, intent, plan or judgement followed, within a few words, by a
+concept of death, not existing, harm or hopelessness: "i [just kind of] wish [i could]
+fade away", "it would be [such] a relief if i didnt wake up", "[my family] would be
+happier if i wasnt here". Each concept is a short list of words and stems, so a new
+paraphrase of a known meaning matches without a rule of its own. Frames read
+`text.fold`ed text (no apostrophes, one spelling per word); gaps are bounded, so
+matching stays linear, and a gap never crosses a clause break or another person's
+pronoun ("i wish he was dead" is not the sender's own wish).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from companion.safety.rules import parse_rules
+
+_W = r"[a-z0-9]+"
+# A gap of up to n words that are neither another person's pronoun nor a negator
+# (a negator before a frame is for `negation` to judge).
+_NOT_OTHER = (
+    r"(?!(?:he|she|they|him|her|them|you|his|their|we|us|not|no|never|dont|didnt|doesnt"
+    r"|wont|wouldnt|cant|couldnt|havent|hadnt|isnt|wasnt)(?![a-z0-9]))"
+)
+_G1 = rf"(?: {_NOT_OTHER}{_W})?"
+_G2 = rf"(?: {_NOT_OTHER}{_W}){{0,2}}"
+_G3 = rf"(?: {_NOT_OTHER}{_W}){{0,3}}"
+_END = r"(?= ?(?:\||$)| (?:i|im|and|but|so|because|lol|tbh|honestly|now|xx?)(?![a-z0-9]))"
+
+# Wanting, wishing, hoping: the desire half of a passive or active wish.
+_DESIRE = (
+    r"(?:want|wants|wanted|wanting|wish|wishing|wishes|hope|hoping|pray|praying|long"
+    r"|longing|would like|id like|would love|id love|need|needing|rather|prefer|ready"
+    r"|would give anything|tempted)(?: to)?"
+)
+# Not being alive, from the sender's side. "here" and "around" only when no place or
+# time follows ("i wish i wasnt here on tuesday" is about Tuesday).
+_THERE = (
+    r"(?:here|alive|around|on this earth|in this world)"
+    r"(?! (?:on|at|for|this|next|today|tomorrow|when|while|till|until|in the|by))"
+)
+_GONE = (
+    rf"(?:die|died|dead|be dead|death|be gone|gone|not be {_THERE}|not {_THERE}"
+    rf"|no longer (?:be )?{_THERE}|not to be {_THERE}|not exist|not to exist|not existing"
+    r"|stop existing|stop living|stop being alive|stop breathing|cease to exist|cease existing"
+    r"|disappear|disappeared|vanish|vanished|fade away|faded away|fade out|be no more"
+    r"|not wake up|not wake|never wake up|never woke up|never wake|not to wake up"
+    r"|dont wake up|didnt wake up|wont wake up|not woken up|didnt exist|dont exist"
+    rf"|never existed|wasnt {_THERE}|werent {_THERE}|was never born|were never born"
+    r"|hadnt been born|had never been born|never been born|wasnt born|was gone|were gone"
+    r"|was dead|were dead|sleep forever|sleep for ever|go to sleep forever"
+    r"|(?:go to )?sleep (?:and|then) (?:never|not) wake(?: up)?|live or die|not be alive)"
+    r"(?! (?:my|your|her|his|the) (?:hair|roots|fringe|beard)| of (?:boredom|embarrassment"
+    r"|shame|laughter|laughing|excitement|hunger|thirst|heat|cold)| laughing| for (?:a|the|some"
+    r"|an|\d)| to (?:see|know|try|get|go|hear|meet|watch|eat)| into| under| on holiday)"
+)
+_PEOPLE = (
+    r"(?:mum|mam|mom|dad|kids|children|family|son|daughter|wife|husband|partner|sister"
+    r"|brother|parents|nan|gran|boyfriend|girlfriend|friends|loved ones)"
+)
+_MEDS = (
+    r"(?:pills|tablets|meds|medication|medicine|paracetamol|painkillers|sleeping pills"
+    r"|sleeping tablets|insulin|antidepressants|co codamol|codeine|lithium|zopiclone)"
+)
+
+TABLE: Final = rf"""
+suicide wish_not_alive
+    (?:(?:i|im|id|ive|just|really|honestly|sometimes|part of me|keep|still|only)
+    {_G1} )?{_DESIRE}{_G3} {_GONE}
+suicide relief_if_gone
+    (?:easier|better|a relief|relief|fine|ok|okay|happy|glad|peaceful|nice|best|good)
+    (?: for (?:everyone|all|me|everybody))?(?: if| when| to)(?: i)?(?: just| could)?
+    (?: {_GONE})|(?:fine|ok|okay|happy|at peace|alright) with (?:dying|death|being dead
+    |not waking up|not being here|it all ending)|(?:wouldnt|would not|dont|do not|not)
+    (?: even)? (?:mind|care|be bothered|be sad)(?: about)?(?: (?:if|whether|when) (?:i
+    (?: just)?(?: {_GONE})|i live or die)| dying| being dead| not waking up| not existing)
+    |(?:bus|car|lorry|train|truck)(?: {_W}){{0,2}} (?:hit|hits|ran over|runs over|killed
+    |kills) me(?: {_W}){{0,3}} (?:wouldnt|would not|dont|not) (?:care|mind|be bothered)
+    |(?:god|someone|something|death|the universe)(?: would| to| will)?(?: just)?
+    (?: come and)? (?:take me|end it|end this|end me|kill me)(?! (?:to|for|out|home|back))
+suicide intent_to_end
+    (?:end|ending)(?: it all| things| everything| my life| this life| it)(?! with| between)
+    (?: {_W}){{0,2}} (?:tonight|tomorrow|today|for good|forever|for ever|once and for all
+    |this week|this weekend|soon)|(?:finish|finishing|stop|stopping)(?: it| it all
+    | everything| things)(?: {_W}){{0,2}} (?:for good|forever|for ever|once and for all)
+    |(?:decided|ready|planning|plan|intend|intending|prepared|about|time for me)(?: now)? to (?:die
+    |be dead|leave this world|check out)|done (?:with )?(?:living|being alive
+    |existing|this life)|make sure i (?:dont|never|wont|do not) (?:wake up|wake|survive)
+    |(?:not|wont|will not|never)(?: going to)?(?: be)? (?:alive|here|around)(?: {_W})?
+    (?: (?:by|after) (?:tomorrow|tonight|morning|the morning|the weekend|monday|christmas
+    |next|then|the end)|much longer| for much longer| for long| tomorrow)
+    |(?:ill|i will|im going to|going to) be dead(?: {_W}){{0,2}} (?:by|before|tomorrow
+    |tonight|soon|morning)
+self_harm harm_body
+    (?:cut|cutting|cuts|slash|slashed|slashing|burn|burned|burnt|burning|scratch|scratched
+    |scratching|carve|carved|carving|hit|hitting|punch|punched|punching|bang|banged
+    |banging|bite|bit|biting|pull|pulled|pulling) (?:my|me|myself)(?: own)?
+    (?: (?:arms?|legs?|wrists?|thighs?|skin|stomach|belly|hips?|chest|face|head|hair out))?
+    (?: {_W}){{0,3}} (?:again|on purpose|deliberately|till|until|so hard|so deep|bleed
+    |bleeds|bleeding|bled|blood|to feel|to punish)|(?:cut|cutting|slashed|slashing|carved
+    |carving|burnt|burned) (?:my|me) (?:arms?|legs?|wrists?|thighs?|stomach|belly|hips?
+    |skin)(?! (?:on|with|when|while|shaving|at|by|in the|badly on))|(?:hitting|punching
+    |slapping|scratching|biting|starving|bruising) myself(?! (?:on|with the|at|by|in the))
+    |(?:punch|punched|punching|hit|hitting|bang|banged|banging|kick|kicked|kicking)
+    (?: the)? walls?(?: {_W}){{0,3}} (?:till|until|bleed|bleeds|bled|blood|broke|again)
+    |(?:urge|urges|urging|craving|cravings|itch)(?: {_W}){{0,3}} (?:to )?(?:cut|self harm|sh
+    |hurt myself|harm myself|burn myself|bleed)(?! (?:my hair|down|back|the|a|an|some))
+    |(?:want|wanted|need|needed|desperate|tempted|going)(?: {_W})? to (?:cut|bleed
+    |hurt myself|harm myself|burn myself|self harm)(?! (?:my|the|down|back|out|up|it|off
+    |in|a|an|some|through|across|corners|loose|ties|out|myself (?:on|with)))
+    |(?:relapsed|relapse|slipped|slip)(?: up)?(?: {_W}){{0,2}} (?:with|on|to)(?: the)?
+    (?: blade| blades| razor| razors| cutting| self harm| sh| burning)
+    |(?:started|starting|start|back to|been|keep|kept|still|am)(?: {_W})? cutting
+    (?: again| myself)|cutting again(?! (?:the|my|your|his|her|down|back))
+    |(?:used|using|use)(?: a| the| my)? (?:blade|blades|razor|razors)(?: {_W}){{0,2}}
+    (?: on (?:me|myself|my)| again)
+suicide plan_or_means
+    how (?:many|much)(?: of)?(?: my| the)? {_MEDS}(?: {_W}){{0,3}} (?:it takes|it would take
+    |would take|to take to|would kill|to kill|to die|is lethal|is fatal|to overdose|to od
+    |is too many|is an overdose)|(?:how to|ways? to|best way to|methods? (?:of|to)
+    |easiest way to|quickest way to|painless way to|painless ways to) (?:die|kill myself
+    |end (?:my|your|a) life|end it|commit suicide|overdose|hang myself|not wake up)
+    |(?:got|have|bought|buy|buying|ordered|found|hid|hidden|keep|keeping)(?: {_W}){{0,2}}
+    (?: a| the)? (?:rope|noose|ligature|exit bag)(?! for (?:the )?(?:washing|tent|boat
+    |dog|climbing|gym|swing))|(?:saved|saving|stockpiled|collected|hoarded)(?: up)?
+    (?: enough)(?: {_W})? {_MEDS}
+    |(?:enough|plenty of)(?: {_W})? {_MEDS}(?: {_W}){{0,2}}
+    (?: to| for)(?: {_W}){{0,2}} (?:do it|die|end it|kill|not wake|overdose|od|end my life
+    |be done|finish it)|(?:bought|buying|buy|got|getting|collect|collecting|collected|saving
+    |saved|stockpiling|stockpiled|hoarding|hoarded|stashing|stashed|hiding|hid)
+    (?: {_W}){{0,3}} {_MEDS}(?: {_W}){{0,4}} (?:different shops|different chemists
+    |so no one|so nobody|without anyone|no one knows|nobody knows|for weeks|for months
+    |for a while|just in case)|(?:know|decided|worked out|figured out|planned|picked|chosen
+    |chose|sorted)(?: out)?(?: exactly)? (?:how|when|where|which (?:bridge|building
+    |car park|cliff|tablets|pills|rope|method|way|spot|place|day|night))(?: {_W}){{0,3}}
+    (?: do it| use| jump| doing it| end it)|(?:got|have|made|make|making|with) a plan
+    (?: and the means| to do it| to end it| for tonight)?{_END}|(?:thinking|thought|think
+    |dreaming|dream|fantasising|obsessing)(?: {_W})? (?:about|of)(?: {_W}){{0,2}}
+    (?: the)? (?:train tracks|railway|tracks|jumping|jump off|the edge|stepping in front
+    |walking in front|walking into traffic|drowning|hanging|ending it)(?! (?:in|into)
+    (?: the)? (?:pool|sea|lake|shower|bath|puddles))
+suicide preparing_goodbye
+    (?:when|after|once|for when)(?: i)? (?:im|i am|am) (?:gone|dead|not here|not around
+    |no longer here|no longer around)(?! (?:on|to|for|away|out|shopping|at|in|from|abroad
+    |tomorrow|next|this))|by the time you (?:read|get|see) this|(?:letter|letters|note|notes
+    |message|messages|video|videos) (?:for|to) (?:my )?{_PEOPLE}(?: {_W}){{0,4}}
+    (?: goodbye| im sorry| i love| for when| for after)|(?:written|wrote|writing|left
+    |leaving) (?:a |my |some )?(?:letter|letters|note|notes) (?:for|to) (?:my |all )?
+    (?:{_PEOPLE}|everyone)(?! (?:to|about|asking|saying the|for the|with))
+    |(?:given|giving|gave|give)(?: {_W}){{0,2}} (?:stuff|things|belongings|possessions)
+    (?: away)(?! to (?:a )?(?:charity|oxfam|the charity))|(?:given|giving|gave|give) away
+    (?: all)?(?: of)? my(?: {_W})? (?:stuff|things|belongings|possessions)(?! to (?:a )?
+    (?:charity|oxfam|the charity))|(?:sorted|sorting|made|making|written|wrote|writing
+    |updated|got)(?: out)?(?: {_W})? (?:will|affairs|funeral)(?: {_W}){{0,6}} (?:wont need
+    |so nobody|so no one|who gets what|when im gone|before i go|for after)|(?:sorted
+    |sorting|put|putting|getting|got)(?: out)? my affairs(?: in order)?|wont need
+    (?: {_W}){{0,4}} (?:after (?:tonight|today|this)|where im going|much longer|soon)
+    |(?:last|final) (?:time|message|text|words)(?: {_W}){{0,2}} (?:hear from me|from me
+    |ever|youll get|you will get|youll hear)|(?:my|the) (?:last|final) (?:message|text
+    |goodbye)(?= ?(?:\||$))|(?:thank you|thanks|thank you so much|ty)(?: {_W}){{0,2}} for
+    (?: everything| all youve done| all you have done| trying)(?: {_W}){{0,3}}(?: \|)?
+    (?: goodbye| bye| farewell)|goodbye (?:all|you all|everyone|everybody|my friends)
+    |(?:said|saying|say)(?: my)? goodbyes|(?:said|saying|say) goodbye to (?:everyone
+    |people|you all|all|everybody)|wanted to say goodbye|(?:bye|goodbye) forever
+    |tell (?:my )?(?:{_PEOPLE}|everyone|them|her|him)(?: that)? (?:i love (?:her|him|them
+    |you|u)|im sorry|i am sorry|sorry|i loved)
+hopelessness hopeless
+    nothing(?: {_W}){{0,3}} (?:get|gets|getting) (?:any )?better|(?:things|it|its|life
+    |my life|everything)(?: {_W}){{0,2}} (?:never|not|wont|isnt|aint)(?: {_W}){{0,2}}
+    (?: get| gets| getting) (?:any )?better|(?:cant|cannot|can not|dont|do not|unable to
+    |not able to) see (?:a |any |no )?(?:way out|way forward|future|light at the end
+    |end to (?:this|it)|reason to (?:live|go on|carry on)|point (?:in|of) (?:living|life
+    |anything|going on|carrying on|it all))|no (?:future|hope|way out|way forward)
+    (?: (?:for me|left|anymore|at all))?{_END}|nothing left(?: (?:for me|to give|in me
+    |to live for|anymore|at all))?{_END}|(?:everything|it all|all of it|life|my life
+    |anything)(?: {_W}){{0,2}} (?:pointless|meaningless|hopeless|futile)|i(?: just| really)?
+    (?: give up)(?: on (?:everything|life|myself|me)| now| anymore)?{_END}|whats the point
+    (?: (?:in|of) (?:anything|it all|any of it|living|life|trying|going on|carrying on|me
+    |being alive|existing))?(?: anymore)?(?= ?(?:\||$))|(?:cant|cannot|can not) (?:keep going
+    |carry on|go on|cope)(?: anymore| any longer| like this| with (?:it|this|life
+    |anything))|(?:so|completely|totally|just) done with (?:everything|it all|life|all of it
+    |this life|living)
+hopelessness burden
+    (?:everyone|everybody|they|theyd|theyll|family|{_PEOPLE}|people|the world|world
+    |you|the kids|all)(?: {_W}){{0,2}} (?:be|are|is) (?:so much |much |a lot |all )?(?:better off
+    |happier|better|better of|fine|easier|free)(?: {_W})? (?:without me|if i (?:was
+    |were|wasnt|werent|died|disappeared|left for good|didnt exist|never existed)
+    (?: (?:gone|dead|here|around|alive|not here|no more))?|with me gone|once im gone
+    |when im gone)(?! (?:on|at|for|this|next|today|tomorrow|when|while|in the))
+    |(?:theyd|they would|everyone would|theyll|they will|everyone|they|world would)
+    (?: all)? be (?:better off|happier)(?= ?(?:\||$))|(?:im|i am|i feel like|feel like
+    |being|i feel|feeling like){_G2} (?:a burden|a drain (?:on|to)|a waste of space
+    |a waste of (?:air|oxygen|skin|a life|life)|a weight (?:round|around|on)
+    |a nuisance to (?:everyone|everybody)|a problem for (?:everyone|everybody)|a liability)|(?:i|im)
+    (?: just| only| always)? (?:make|makes|making|ruin|ruins|ruining|spoil|spoils|wreck
+    |wrecks) (?:things|everything|it|life|everyones lives|everyones life|their lives|it all)
+    (?: {_W}){{0,2}} (?:worse|harder|for everyone|for everybody|for the people|for them)
+    |(?:no one|nobody|no body)(?: {_W}){{0,3}} (?:notice|care|miss me|bother|cry)
+    (?: {_W}){{0,2}} if i (?:was|were|went|died|disappeared|wasnt|left|vanished|killed)
+hopelessness wish_it_over
+    (?:want|wish|need)(?: {_W}){{0,2}} (?:everything|it all|it|things|the world|life)
+    (?: all)? to (?:go black|go dark|stop|end|be over)(?: {_W}){{0,3}} (?:forever|for good
+    |for ever|stay that way|permanently|and never)
+"""
+
+RULES: Final = parse_rules(TABLE)
