@@ -38,7 +38,8 @@ _THIRD: Final = re.compile(
     r"(?<![a-z0-9'])(?:he|she|they|he'?s|she'?s|they'?re|they'?ve|him|her|them|himself"
     r"|herself|themselves|themself|someone|somebody|anyone|people|"
     rf"(?:my|his|her|their|a|our|your) (?:best |little |big |older |younger |old )?"
-    rf"{_PEOPLE_EN}|a (?:lad|girl|guy|woman|man|bloke|boy|kid|teenager|person)"
+    rf"{_PEOPLE_EN}|(?:a|the|this|that) (?:lad|lady|girl|guy|woman|man|bloke|boy|kid"
+    r"|teenager|person|patient|neighbou?r)"
     rf"|on|ona|oni|one|jej|jego|ich|ktos|{_PEOPLE_PL})(?![a-z0-9'])"
 )
 _OTHER_REFLEXIVE: Final = re.compile(
@@ -72,7 +73,8 @@ _RECOVERY: Final = re.compile(
 
 # Past, but far enough to need no "better now": "i used to self harm as a teen".
 _FAR_PAST: Final = re.compile(
-    r"(?<![a-z])(?:used to|as a (?:teen[a-z]*|kid|child)|when i was (?:a (?:teen[a-z]*|kid"
+    r"(?<![a-z])(?:used to|as a (?:teen[a-z]*|kid|child)|(?:a )?long time ago|long ago|ages ago"
+    r"|at school|decades? ago|when i was (?:a (?:teen[a-z]*|kid"
     r"|child)|little|at school|younger)|years ago|jako (?:nastolat[a-z]*|dziecko)|lat temu"
     r"|dawno temu)(?![a-z])"
 )

@@ -45,9 +45,15 @@ _GONE = (
     rf"(?:die|died|dead|be dead|death|be gone|gone|not be {_THERE}|not {_THERE}"
     rf"|no longer (?:be )?{_THERE}|not to be {_THERE}|not exist|not to exist|not existing"
     r"|stop existing|stop living|stop being alive|stop breathing|cease to exist|cease existing"
-    r"|disappear|disappeared|vanish|vanished|fade away|faded away|fade out|be no more"
-    r"|not wake up|not wake|never wake up|never woke up|never wake|not to wake up"
-    r"|dont wake up|didnt wake up|wont wake up|not woken up|didnt exist|dont exist"
+    r"|(?:disappear|disappeared|vanish|vanished)(?! (?:to|off|into|under|on|for (?:a|an|the|some"
+    r"|[0-9])|from (?!this world|the world|existence|the face)|somewhere|abroad|with))"
+    r"|fade away|faded away|fade out"
+    r"|be no more|(?:get|got|be|was) (?:hit|run over|knocked down) by a (?:car|bus|train|lorry"
+    r"|truck|van)|something (?:bad )?happens? to me|(?:dont|didnt|not) make it(?: through)?"
+    r"|(?:get|got|be) killed"
+    r"|(?:not wake up|not wake|never wake up|never woke up|never wake|not to wake up"
+    r"|dont wake up|didnt wake up|wont wake up|not woken up)(?! (?:with|early|late|at|before"
+    r"|until|till|feeling|tired|on time|in time|so|too))|didnt exist|dont exist"
     rf"|never existed|wasnt {_THERE}|werent {_THERE}|was never born|were never born"
     r"|hadnt been born|had never been born|never been born|wasnt born|was gone|were gone"
     r"|was dead|were dead|sleep forever|sleep for ever|go to sleep forever"
@@ -76,6 +82,9 @@ suicide relief_if_gone
     |not waking up|not being here|it all ending)|(?:wouldnt|would not|dont|do not|not)
     (?: even)? (?:mind|care|be bothered|be sad)(?: about)?(?: (?:if|whether|when) (?:i
     (?: just)?(?: {_GONE})|i live or die)| dying| being dead| not waking up| not existing)
+    |if i (?:died|was dead|were dead|wasnt here|didnt wake up|disappeared|was gone|killed
+    (?: myself))(?: {_W}){{0,3}} (?:wouldnt|would not|doesnt|does not|dont|wont|will not)
+    (?: matter| care| mind| be missed| make (?:a|any) difference| change anything)
     |(?:bus|car|lorry|train|truck)(?: {_W}){{0,2}} (?:hit|hits|ran over|runs over|killed
     |kills) me(?: {_W}){{0,3}} (?:wouldnt|would not|dont|not) (?:care|mind|be bothered)
     |(?:god|someone|something|death|the universe)(?: would| to| will)?(?: just)?
@@ -90,13 +99,14 @@ suicide intent_to_end
     |existing|this life)|make sure i (?:dont|never|wont|do not) (?:wake up|wake|survive)
     |(?:not|wont|will not|never)(?: going to)?(?: be)? (?:alive|here|around)(?: {_W})?
     (?: (?:by|after) (?:tomorrow|tonight|morning|the morning|the weekend|monday|christmas
-    |next|then|the end)|much longer| for much longer| for long| tomorrow)
+    |next|then|the end)| much longer| for much longer| for long| tomorrow(?= ?$))
     |(?:ill|i will|im going to|going to) be dead(?: {_W}){{0,2}} (?:by|before|tomorrow
     |tonight|soon|morning)
 self_harm harm_body
     (?:cut|cutting|cuts|slash|slashed|slashing|burn|burned|burnt|burning|scratch|scratched
     |scratching|carve|carved|carving|hit|hitting|punch|punched|punching|bang|banged
-    |banging|bite|bit|biting|pull|pulled|pulling) (?:my|me|myself)(?: own)?
+    |banging|bite|bit|biting|pull|pulled|pulling|pick|picked|picking|tear|tore|tearing
+    |rip|ripped|ripping) (?:my|me|myself)(?: own)?
     (?: (?:arms?|legs?|wrists?|thighs?|skin|stomach|belly|hips?|chest|face|head|hair out))?
     (?: {_W}){{0,3}} (?:again|on purpose|deliberately|till|until|so hard|so deep|bleed
     |bleeds|bleeding|bled|blood|to feel|to punish)|(?:cut|cutting|slashed|slashing|carved
@@ -113,9 +123,15 @@ self_harm harm_body
     |(?:relapsed|relapse|slipped|slip)(?: up)?(?: {_W}){{0,2}} (?:with|on|to)(?: the)?
     (?: blade| blades| razor| razors| cutting| self harm| sh| burning)
     |(?:started|starting|start|back to|been|keep|kept|still|am)(?: {_W})? cutting
-    (?: again| myself)|cutting again(?! (?:the|my|your|his|her|down|back))
+    (?: again| myself)|(?:cutting|cut) again(?! (?:the|my|your|his|her|down|back|some|a|it
+    |on|for))
     |(?:used|using|use)(?: a| the| my)? (?:blade|blades|razor|razors)(?: {_W}){{0,2}}
     (?: on (?:me|myself|my)| again)
+overdose take_every_pill
+    (?:take|taking|took|swallow|swallowed|swallowing|neck|necked|down|downed)
+    (?: every| each and every| all the| the whole (?:box|packet|bottle|lot) of)(?: {_W})?
+    (?: pill| pills| tablet| tablets| meds| medication)(?! (?:on time|today|this morning
+    |as prescribed|with|at))
 suicide plan_or_means
     how (?:many|much)(?: of)?(?: my| the)? {_MEDS}(?: {_W}){{0,3}} (?:it takes|it would take
     |would take|to take to|would kill|to kill|to die|is lethal|is fatal|to overdose|to od
@@ -132,7 +148,12 @@ suicide plan_or_means
     |saved|stockpiling|stockpiled|hoarding|hoarded|stashing|stashed|hiding|hid)
     (?: {_W}){{0,3}} {_MEDS}(?: {_W}){{0,4}} (?:different shops|different chemists
     |so no one|so nobody|without anyone|no one knows|nobody knows|for weeks|for months
-    |for a while|just in case)|(?:know|decided|worked out|figured out|planned|picked|chosen
+    |for a while|just in case|from (?:my |the )?(?:carer|carers|nurse|nurses|mum|dad|family
+    |partner|husband|wife|staff|cpn|everyone))|(?:stash|stockpile|hoard|secret supply
+    |hidden supply|pile) of(?: my| the)? {_MEDS}|(?:tallest|highest)(?: {_W})? (?:bridge
+    |bridges|building|buildings|cliff|cliffs|car park|multi storey|block of flats)
+    |(?:how|what) (?:high|tall|far a drop)(?: {_W}){{0,3}} (?:to die|to survive|would kill
+    |to kill)|(?:know|decided|worked out|figured out|planned|picked|chosen
     |chose|sorted)(?: out)?(?: exactly)? (?:how|when|where|which (?:bridge|building
     |car park|cliff|tablets|pills|rope|method|way|spot|place|day|night))(?: {_W}){{0,3}}
     (?: do it| use| jump| doing it| end it)|(?:got|have|made|make|making|with) a plan
@@ -163,17 +184,23 @@ suicide preparing_goodbye
     (?: everything| all youve done| all you have done| trying)(?: {_W}){{0,3}}(?: \|)?
     (?: goodbye| bye| farewell)|goodbye (?:all|you all|everyone|everybody|my friends)
     |(?:said|saying|say)(?: my)? goodbyes|(?:said|saying|say) goodbye to (?:everyone
-    |people|you all|all|everybody)|wanted to say goodbye|(?:bye|goodbye) forever
+    |people|you all|all|everybody)
+    |(?:wanted|want|just want) to say(?: thank you and)? goodbye|(?:bye|goodbye) forever
+    |sorry for everything(?: {_W}){{0,3}}(?: \|)?(?: {_W}){{0,3}} (?:bye|goodbye|love you)
+    |love you all(?: {_W}){{0,2}}(?: \|)? (?:bye|goodbye|sorry|forgive me)
+    |(?:gave|given|giving|give) away(?: {_W}){{1,6}}(?: \|)? (?:wont|will not|not going to) need
     |tell (?:my )?(?:{_PEOPLE}|everyone|them|her|him)(?: that)? (?:i love (?:her|him|them
     |you|u)|im sorry|i am sorry|sorry|i loved)
 hopelessness hopeless
     nothing(?: {_W}){{0,3}} (?:get|gets|getting) (?:any )?better|(?:things|it|its|life
     |my life|everything)(?: {_W}){{0,2}} (?:never|not|wont|isnt|aint)(?: {_W}){{0,2}}
     (?: get| gets| getting) (?:any )?better|(?:cant|cannot|can not|dont|do not|unable to
-    |not able to) see (?:a |any |no )?(?:way out|way forward|future|light at the end
+    |not able to) see (?:a |any |no |the )?(?:way out|way forward|future|light at the end
     |end to (?:this|it)|reason to (?:live|go on|carry on)|point (?:in|of) (?:living|life
     |anything|going on|carrying on|it all))|no (?:future|hope|way out|way forward)
-    (?: (?:for me|left|anymore|at all))?{_END}|nothing left(?: (?:for me|to give|in me
+    (?: (?:of this|for me|left|anymore|at all)){{0,3}}{_END}|(?:its|it is|it all feels
+    |this is)(?: all| so| just| completely)? (?:hopeless|pointless){_END}
+    |nothing left(?: (?:for me|to give|in me
     |to live for|anymore|at all))?{_END}|(?:everything|it all|all of it|life|my life
     |anything)(?: {_W}){{0,2}} (?:pointless|meaningless|hopeless|futile)|i(?: just| really)?
     (?: give up)(?: on (?:everything|life|myself|me)| now| anymore)?{_END}|whats the point
@@ -197,6 +224,12 @@ hopelessness burden
     (?: just| only| always)? (?:make|makes|making|ruin|ruins|ruining|spoil|spoils|wreck
     |wrecks) (?:things|everything|it|life|everyones lives|everyones life|their lives|it all)
     (?: {_W}){{0,2}} (?:worse|harder|for everyone|for everybody|for the people|for them)
+    |(?:dragging|drag|dragged|bringing|bring) (?:everyone|everybody|people|them|my family
+    |the people around me)(?: {_W})? down|(?:i|im)(?: just| only| always)? (?:cause|causing
+    |bring|bringing|give|giving) (?:everyone|everybody|people|my family|them|the people i
+    love)(?: {_W}){{0,2}} (?:pain|grief|misery|trouble|problems|stress|hassle|hurt
+    |heartache)|deserves? (?:better|someone better) than me|deserves? a better (?:mum|dad
+    |mother|father|partner|friend|wife|husband|daughter|son|sister|brother)
     |(?:no one|nobody|no body)(?: {_W}){{0,3}} (?:notice|care|miss me|bother|cry)
     (?: {_W}){{0,2}} if i (?:was|were|went|died|disappeared|wasnt|left|vanished|killed)
 hopelessness wish_it_over

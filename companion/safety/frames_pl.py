@@ -27,7 +27,9 @@ _DESIRE = (
 )
 _GONE = (
     r"(?:umrzec|umierac|zginac|nie zyc|przestac zyc|nie istniec|przestac istniec|zniknac"
-    r"|znikac|rozplynac sie|odejsc na zawsze|zasnac i (?:sie )?nie obudzic|nie obudzic sie"
+    r"(?! (?:na (?:weekend|tydzien|chwile|urlop|wakacje|troche)|nad|w gory|do|z "
+    r"(?:pracy|domu|internetu)))|znikac|rozplynac sie|odejsc na zawsze"
+    r"|zasnac i (?:sie )?nie obudzic|nie obudzic sie"
     r"|nie budzic sie|byc martwa|byc martwy|skonczyc ze soba|skonczyc ze wszystkim"
     r"|zabic sie|sie zabic|odebrac sobie zycie|zeby mnie nie bylo|mnie nie bylo"
     r"|gdybym nie zyla|gdybym nie zyl|gdybym umarla|gdybym umarl|gdyby mnie nie bylo"
@@ -47,11 +49,19 @@ suicide polish_wish_not_alive
     |zabije sie|odbiore sobie zycie|skoncze ze soba)|(?:sie zabije|skoncze ze soba)
     (?: {_W}){{0,2}} {_WHEN}|skoncze z tym(?: {_W}){{0,2}} (?:w nocy|na zawsze
     |raz na zawsze)|odbiore sobie zycie|mam dosc (?:zycia|zyc|tego zycia)
+    |nie chce (?:juz )?(?:tu |tutaj )?(?:byc|istniec)(?: (?:tutaj|tu|na tym swiecie|dluzej
+    |wiecej))?{_END}|nie chce sie(?: {_W})? obudzic|(?:zeby|oby|mam nadzieje ze) sie
+    (?: nie obudze| juz nie obudze)
 self_harm polish_self_harm_frame
     {_CUT} sie|sie {_CUT}|okalecz[a-z]*|(?:przypal(?:am|ilam|ilem|ac)|zranilam|zranilem
     |zranic|ranie) sie(?! (?:o|na|przy|nozem do))|sie (?:przypal(?:am|ilam|ilem|ac)|ranie
     |zranilam|zranilem|zranic)(?! (?:o|na|przy|nozem do))|sobie(?: {_W})? krzywd[a-z]*
-    |krzywd[a-z]* sobie
+    |krzywd[a-z]* sobie|{_CUT} (?:sobie )?(?:rece|reke|nadgarstk[a-z]*|uda|udo|brzuch|skore
+    |ramiona|ramie|nogi|noge)
+overdose polish_overdose_frame
+    (?:wzi[ea]l[a-z]*|wezme|polknel[a-z]*|polknal[a-z]*|lyknel[a-z]*|lyknal[a-z]*|zazyl[a-z]*
+    |polkne|lykne)(?: {_W})? (?:za duzo|cale opakowanie|cala paczke|cala fiolke|garsc|garsci
+    |kilkanascie|kilkadziesiat|[1-9][0-9]+)(?: {_W})? {_PILLS}
 suicide polish_plan
     (?:odklad[a-z]*|zbier[a-z]*|gromadz[a-z]*|chowam|chowalam|chowalem|odlozyl[a-z]*
     |odlozon[a-z]*|uzbieral[a-z]*)(?: {_W}){{0,2}} {_PILLS}|(?:wziac|wezme|lyknac|lykne
@@ -67,7 +77,8 @@ suicide polish_plan
 suicide polish_goodbye
     list[a-z]* pozegnaln[a-z]*|to (?:jest )?moje pozegnanie|zegnajcie|zegnaj(?: swiecie
     | wszystkim)|zegnam (?:wszystkich|was|sie z wami)|pozegnal[a-z]* sie ze wszystkimi
-    |(?:to )?(?:jest )?moja ostatnia wiadomosc{_END}|to (?:jest )?(?:moja )?ostatnia wiadomosc
+    |pozegnani[a-z]* (?:do|dla) (?:rodziny|was|wszystkich|mamy|dzieci|bliskich)
+    |napisal[a-z]* pozegnanie|(?:to )?(?:jest )?(?:moja )?ostatnia wiadomosc{_END}
     |ostatni raz (?:pisze|sie odzywam)|rozdal[a-z]*(?: {_W})? (?:swoje |moje )?
     (?:rzeczy|ubrania|wszystko)|dziekuje za wszystko(?: \|)? (?:zegnaj[a-z]*|do widzenia
     |zegnam)
@@ -80,10 +91,13 @@ hopelessness polish_hopeless
     |psychicznie|ze soba|z tym)|nie wytrzym[a-z]*(?: juz)?{_END}|nie mam (?:juz )?(?:sily
     |sil|po co|dla kogo) (?:zyc|zyc dalej|dalej)|nie mam po co zyc|nie mam (?:juz )?(?:sily
     |sil){_END}|nic sie nie zmieni|nigdy nie bedzie lepiej|nie ma (?:juz )?(?:dla mnie )?
-    (?:nadziei|ratunku|wyjscia)|mam dosc (?:wszystkiego|siebie)
+    (?:nadziei|ratunku|wyjscia)|mam dosc (?:wszystkiego|siebie)|nie ma (?:juz )?sensu (?:zyc
+    |zycia|dalej|niczego)|(?:jestem|czuje sie)(?: {_W}){{0,2}} (?:bezwartosciow[a-z]*
+    |beznadziejn(?:a|y)|niepotrzebn(?:a|y)|nic nie wart[a-z]*|zbedn(?:a|y))(?! w )
 hopelessness polish_burden
     (?:jestem|czuje sie)(?: {_W}){{0,3}} ciezar[a-z]*|(?:bedzie|byloby|bylo by|beda|bedzie im
     |bedzie wszystkim)(?: {_W}){{0,2}} lepiej beze mnie|lepiej(?: {_W}){{0,2}} beze mnie
+    |(?:szczesliw[a-z]*|lepiej|latwiej|lepsze)(?: {_W}){{0,2}} beze mnie
     |nikt by (?:nawet )?nie (?:zauwazyl|zauwazyla|tesknil|tesknila|zalowal|plakal)[a-z]*
     |nikt (?:nie )?(?:bedzie )?(?:za mna )?tesknic|(?:tylko )?(?:wszystkim|innym|rodzinie)
     (?: przeszkadzam)|jestem (?:tylko )?problemem dla

@@ -83,7 +83,8 @@ suicide wish_dead
     wish(?:ing)? i(?: was| were|'d| could| would| had)?(?: just)? (?:be )?(?:dead|die|died
     |gone|not alive)|wish i (?:wasn't|weren't) (?:here|alive|around)
     |(?:better off|rather be|want to be|wanna be) dead|better off if i (?:was|were) dead
-    |(?:hope|pray) i (?:die|don't wake up|never wake up|won't wake up)
+    |(?:hope|pray) i (?:die|(?:don't|never|won't) wake up(?! (?:with|early|late|at|before|until
+    |till|feeling|tired|on time|in time|so|too)))
     |(?:sleep|asleep|bed) and (?:never|not) wake(?: up)?|(?:want|wanna|wish i could)
     (?: to)? sleep (?:forever|for ever)|this is (?:my )?goodbye
     |(?:think|thinking|thoughts) (?:about|of) (?:death|dying|being dead)
@@ -203,7 +204,8 @@ hopelessness giving_up
     |(?:done with|had enough of) (?:life|living|it all|being alive|everything{_END})
     |hate (?:my life|my existence|being alive|{_ME})
     |(?:(?:want|wanna|wana)(?: to)?|wish i (?:could|would|can))(?: just)?
-    (?: disappear| vanish)(?! (?:into|under|for|to|on))
+    (?: disappear| vanish)(?! (?:into|under|for|to|on|from (?!this world|the world|existence
+    |the face)))
     |(?:want|wanna|need|wish) (?:it|it all|everything|this|all this|the pain|this pain
     |this life|life)(?: all)? to (?:end|stop|be over)(?:{_END}| (?:now|forever|for good))
     |(?:no one|noone|nobody)(?: would| will|'d|'ll)?(?: even| really)?
