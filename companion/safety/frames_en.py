@@ -39,21 +39,22 @@ _DESIRE = (
 # time follows ("i wish i wasnt here on tuesday" is about Tuesday).
 _THERE = (
     r"(?:here|alive|around|on this earth|in this world)"
-    r"(?! (?:on|at|for|this|next|today|tomorrow|when|while|till|until|in the|by))"
+    r"(?! (?:on|at|for|this|next|today|tomorrow|when|while|till|until|in the|by)(?![a-z0-9]))"
 )
 _GONE = (
     rf"(?:die|died|dead|be dead|death|be gone|gone|not be {_THERE}|not {_THERE}"
     rf"|no longer (?:be )?{_THERE}|not to be {_THERE}|not exist|not to exist|not existing"
     r"|stop existing|stop living|stop being alive|stop breathing|cease to exist|cease existing"
     r"|(?:disappear|disappeared|vanish|vanished)(?! (?:to|off|into|under|on|for (?:a|an|the|some"
-    r"|[0-9])|from (?!this world|the world|existence|the face)|somewhere|abroad|with))"
+    r"|[0-9])|from (?!this world|the world|existence|the face)[a-z]+|somewhere|abroad"
+    r"|with)(?![a-z0-9]))"
     r"|fade away|faded away|fade out"
     r"|be no more|(?:get|got|be|was) (?:hit|run over|knocked down) by a (?:car|bus|train|lorry"
     r"|truck|van)|something (?:bad )?happens? to me|(?:dont|didnt|not) make it(?: through)?"
     r"|(?:get|got|be) killed"
     r"|(?:not wake up|not wake|never wake up|never woke up|never wake|not to wake up"
     r"|dont wake up|didnt wake up|wont wake up|not woken up)(?! (?:with|early|late|at|before"
-    r"|until|till|feeling|tired|on time|in time|so|too))|didnt exist|dont exist"
+    r"|until|till|feeling|tired|on time|in time|so|too)(?![a-z0-9]))|didnt exist|dont exist"
     rf"|never existed|wasnt {_THERE}|werent {_THERE}|was never born|were never born"
     r"|hadnt been born|had never been born|never been born|wasnt born|was gone|were gone"
     r"|was dead|were dead|sleep forever|sleep for ever|go to sleep forever"
@@ -88,7 +89,8 @@ suicide relief_if_gone
     |(?:bus|car|lorry|train|truck)(?: {_W}){{0,2}} (?:hit|hits|ran over|runs over|killed
     |kills) me(?: {_W}){{0,3}} (?:wouldnt|would not|dont|not) (?:care|mind|be bothered)
     |(?:god|someone|something|death|the universe)(?: would| to| will)?(?: just)?
-    (?: come and)? (?:take me|end it|end this|end me|kill me)(?! (?:to|for|out|home|back))
+    (?: come and)? (?:take me|end it|end this|end me|kill me)(?! (?:to|for|out|home
+    |back)(?![a-z0-9]))
 suicide intent_to_end
     (?:end|ending)(?: it all| things| everything| my life| this life| it)(?! with| between)
     (?: {_W}){{0,2}} (?:tonight|tomorrow|today|for good|forever|for ever|once and for all
@@ -111,27 +113,28 @@ self_harm harm_body
     (?: {_W}){{0,3}} (?:again|on purpose|deliberately|till|until|so hard|so deep|bleed
     |bleeds|bleeding|bled|blood|to feel|to punish)|(?:cut|cutting|slashed|slashing|carved
     |carving|burnt|burned) (?:my|me) (?:arms?|legs?|wrists?|thighs?|stomach|belly|hips?
-    |skin)(?! (?:on|with|when|while|shaving|at|by|in the|badly on))|(?:hitting|punching
-    |slapping|scratching|biting|starving|bruising) myself(?! (?:on|with the|at|by|in the))
+    |skin)(?! (?:on|with|when|while|shaving|at|by|in the|badly on)(?![a-z0-9]))|(?:hitting|punching
+    |slapping|scratching|biting|starving|bruising) myself(?! (?:on|with the|at|by
+    |in the)(?![a-z0-9]))
     |(?:punch|punched|punching|hit|hitting|bang|banged|banging|kick|kicked|kicking)
     (?: the)? walls?(?: {_W}){{0,3}} (?:till|until|bleed|bleeds|bled|blood|broke|again)
     |(?:urge|urges|urging|craving|cravings|itch)(?: {_W}){{0,3}} (?:to )?(?:cut|self harm|sh
-    |hurt myself|harm myself|burn myself|bleed)(?! (?:my hair|down|back|the|a|an|some))
+    |hurt myself|harm myself|burn myself|bleed)(?! (?:my hair|down|back|the|a|an|some)(?![a-z0-9]))
     |(?:want|wanted|need|needed|desperate|tempted|going)(?: {_W})? to (?:cut|bleed
     |hurt myself|harm myself|burn myself|self harm)(?! (?:my|the|down|back|out|up|it|off
-    |in|a|an|some|through|across|corners|loose|ties|out|myself (?:on|with)))
+    |in|a|an|some|through|across|corners|loose|ties|out|myself (?:on|with))(?![a-z0-9]))
     |(?:relapsed|relapse|slipped|slip)(?: up)?(?: {_W}){{0,2}} (?:with|on|to)(?: the)?
     (?: blade| blades| razor| razors| cutting| self harm| sh| burning)
     |(?:started|starting|start|back to|been|keep|kept|still|am)(?: {_W})? cutting
     (?: again| myself)|(?:cutting|cut) again(?! (?:the|my|your|his|her|down|back|some|a|it
-    |on|for))
+    |on|for)(?![a-z0-9]))
     |(?:used|using|use)(?: a| the| my)? (?:blade|blades|razor|razors)(?: {_W}){{0,2}}
     (?: on (?:me|myself|my)| again)
 overdose take_every_pill
     (?:take|taking|took|swallow|swallowed|swallowing|neck|necked|down|downed)
     (?: every| each and every| all the| the whole (?:box|packet|bottle|lot) of)(?: {_W})?
     (?: pill| pills| tablet| tablets| meds| medication)(?! (?:on time|today|this morning
-    |as prescribed|with|at))
+    |as prescribed|with|at)(?![a-z0-9]))
 suicide plan_or_means
     how (?:many|much)(?: of)?(?: my| the)? {_MEDS}(?: {_W}){{0,3}} (?:it takes|it would take
     |would take|to take to|would kill|to kill|to die|is lethal|is fatal|to overdose|to od
@@ -165,11 +168,12 @@ suicide plan_or_means
 suicide preparing_goodbye
     (?:when|after|once|for when)(?: i)? (?:im|i am|am) (?:gone|dead|not here|not around
     |no longer here|no longer around)(?! (?:on|to|for|away|out|shopping|at|in|from|abroad
-    |tomorrow|next|this))|by the time you (?:read|get|see) this|(?:letter|letters|note|notes
+    |tomorrow|next|this)(?![a-z0-9]))|by the time you (?:read|get|see) this|(?:letter|letters
+    |note|notes
     |message|messages|video|videos) (?:for|to) (?:my )?{_PEOPLE}(?: {_W}){{0,4}}
     (?: goodbye| im sorry| i love| for when| for after)|(?:written|wrote|writing|left
     |leaving) (?:a |my |some )?(?:letter|letters|note|notes) (?:for|to) (?:my |all )?
-    (?:{_PEOPLE}|everyone)(?! (?:to|about|asking|saying the|for the|with))
+    (?:{_PEOPLE}|everyone)(?! (?:to|about|asking|saying the|for the|with)(?![a-z0-9]))
     |(?:given|giving|gave|give)(?: {_W}){{0,2}} (?:stuff|things|belongings|possessions)
     (?: away)(?! to (?:a )?(?:charity|oxfam|the charity))|(?:given|giving|gave|give) away
     (?: all)?(?: of)? my(?: {_W})? (?:stuff|things|belongings|possessions)(?! to (?:a )?
@@ -192,7 +196,7 @@ suicide preparing_goodbye
     |tell (?:my )?(?:{_PEOPLE}|everyone|them|her|him)(?: that)? (?:i love (?:her|him|them
     |you|u)|im sorry|i am sorry|sorry|i loved)
 hopelessness hopeless
-    nothing(?: {_W}){{0,3}} (?:get|gets|getting) (?:any )?better|(?:things|it|its|life
+    nothing(?: {_W}){{0,4}} (?:get|gets|getting) (?:any )?better|(?:things|it|its|life
     |my life|everything)(?: {_W}){{0,2}} (?:never|not|wont|isnt|aint)(?: {_W}){{0,2}}
     (?: get| gets| getting) (?:any )?better|(?:cant|cannot|can not|dont|do not|unable to
     |not able to) see (?:a |any |no |the )?(?:way out|way forward|future|light at the end
@@ -215,7 +219,7 @@ hopelessness burden
     |happier|better|better of|fine|easier|free)(?: {_W})? (?:without me|if i (?:was
     |were|wasnt|werent|died|disappeared|left for good|didnt exist|never existed)
     (?: (?:gone|dead|here|around|alive|not here|no more))?|with me gone|once im gone
-    |when im gone)(?! (?:on|at|for|this|next|today|tomorrow|when|while|in the))
+    |when im gone)(?! (?:on|at|for|this|next|today|tomorrow|when|while|in the)(?![a-z0-9]))
     |(?:theyd|they would|everyone would|theyll|they will|everyone|they|world would)
     (?: all)? be (?:better off|happier)(?= ?(?:\||$))|(?:im|i am|i feel like|feel like
     |being|i feel|feeling like){_G2} (?:a burden|a drain (?:on|to)|a waste of space

@@ -28,7 +28,7 @@ _DESIRE = (
 _GONE = (
     r"(?:umrzec|umierac|zginac|nie zyc|przestac zyc|nie istniec|przestac istniec|zniknac"
     r"(?! (?:na (?:weekend|tydzien|chwile|urlop|wakacje|troche)|nad|w gory|do|z "
-    r"(?:pracy|domu|internetu)))|znikac|rozplynac sie|odejsc na zawsze"
+    r"(?:pracy|domu|internetu))(?![a-z0-9]))|znikac|rozplynac sie|odejsc na zawsze"
     r"|zasnac i (?:sie )?nie obudzic|nie obudzic sie"
     r"|nie budzic sie|byc martwa|byc martwy|skonczyc ze soba|skonczyc ze wszystkim"
     r"|zabic sie|sie zabic|odebrac sobie zycie|zeby mnie nie bylo|mnie nie bylo"
@@ -45,17 +45,20 @@ TABLE: Final = rf"""
 suicide polish_wish_not_alive
     {_DESIRE}{_G3} {_GONE}|(?:szkoda|zaluje) ze sie(?: w ogole)? urodzil[a-z]*
     |(?:juz mnie nie bedzie|mnie juz nie bedzie|(?:jak|kiedy|gdy) mnie (?:juz )?nie bedzie)
-    (?! (?:w|na|u|do|przez|o|od|w domu|tu o))|{_WHEN}(?: {_W}){{0,2}} (?:sie zabije
+    (?! (?:w|na|u|do|przez|o|od|w domu|tu o)(?![a-z0-9]))|{_WHEN}(?: {_W}){{0,2}} (?:sie zabije
     |zabije sie|odbiore sobie zycie|skoncze ze soba)|(?:sie zabije|skoncze ze soba)
     (?: {_W}){{0,2}} {_WHEN}|skoncze z tym(?: {_W}){{0,2}} (?:w nocy|na zawsze
     |raz na zawsze)|odbiore sobie zycie|mam dosc (?:zycia|zyc|tego zycia)
+    |{_DESIRE}(?: {_W}){{0,4}}(?: skonczylo| skonczylo sie| skonczyc| minelo| ustalo)
+    (?: {_W}){{0,2}} (?:na zawsze|raz na zawsze|na dobre)
     |nie chce (?:juz )?(?:tu |tutaj )?(?:byc|istniec)(?: (?:tutaj|tu|na tym swiecie|dluzej
     |wiecej))?{_END}|nie chce sie(?: {_W})? obudzic|(?:zeby|oby|mam nadzieje ze) sie
     (?: nie obudze| juz nie obudze)
 self_harm polish_self_harm_frame
     {_CUT} sie|sie {_CUT}|okalecz[a-z]*|(?:przypal(?:am|ilam|ilem|ac)|zranilam|zranilem
-    |zranic|ranie) sie(?! (?:o|na|przy|nozem do))|sie (?:przypal(?:am|ilam|ilem|ac)|ranie
-    |zranilam|zranilem|zranic)(?! (?:o|na|przy|nozem do))|sobie(?: {_W})? krzywd[a-z]*
+    |zranic|ranie) sie(?! (?:o|na|przy|nozem do)(?![a-z0-9]))|sie (?:przypal(?:am|ilam|ilem|ac)
+    |ranie
+    |zranilam|zranilem|zranic)(?! (?:o|na|przy|nozem do)(?![a-z0-9]))|sobie(?: {_W})? krzywd[a-z]*
     |krzywd[a-z]* sobie|{_CUT} (?:sobie )?(?:rece|reke|nadgarstk[a-z]*|uda|udo|brzuch|skore
     |ramiona|ramie|nogi|noge)
 overdose polish_overdose_frame
@@ -83,7 +86,7 @@ suicide polish_goodbye
     (?:rzeczy|ubrania|wszystko)|dziekuje za wszystko(?: \|)? (?:zegnaj[a-z]*|do widzenia
     |zegnam)
 hopelessness polish_hopeless
-    nie widz[a-z]* (?:juz )?(?:sensu(?! (?:w tym|tego|w tych|w tej|pytan))|wyjscia
+    nie widz[a-z]* (?:juz )?(?:sensu(?! (?:w tym|tego|w tych|w tej|pytan)(?![a-z0-9]))|wyjscia
     |przyszlosci|nadziei)|(?:wszystko|zycie|moje zycie|to wszystko|nic)(?: {_W})? (?:jest )?
     bez sensu|nie (?:dam|daje) (?:juz )?rady(?: (?:dluzej|juz|tak dalej|z tym|ze wszystkim
     |zyc|zniesc|wytrzymac|wiecej))?(?= ?(?:\||$)| (?:dluzej|juz|tak dalej|z tym|ze wszystkim

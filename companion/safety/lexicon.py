@@ -46,7 +46,8 @@ _QUANTITY = (
 # "took all my tablets" answers a medication reminder when followed by these words.
 _ADHERENCE = (
     r"(?! (?:today|this morning|this afternoon|this evening|yesterday|on time|as prescribed"
-    r"|as normal|as usual|like i (?:should|was told)|with (?:breakfast|lunch|dinner|tea|food)))"
+    r"|as normal|as usual|like i (?:should|was told)|with (?:breakfast|lunch|dinner|tea"
+    r"|food))(?![a-z0-9]))"
 )
 # "cut myself shaving", "hurt myself at the gym": accidents, not self-harm.
 _ACCIDENT = (
@@ -55,7 +56,7 @@ _ACCIDENT = (
     r"|doing (?:the|some)|by accident|accidentally|laughing|laughin"
     r"|on (?:the|a|an) (?:kettle|oven|iron|hob|stove|pan|tin|can|glass|paper|fence|door"
     r"|nail|corner|table)|with (?:the|a) (?:kettle|iron|oven|pan|hob)"
-    r"|(?:some|a|an) (?:slack|slice|piece|bit of|break|portion|treat)))"
+    r"|(?:some|a|an) (?:slack|slice|piece|bit of|break|portion|treat))(?![a-z0-9]))"
 )
 _PLACE = (
     r"(?:bridge|building|cliff|roof|rooftop|tower|balcony|car park|multi ?storey|window"
@@ -84,7 +85,7 @@ suicide wish_dead
     |gone|not alive)|wish i (?:wasn't|weren't) (?:here|alive|around)
     |(?:better off|rather be|want to be|wanna be) dead|better off if i (?:was|were) dead
     |(?:hope|pray) i (?:die|(?:don't|never|won't) wake up(?! (?:with|early|late|at|before|until
-    |till|feeling|tired|on time|in time|so|too)))
+    |till|feeling|tired|on time|in time|so|too)(?![a-z0-9])))
     |(?:sleep|asleep|bed) and (?:never|not) wake(?: up)?|(?:want|wanna|wish i could)
     (?: to)? sleep (?:forever|for ever)|this is (?:my )?goodbye
     |(?:think|thinking|thoughts) (?:about|of) (?:death|dying|being dead)
@@ -131,7 +132,7 @@ harm_to_others harm_others
     |hurting|harm|harming|attack|attacking|batter|battering|punch|punching) {_OTHERS}
     (?! (?:feelings|a text|a message|an email|a line|a look|a reminder|with kindness|off
     |at (?:chess|cards|scrabble)|back|neck|knees?|ankle|wrist|arm|leg|foot|feet|hand|head
-    |shoulder|hips?|plants?|cactus|flowers|phone|car))|beat(?:ing)? {_OTHERS} up
+    |shoulder|hips?|plants?|cactus|flowers|phone|car)(?![a-z0-9]))|beat(?:ing)? {_OTHERS} up
 self_harm hurt_myself
     (?:cut|cutting|cuts|slash|slashing|slashed|burn|burning|burnt|burned|hurt|hurting
     |hurts|harm|harming|harmed|punish|punishing|starve|starving|starved|mutilate
@@ -143,7 +144,7 @@ unsafe not_safe
     (?:i'm|i am|iam|i feel|feel|feeling|i'm feeling)(?: so| really| just| very)?
     (?: not safe| unsafe)(?! to (?:drive|cycle|ride|operate))|not feeling safe
     |(?:don't|do not) feel safe(?! (?:driving|to drive|cycling|to cycle
-    |on (?:these|the|my|this) (?:tablets|meds|pills)))
+    |on (?:these|the|my|this) (?:tablets|meds|pills))(?![a-z0-9]))
     |(?:not safe|unsafe)(?:{_END}| (?:at home|here|with (?:me|myself|him|her|them|my)
     |around|on my own|alone|in my (?:own )?(?:home|house|flat)|tonight|right now|any ?more))
     |(?:{_CANT}|won't be able to|unable to|not able to|don't think i can
@@ -198,14 +199,14 @@ hopelessness giving_up
     (?: a burden)|burden (?:to|on) (?:everyone|everybody|my|you|them|others|people)
     |(?:feel|feeling|felt|i'm|i am|iam|everything(?:'s| is| feels))(?: so| really
     | completely| totally| utterly| just| very| such a| a)? (?:hopeless|worthless)
-    (?! (?:at|with|when|about))|(?:give|given|giving|gave) up on (?:life|living
+    (?! (?:at|with|when|about)(?![a-z0-9]))|(?:give|given|giving|gave) up on (?:life|living
     |everything|me|{_ME})|feel(?:ing)? like giving up{_END}
     |(?:tired|sick) of (?:living|life|being alive|existing)
     |(?:done with|had enough of) (?:life|living|it all|being alive|everything{_END})
     |hate (?:my life|my existence|being alive|{_ME})
     |(?:(?:want|wanna|wana)(?: to)?|wish i (?:could|would|can))(?: just)?
     (?: disappear| vanish)(?! (?:into|under|for|to|on|from (?!this world|the world|existence
-    |the face)))
+    |the face)[a-z]+)(?![a-z0-9]))
     |(?:want|wanna|need|wish) (?:it|it all|everything|this|all this|the pain|this pain
     |this life|life)(?: all)? to (?:end|stop|be over)(?:{_END}| (?:now|forever|for good))
     |(?:no one|noone|nobody)(?: would| will|'d|'ll)?(?: even| really)?
