@@ -30,7 +30,8 @@ _PEOPLE_EN = (
     r"|neighbou?r|friend|mate|flatmate|housemate|colleague|niece|nephew|sibling)s?"
 )
 _PEOPLE_PL = (
-    r"(?:mam(?:a|y|ie|e|usia|usi)|tat(?:a|y|o|e|a)|brat[a-z]*|siostr[a-z]*|przyjaci[a-z]*|kolega|kolegi|koleg[a-z]*"
+    r"(?:mam(?:a|y|ie|e|usia|usi)|tat(?:a|y|o|e|a)|brat[a-z]*|siostr[a-z]*|przyjaci[a-z]*"
+    r"|kolega|kolegi|koleg[a-z]*"
     r"|kolezank[a-z]*|syn[a-z]*|cork[a-z]*|maz|meza|zona|zony|partner[a-z]*|chlopak[a-z]*"
     r"|dziewczyn[a-z]*|kuzyn[a-z]*|sasiad[a-z]*|babci[a-z]*|dziad[a-z]*|bohater[a-z]*)"
 )
@@ -65,7 +66,8 @@ _RECOVERY: Final = re.compile(
     r"(?<![a-z])(?<!not )(?<!n't )(?<!nt )(?:better now|doing (?:well|great|good|ok|okay|better"
     r"|fine)|in a (?:good|better|great) place|not (?:any ?more|now)|no longer|life is"
     r" (?:good|better|great)|happy now|and happy|grateful|glad to be (?:here|alive)"
-    r"|going strong|helped|(?:i'?m|i am) (?:ok|okay|fine|good|well) now|love my life"
+    r"|going strong|helped|glad i'?m (?:still )?(?:here|alive)|still here|(?:i'?m|i am) (?:ok"
+    r"|okay|fine|good|well) now|love my life"
     r"|(?:that'?s|that is) not true|clean|much better|these days|teraz (?:jest |czuje sie"
     r" |jestem |mam sie )?(?:lepiej|dobrze|ok|okej|w porzadku|szczesliw[a-z]*)|juz nie"
     r"|dzis jest (?:ok|dobrze|lepiej)|pomogl[a-z]*|w dobrym miejscu|juz mi lepiej)(?![a-z])"
@@ -93,7 +95,8 @@ _MEDIA: Final = re.compile(
     r"|program[a-z]*|radiu)(?![a-z])"
 )
 _CUE: Final = re.compile(
-    r"(?<![a-z])(?:says|said|saying|reads|goes|sings|sang|called|titled|named|line|lines|lyrics?|like"
+    r"(?<![a-z])(?:says|said|saying|reads|goes|sings|sang|called|titled|named|line|lines"
+    r"|lyrics?|like"
     r"|where|about|in|on|who|character|scene|quote|mowi|mowili|mowila|spiewa|o|w|we|na"
     r"|gdzie|ktorej|ktorym|tytul[a-z]*)(?![a-z])"
 )

@@ -16,13 +16,15 @@ No reply text here: that lives in the Fluent catalogs.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
 from companion.safety import frames_en, frames_pl, lexicon
 from companion.safety.context import about_someone_else, is_distanced
+from companion.safety.cooccurrence import pairs
 from companion.safety.negation import is_negated
-from companion.safety.rules import CATEGORIES, Rule, parse_rules
+from companion.safety.rules import CATEGORIES, SUICIDE, parse_rules
 from companion.safety.text import fold, normalise
 
 __all__ = ["CATEGORIES", "CrisisSignal", "_parse_rules", "detect_crisis"]
@@ -32,6 +34,7 @@ _parse_rules = parse_rules  # the rule-table parser, for tests of malformed tabl
 # Whose crisis a category can be: harm to others and not being safe are always the
 # sender's to report, whoever else the sentence names.
 _OWN_ONLY: Final = frozenset({"harm_to_others", "unsafe"})
+_PAIR: Final = "death_concept_pair"
 _LAYERS: Final = (
     (False, lexicon.RULES),
     (True, frames_en.RULES + frames_pl.RULES),
@@ -57,13 +60,25 @@ class CrisisSignal:
     about_someone_else: bool = False
 
 
-def _judge(rule: Rule, text: str, start: int, end: int) -> CrisisSignal:
+def _judge(category: str, name: str, text: str, span: tuple[int, int]) -> CrisisSignal:
     """The signal one match gives, with its denial and whose it is."""
-    if rule.category in _OWN_ONLY:
-        return CrisisSignal(rule.category, is_negated(text, start, end), rule.name)
+    start, end = span
+    if category in _OWN_ONLY:
+        return CrisisSignal(category, is_negated(text, start, end), name)
     negated = is_negated(text, start, end) or is_distanced(text, start, end)
     other = not negated and about_someone_else(text, start, end)
-    return CrisisSignal(rule.category, negated, rule.name, about_someone_else=other)
+    return CrisisSignal(category, negated, name, about_someone_else=other)
+
+
+def _signals(norm: str, folded: str) -> Iterator[CrisisSignal]:
+    """Every match's signal: lexicon in table order, then frames, then concept pairs."""
+    for use_folded, rules in _LAYERS:
+        text = folded if use_folded else norm
+        for rule in rules:
+            for match in rule.regex.finditer(text):
+                yield _judge(rule.category, rule.name, text, match.span())
+    for span in pairs(folded):
+        yield _judge(SUICIDE, _PAIR, folded, span)
 
 
 def detect_crisis(text: str) -> CrisisSignal | None:
@@ -81,18 +96,13 @@ def detect_crisis(text: str) -> CrisisSignal | None:
         about someone else; else the first denied or distanced one; else None.
     """
     norm = normalise(text)
-    folded = fold(norm)
     someone_else: CrisisSignal | None = None
     negated: CrisisSignal | None = None
-    for use_folded, rules in _LAYERS:
-        layer_text = folded if use_folded else norm
-        for rule in rules:
-            for match in rule.regex.finditer(layer_text):
-                signal = _judge(rule, layer_text, match.start(), match.end())
-                if not (signal.negated or signal.about_someone_else):
-                    return signal
-                if signal.about_someone_else:
-                    someone_else = someone_else or signal
-                else:
-                    negated = negated or signal
+    for signal in _signals(norm, fold(norm)):
+        if not (signal.negated or signal.about_someone_else):
+            return signal
+        if signal.about_someone_else:
+            someone_else = someone_else or signal
+        else:
+            negated = negated or signal
     return someone_else or negated

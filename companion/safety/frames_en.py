@@ -207,7 +207,8 @@ hopelessness hopeless
     |nothing left(?: (?:for me|to give|in me
     |to live for|anymore|at all))?{_END}|(?:everything|it all|all of it|life|my life
     |anything)(?: {_W}){{0,2}} (?:pointless|meaningless|hopeless|futile)|i(?: just| really)?
-    (?: give up)(?: on (?:everything|life|myself|me)| now| anymore)?{_END}|whats the point
+    (?: give up)(?: on (?:everything|life|myself|me)| now| anymore)?{_END}
+    |whats(?: even| really| actually| honestly)? the point
     (?: (?:in|of) (?:anything|it all|any of it|living|life|trying|going on|carrying on|me
     |being alive|existing))?(?: anymore)?(?= ?(?:\||$))|(?:cant|cannot|can not) (?:keep going
     |carry on|go on|cope)(?: anymore| any longer| like this| with (?:it|this|life
@@ -240,6 +241,32 @@ hopelessness wish_it_over
     (?:want|wish|need)(?: {_W}){{0,2}} (?:everything|it all|it|things|the world|life)
     (?: all)? to (?:go black|go dark|stop|end|be over)(?: {_W}){{0,3}} (?:forever|for good
     |for ever|stay that way|permanently|and never)
+suicide intent_unstoppable
+    (?:no one|nobody|noone) (?:can|will|could) stop me(?: \|)?(?: {_W}){{0,5}} do it
+suicide means_kept
+    (?:[1-9][0-9]+|loads of|lots of|a load of|dozens of|hundreds of|enough)(?: of)?
+    (?: my| the)? {_MEDS} (?:saved|stashed|hidden|stored|put away|put aside|kept back)
+    |(?:bridge|cliff|roof|building|car park|multi storey|balcony|tower|block of flats)
+    (?: {_W}){{0,6}} how (?:high|tall|far down|high up|far the drop|big the drop)
+suicide affairs_in_order
+    (?:in order|sorted|sorted out)(?: {_W}){{0,3}} (?:so (?:no one|nobody) (?:has|will have
+    |needs|would have) to|for (?:after|when im gone)|(?:before|after|when) (?:i go|im gone))
+    |(?:left|leaving|written down|wrote down|writing down|given|gave)(?: {_W}){{0,2}}
+    (?: bank details| passwords| pin numbers| account details| login details)(?: {_W}){{0,3}}
+    (?: for| to| with) (?:my )?(?:{_PEOPLE}|someone|them)|(?:my|the) (?:last|final)
+    (?: message| text) to (?:anyone|anybody|you|you all|everyone|the world)|look after
+    (?: my| the) (?:cat|dog|kids|children|pets?|son|daughter|fish|babies)(?: {_W}){{0,4}}
+    (?: \|)?(?: {_W}){{0,2}} (?:wont|will not|not going to) be (?:around|here)(?= ?(?:\||$))
+hopelessness no_way_forward
+    (?:cant|cannot|can not|dont|do not) see (?:this|it|things|life|anything|my life
+    |my situation)(?: ever)? (?:get|getting|improving|improve|changing|change)
+    (?:(?: {_W})? better)?
+hopelessness burden_without_me
+    (?:would|will|d|ll) be (?:so much |much |a lot |all )?(?:better off|happier|better|easier
+    |simpler|calmer|nicer|fine) without me|(?:all i do is|i only|i just|i always)
+    (?: cause| causing| bring| create| make)(?: (?:everyone|everybody|people|my family|them))?
+    (?: pain| grief| misery| trouble| problems| stress| hassle| hurt| heartache)
+    (?: (?:for|to) (?:everyone|everybody|people|my family|them|the people))?
 """
 
 RULES: Final = parse_rules(TABLE)

@@ -86,7 +86,8 @@ suicide polish_goodbye
     (?:rzeczy|ubrania|wszystko)|dziekuje za wszystko(?: \|)? (?:zegnaj[a-z]*|do widzenia
     |zegnam)
 hopelessness polish_hopeless
-    nie widz[a-z]* (?:juz )?(?:sensu(?! (?:w tym|tego|w tych|w tej|pytan)(?![a-z0-9]))|wyjscia
+    nie widz[a-z]* (?:juz )?(?:dla (?:siebie|mnie) )?(?:sensu(?! (?:w tym|tego|w tych|w tej
+    |pytan)(?![a-z0-9]))|wyjscia
     |przyszlosci|nadziei)|(?:wszystko|zycie|moje zycie|to wszystko|nic)(?: {_W})? (?:jest )?
     bez sensu|nie (?:dam|daje) (?:juz )?rady(?: (?:dluzej|juz|tak dalej|z tym|ze wszystkim
     |zyc|zniesc|wytrzymac|wiecej))?(?= ?(?:\||$)| (?:dluzej|juz|tak dalej|z tym|ze wszystkim
@@ -104,6 +105,12 @@ hopelessness polish_burden
     |nikt by (?:nawet )?nie (?:zauwazyl|zauwazyla|tesknil|tesknila|zalowal|plakal)[a-z]*
     |nikt (?:nie )?(?:bedzie )?(?:za mna )?tesknic|(?:tylko )?(?:wszystkim|innym|rodzinie)
     (?: przeszkadzam)|jestem (?:tylko )?problemem dla
+overdose polish_all_at_once
+    (?:wziac|lyknac|polknac|wezme|lykne|polkne|zazyc|zazyje)(?: {_W})? (?:wszystko|wszystkie
+    |cale opakowanie|wszystkie opakowania)(?: {_PILLS})? (?:naraz|na raz|jednoczesnie)
+suicide polish_when_gone
+    (?:na wypadek )?gdyby mnie (?:juz )?nie bylo(?! (?:w|na|u|do|przez|o|od)(?![a-z0-9]))
+    |(?:gdy|kiedy|jak) mnie zabraknie|po mojej smierci
 """
 
 RULES: Final = parse_rules(TABLE)

@@ -124,7 +124,9 @@ overdose too_many_meds
     {_TAKE} {_QUANTITY}{_HOLDER}(?: of)?{_HOLDER} {_MEDS}
     |{_TAKE} all(?: of)?{_HOLDER} {_MEDS}{_ADHERENCE}
     |(?:took|taken|swallowed) (?:(?:way )?too many|the (?:whole )?lot){_END}
-    |(?:stockpiling|stockpiled|saving|saved|hoarding|stashing)(?: up)?{_HOLDER} {_MEDS}
+    |(?:stockpiling|stockpiled|saving|saved|hoarding|stashing|collecting|collected|gathering
+    |hiding|hidden)(?: up)?{_HOLDER} {_MEDS}(?! (?:from the|at the|today|tomorrow|later|on
+    |this|next|in the)(?![a-z0-9]))
     |{_TAKE}(?: (?:my|a|the))? (?:whole |entire )?(?:month's|week's) (?:supply|worth)
     |(?:got|have|getting) (?:the|my|all the|all my) {_MEDS} (?:ready|lined up|out)
 harm_to_others harm_others
