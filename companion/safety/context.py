@@ -54,7 +54,8 @@ _ME_TOO: Final = re.compile(
 )
 
 _PAST: Final = re.compile(
-    r"(?<![a-z])(?:years? ago|yrs ago|long time ago|long ago|decades? ago|ages ago"
+    r"(?<![a-z])(?:years? ago|years back|a while back|way back|yrs ago|long time ago|long ago"
+    r"|decades? ago|ages ago"
     r"|when i was (?:younger|a teen[a-z]*|a kid|a child|a student|little|at school|at uni"
     r"|in my [a-z0-9]+|first [a-z]+|[0-9]+)|as a (?:teen[a-z]*|kid|child)|back (?:in|when)"
     r"|in my (?:teens|twenties|20s|thirties|30s|youth)|used to|(?:in|since|back in) "

@@ -22,11 +22,12 @@ _W = r"[a-z0-9]+"
 # (a negator before a frame is for `negation` to judge).
 _NOT_OTHER = (
     r"(?!(?:he|she|they|him|her|them|you|his|their|we|us|not|no|never|dont|didnt|doesnt"
-    r"|wont|wouldnt|cant|couldnt|havent|hadnt|isnt|wasnt)(?![a-z0-9]))"
+    r"|wont|wouldnt|cant|couldnt|havent|hadnt|isnt|wasnt|the|a|an|this|that(?! i)|these|those"
+    r"|your|our|its|my)(?![a-z0-9]))"
 )
 _G1 = rf"(?: {_NOT_OTHER}{_W})?"
 _G2 = rf"(?: {_NOT_OTHER}{_W}){{0,2}}"
-_G3 = rf"(?: {_NOT_OTHER}{_W}){{0,3}}"
+_G3 = rf"(?: {_NOT_OTHER}{_W}){{0,4}}"
 _END = r"(?= ?(?:\||$)| (?:i|im|and|but|so|because|lol|tbh|honestly|now|xx?)(?![a-z0-9]))"
 
 # Wanting, wishing, hoping: the desire half of a passive or active wish.
@@ -56,6 +57,10 @@ _GONE = (
     r"|dont wake up|didnt wake up|wont wake up|not woken up)(?! (?:with|early|late|at|before"
     r"|until|till|feeling|tired|on time|in time|so|too)(?![a-z0-9]))|didnt exist|dont exist"
     rf"|never existed|wasnt {_THERE}|werent {_THERE}|was never born|were never born"
+    r"|(?:wasnt|werent) in (?:it|the picture)|evaporate|melt away|dissolve|be erased"
+    r"|erase myself|wipe myself out|not be anymore|be nothing|not have been born"
+    r"|my heart (?:would |will |could )?(?:just )?(?:stops?|stopped|gives? out|gave out)"
+    r"|(?:never|not|didnt) (?:see|saw|live to see) (?:another day|tomorrow)"
     r"|hadnt been born|had never been born|never been born|wasnt born|was gone|were gone"
     r"|was dead|were dead|sleep forever|sleep for ever|go to sleep forever"
     r"|(?:go to )?sleep (?:and|then) (?:never|not) wake(?: up)?|live or die|not be alive)"
@@ -191,7 +196,7 @@ suicide preparing_goodbye
     |people|you all|all|everybody)
     |(?:wanted|want|just want) to say(?: thank you and)? goodbye|(?:bye|goodbye) forever
     |sorry for everything(?: {_W}){{0,3}}(?: \|)?(?: {_W}){{0,3}} (?:bye|goodbye|love you)
-    |love you all(?: {_W}){{0,2}}(?: \|)? (?:bye|goodbye|sorry|forgive me)
+    |love you all(?: \|)?(?: {_W}){{0,2}}(?: \|)? (?:bye|goodbye|sorry|forgive me)
     |(?:gave|given|giving|give) away(?: {_W}){{1,6}}(?: \|)? (?:wont|will not|not going to) need
     |tell (?:my )?(?:{_PEOPLE}|everyone|them|her|him)(?: that)? (?:i love (?:her|him|them
     |you|u)|im sorry|i am sorry|sorry|i loved)
@@ -217,7 +222,7 @@ hopelessness hopeless
 hopelessness burden
     (?:everyone|everybody|they|theyd|theyll|family|{_PEOPLE}|people|the world|world
     |you|the kids|all)(?: {_W}){{0,2}} (?:be|are|is) (?:so much |much |a lot |all )?(?:better off
-    |happier|better|better of|fine|easier|free)(?: {_W})? (?:without me|if i (?:was
+    |happier|better|better of|fine|easier|free|relieved|glad)(?: {_W})? (?:without me|if i (?:was
     |were|wasnt|werent|died|disappeared|left for good|didnt exist|never existed)
     (?: (?:gone|dead|here|around|alive|not here|no more))?|with me gone|once im gone
     |when im gone)(?! (?:on|at|for|this|next|today|tomorrow|when|while|in the)(?![a-z0-9]))
@@ -263,10 +268,41 @@ hopelessness no_way_forward
     (?:(?: {_W})? better)?
 hopelessness burden_without_me
     (?:would|will|d|ll) be (?:so much |much |a lot |all )?(?:better off|happier|better|easier
-    |simpler|calmer|nicer|fine) without me|(?:all i do is|i only|i just|i always)
+    |simpler|calmer|nicer|fine) without(?: {_W}){{0,3}} (?:me|like me)|(?:all i do is|i only
+    |i just|i always|all im good for is)
     (?: cause| causing| bring| create| make)(?: (?:everyone|everybody|people|my family|them))?
     (?: pain| grief| misery| trouble| problems| stress| hassle| hurt| heartache)
     (?: (?:for|to) (?:everyone|everybody|people|my family|them|the people))?
+suicide intent_covert
+    tonight(?: is|s) the night|(?:got|have) everything (?:ready|prepared|sorted)(?= ?(?:\||$))
+    |(?:ill|im going to|going to|i will) do it (?:when|while|once|after) (?:everyones|everyone
+    |everybodys|everybody|the kids|they|my (?:partner|husband|wife|mum
+    |family))(?: {_W}){{0,2}} (?:asleep|out|gone
+    |at work|away|in bed)|(?:drive|driving|drove)(?: my car| the car)?(?: {_W}){{0,2}}
+    (?: off| over)(?: the| a)? (?:cliff|bridge|edge|motorway bridge)
+suicide means_more
+    how (?:many|much) {_MEDS}(?: {_W}){{0,3}} (?:would be enough|is enough|would do it)
+    |(?:fast|express|non stop) (?:trains?|ones) (?:that|which) (?:dont|do not|never)
+    (?: stop)(?! at)|(?:place|somewhere|spot) (?:where|that) (?:nobody|no one) (?:would|will|could
+    |can) find me|(?:hose ?pipe|hose|tube)(?: {_W}){{0,3}} (?:car )?exhaust|exhaust fumes
+    |(?:my|own) funeral (?:songs?|plans?|music|hymns?|wishes|arrangements)|plann(?:ed|ing)
+    (?: my)(?: own)? funeral|wont (?:be )?need(?:ing)? any of (?:it|this|them)(?: anymore
+    | soon| after)?(?= ?(?:\||$))|(?:gets?|read|reads|find|finds) my (?:message|letter|note)s?
+    (?: after| afterwards)(?= ?(?:\||$))
+self_harm harm_more
+    (?:cut|cutting|burn|burning|burnt|burned|slash|slashing|carve|carving|scratch|scratching)
+    (?: my| me) (?:arms?|legs?|wrists?|thighs?|skin|stomach|belly|hips?|chest) (?:with|using)
+    (?: a| my| the)? (?:lighter|cigarettes?|razors?|blades?|compass|sharpener|knife|scissors
+    |glass)|(?:cant|cannot|can not|couldnt) stop (?:cutting|self harming|harming myself
+    |hurting myself|burning myself|scratching myself)
+hopelessness hopeless_more
+    no point (?:to |in |of )?(?:any of (?:this|it)|it all|anything anymore)|(?:run out of|no
+    |lost all|cant find any|cant find a) reasons? to (?:keep going|live|go on|carry on|stay
+    |be here|get up|keep living)|(?:so |really |just )?(?:tired|sick|exhausted) of (?:fighting
+    |struggling|being me|living like this|pretending|existing|it all|everything)(?! (?:with
+    |for|over|about)(?![a-z0-9]))|all (?:im|i am) good for is (?:making|causing|being
+    |ruining|letting)|good for nothing|making everyone (?:miserable|unhappy|suffer)
+    |(?:thank you|thanks) for everything(?: \|)? (?:this is|its) the end
 """
 
 RULES: Final = parse_rules(TABLE)

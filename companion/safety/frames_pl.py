@@ -23,7 +23,7 @@ _DESIRE = (
     r"(?:chce|chcialabym|chcialbym|chcialam|chcialem|chcialoby sie|wolalabym|wolalbym|wole"
     r"|marze|marzy mi sie|pragne|mam ochote|mam zamiar|zamierzam|planuje|postanowilam"
     r"|postanowilem|najchetniej bym|lepiej|byloby lepiej|byloby latwiej|bylo by lepiej"
-    r"|lepiej by bylo)"
+    r"|lepiej by bylo|modle sie|modlę sie|prosze boga|blagam)"
 )
 _GONE = (
     r"(?:umrzec|umierac|zginac|nie zyc|przestac zyc|nie istniec|przestac istniec|zniknac"
@@ -86,7 +86,8 @@ suicide polish_goodbye
     (?:rzeczy|ubrania|wszystko)|dziekuje za wszystko(?: \|)? (?:zegnaj[a-z]*|do widzenia
     |zegnam)
 hopelessness polish_hopeless
-    nie widz[a-z]* (?:juz )?(?:dla (?:siebie|mnie) )?(?:sensu(?! (?:w tym|tego|w tych|w tej
+    nie widz[a-z]* (?:juz )?(?:zadnego |zadnej |dla (?:siebie|mnie) )?(?:sensu(?! (?:w tym|tego
+    |w tych|w tej
     |pytan)(?![a-z0-9]))|wyjscia
     |przyszlosci|nadziei)|(?:wszystko|zycie|moje zycie|to wszystko|nic)(?: {_W})? (?:jest )?
     bez sensu|nie (?:dam|daje) (?:juz )?rady(?: (?:dluzej|juz|tak dalej|z tym|ze wszystkim
@@ -111,6 +112,15 @@ overdose polish_all_at_once
 suicide polish_when_gone
     (?:na wypadek )?gdyby mnie (?:juz )?nie bylo(?! (?:w|na|u|do|przez|o|od)(?![a-z0-9]))
     |(?:gdy|kiedy|jak) mnie zabraknie|po mojej smierci
+suicide polish_more
+    (?:zrobie to|to zrobie)(?: {_W}){{0,3}}(?: \|)?(?: {_W}){{0,2}} (?:mam wszystko|wszystko)
+    (?: jest)? (?:przygotowane|gotowe|zaplanowane)|(?:schowane|odlozone|zebrane|ukryte
+    |zachomikowane) {_PILLS}|{_PILLS} (?:schowane|odlozone|ukryte)|list[a-z]* (?:do|dla)
+    (?: rodziny| dzieci| mamy| taty| bliskich| wszystkich)(?: \|)?(?: {_W}){{0,3}}
+    (?: przepraszam| kocham| zegnaj[a-z]*)|dziekuje za wszystko(?: \|)? (?:to (?:juz )?koniec
+    |zegnaj[a-z]*|do widzenia)
+hopelessness polish_hopeless_more
+    (?:nic|zycie|moje zycie|wszystko) (?:juz )?nie ma (?:juz )?sensu
 """
 
 RULES: Final = parse_rules(TABLE)
