@@ -86,7 +86,13 @@ def respond(sender: Sender, text: str) -> Outcome:
     # person wrote to us, and signposting is the one reply that must never be withheld.
     signal = detect_crisis(text)
     if signal is not None:
-        reply = Reply("crisis-gentle" if signal.negated else "crisis")
+        reply = Reply(
+            "crisis-gentle"
+            if signal.negated
+            else "crisis-someone-else"
+            if signal.about_someone_else
+            else "crisis"
+        )
         return Outcome(status=sender.status, replies=(reply,), safety=signal)
     if sender.status is Status.STOPPED:
         # STOP is sacred: nothing else is sent until START (the carrier would block it).

@@ -44,7 +44,7 @@ _THIRD: Final = re.compile(
     rf"|on|ona|oni|one|jej|jego|ich|ktos|{_PEOPLE_PL})(?![a-z0-9'])"
 )
 _OTHER_REFLEXIVE: Final = re.compile(
-    r"(?<![a-z])(?:himself|herself|themselves|themself|him|her|them)(?![a-z])"
+    r"(?<![a-z])(?:himself|herself|themselves|themself|him|her|them|his|their)(?![a-z])"
 )
 _ME_TOO: Final = re.compile(
     r"(?<![a-z])(?:me too|me as well|so do i|i do too|i do as well|same here|same for me"

@@ -303,6 +303,11 @@ hopelessness hopeless_more
     |for|over|about)(?![a-z0-9]))|all (?:im|i am) good for is (?:making|causing|being
     |ruining|letting)|good for nothing|making everyone (?:miserable|unhappy|suffer)
     |(?:thank you|thanks) for everything(?: \|)? (?:this is|its) the end
+suicide someone_else_harm
+    (?:kill|killing|killed|kills|hang|hanged|hanging|hangs) (?:himself|herself|themselves
+    |themself)|(?:cut|cutting|cuts|hurt|hurting|hurts|harm|harming|harms|burn|burning)
+    (?: himself| herself| themselves)|(?:end|ending|ended|take|taking|took) (?:his|her|their)
+    (?: own)? life(?! (?:back|into|savings|in)(?![a-z0-9]))
 """
 
 RULES: Final = parse_rules(TABLE)
