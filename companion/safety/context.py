@@ -67,7 +67,8 @@ _RECOVERY: Final = re.compile(
     r"(?<![a-z])(?<!not )(?<!n't )(?<!nt )(?:better now|doing (?:well|great|good|ok|okay|better"
     r"|fine)|in a (?:good|better|great) place|not (?:any ?more|now)|no longer|life is"
     r" (?:good|better|great)|happy now|and happy|grateful|glad to be (?:here|alive)"
-    r"|going strong|helped|glad i'?m (?:still )?(?:here|alive)|still here|(?:i'?m|i am) (?:ok"
+    r"|going strong|helped|things are (?:good|better|great|ok|okay)"
+    r"|glad i'?m (?:still )?(?:here|alive)|still here|(?:i'?m|i am) (?:ok"
     r"|okay|fine|good|well) now|love my life"
     r"|(?:that'?s|that is) not true|clean|much better|these days|teraz (?:jest |czuje sie"
     r" |jestem |mam sie )?(?:lepiej|dobrze|ok|okej|w porzadku|szczesliw[a-z]*)|juz nie"
@@ -93,13 +94,17 @@ _MEDIA: Final = re.compile(
     r"|telly|tv|netflix|band|album|game|story|programme|drama|newspaper|paper"
     r"|film[a-z]*|serial[a-z]*|piosen[a-z]*|ksiazk[a-z]*|bohater[a-z]*|wiadomosciach"
     r"|telewizji|plakat[a-z]*|ulotk[a-z]*|artykul[a-z]*|wiersz[a-z]*|dokument[a-z]*"
-    r"|program[a-z]*|radiu)(?![a-z])"
+    r"|program[a-z]*|radiu|gazet[a-z]*|gazeci[a-z]*|czasopism[a-z]*)(?![a-z])"
 )
 _CUE: Final = re.compile(
     r"(?<![a-z])(?:says|said|saying|reads|goes|sings|sang|called|titled|named|line|lines"
     r"|lyrics?|like"
     r"|where|about|in|on|who|character|scene|quote|mowi|mowili|mowila|spiewa|o|w|we|na"
     r"|gdzie|ktorej|ktorym|tytul[a-z]*)(?![a-z])"
+)
+_ABOUT: Final = re.compile(
+    r"(?<![a-z])(?:reading about|watching about|read about|watched|czytam o|czytalam o"
+    r"|czytalem o|ogladam|ogladalam|ogladalem|slucham o)(?![a-z])"
 )
 _OWN_REACTION: Final = re.compile(
     r"(?<![a-z])(?:makes? me|made me|making me|reminds? me|reminded me|i feel|i'?m feeling"
@@ -171,8 +176,9 @@ def is_distanced(text: str, start: int, end: int) -> bool:
         return True
     before = _context(text, start)
     media = _MEDIA.search(before)
-    return (
-        media is not None
-        and _CUE.search(before) is not None
-        and _OWN_REACTION.search(before, media.start()) is None
-    )
+    if media is None:
+        # "czytam o samobójstwach w gazecie": reading or watching about it, named after.
+        stop = text.find("|", end)
+        after = text[end : stop if stop >= 0 else len(text)]
+        return bool(_ABOUT.search(before) and _MEDIA.search(after))
+    return _CUE.search(before) is not None and _OWN_REACTION.search(before, media.start()) is None

@@ -46,7 +46,8 @@ _FRAME: Final = re.compile(
     r"(?<![a-z0-9])(?:"
     # English
     r"wish|wishing|wished|want|wanted|wanting|hope|hoping|pray|praying|rather|prefer"
-    r"|relief|release|peace|peaceful|easier|better off|ready|plan|planning|planned|decided"
+    r"|relief|relieved|grateful|glad|release|peace|peaceful|easier|better off|ready|plan"
+    r"|planning|planned|decided"
     r"|tonight|goodbye|no point|pointless|burden|nobody would|no one would|cant go on"
     r"|cant cope|had enough|tired of|sick of|guts|brave enough|courage|nerve|welcome"
     r"|blessing|thinking about|thought about|thoughts of|keep thinking|obsess[a-z]*"

@@ -61,6 +61,8 @@ _GONE = (
     r"|erase myself|wipe myself out|not be anymore|be nothing|not have been born"
     r"|my heart (?:would |will |could )?(?:just )?(?:stops?|stopped|gives? out|gave out)"
     r"|(?:never|not|didnt) (?:see|saw|live to see) (?:another day|tomorrow)"
+    r"|(?:something|someone) (?:would |will |to |could )?(?:kills?|end) me|cease to be"
+    r"|not be(?= ?(?:\||$))|stop being(?= ?(?:\||$))"
     r"|hadnt been born|had never been born|never been born|wasnt born|was gone|were gone"
     r"|was dead|were dead|sleep forever|sleep for ever|go to sleep forever"
     r"|(?:go to )?sleep (?:and|then) (?:never|not) wake(?: up)?|live or die|not be alive)"
@@ -74,7 +76,10 @@ _PEOPLE = (
 )
 _MEDS = (
     r"(?:pills|tablets|meds|medication|medicine|paracetamol|painkillers|sleeping pills"
-    r"|sleeping tablets|insulin|antidepressants|co codamol|codeine|lithium|zopiclone)"
+    r"|sleeping tablets|insulin|antidepressants|co codamol|codeine|lithium|zopiclone"
+    r"|quetiapine|olanzapine|clozapine|sertraline|citalopram|fluoxetine|mirtazapine|diazepam"
+    r"|pregabalin|tramadol|aripiprazole|risperidone|haloperidol|lamotrigine|valproate"
+    r"|amitriptyline|venlafaxine|propranolol|ibuprofen|aspirin)"
 )
 
 TABLE: Final = rf"""
@@ -209,7 +214,7 @@ hopelessness hopeless
     |anything|going on|carrying on|it all))|no (?:future|hope|way out|way forward)
     (?: (?:of this|for me|left|anymore|at all)){{0,3}}{_END}|(?:its|it is|it all feels
     |this is)(?: all| so| just| completely)? (?:hopeless|pointless){_END}
-    |nothing left(?: (?:for me|to give|in me
+    |nothing left(?: (?:for me here|here for me|here|for me anymore|for me|to give|in me
     |to live for|anymore|at all))?{_END}|(?:everything|it all|all of it|life|my life
     |anything)(?: {_W}){{0,2}} (?:pointless|meaningless|hopeless|futile)|i(?: just| really)?
     (?: give up)(?: on (?:everything|life|myself|me)| now| anymore)?{_END}
@@ -244,7 +249,7 @@ hopelessness burden
     (?: {_W}){{0,2}} if i (?:was|were|went|died|disappeared|wasnt|left|vanished|killed)
 hopelessness wish_it_over
     (?:want|wish|need)(?: {_W}){{0,2}} (?:everything|it all|it|things|the world|life)
-    (?: all)? to (?:go black|go dark|stop|end|be over)(?: {_W}){{0,3}} (?:forever|for good
+    (?: all)? to(?: just)? (?:go black|go dark|stop|end|be over)(?: {_W}){{0,3}} (?:forever|for good
     |for ever|stay that way|permanently|and never)
 suicide intent_unstoppable
     (?:no one|nobody|noone) (?:can|will|could) stop me(?: \|)?(?: {_W}){{0,5}} do it
@@ -308,6 +313,36 @@ suicide someone_else_harm
     |themself)|(?:cut|cutting|cuts|hurt|hurting|hurts|harm|harming|harms|burn|burning)
     (?: himself| herself| themselves)|(?:end|ending|ended|take|taking|took) (?:his|her|their)
     (?: own)? life(?! (?:back|into|savings|in)(?![a-z0-9]))
+suicide intent_more
+    (?:this weekend|tonight|today|tomorrow|this) (?:is|will be|s) my last(?: night| time)?
+    (?= ?(?:\||$))|(?:jump|jumping|throw myself|throwing myself|threw myself|step|stepping)
+    (?: off| from| out of)(?: {_W}){{0,5}} (?:bridge|building|cliff|roof|rooftop|tower|balcony
+    |car park|multi storey|window|ledge|flyover|block of flats|top floor)|(?:ready|waiting)
+    (?: for) (?:it all|everything|it|this|life|my life)(?: all)? to (?:be over|end|stop)|if i could
+    (?: {_W}){{0,4}} {_GONE}|(?:this is|its) the end (?:for me|of me|of the road for me)
+    |(?:love|goodbye|bye|thank you|thanks|hug|hugs|message|text)(?: {_W}){{0,4}} (?:one last time
+    |for the last time|one final time)
+suicide means_dose
+    (?:dose|amount|number|how many|how much)(?: {_W}){{0,3}} (?:that|which|it) (?:would|will
+    |could|might) (?:kill me|be enough|be fatal|do it)|(?:lethal|fatal|deadly) (?:dose|amount)
+    |(?:saved|saving|stockpiled|stockpiling|hoarded|hoarding|stashed|stashing|collected
+    |collecting|hidden|hiding|kept)(?: up)?(?: all)?(?: of)?(?: my| the)? {_MEDS}(?! (?:from
+    the|at the|today|tomorrow|later|on|this|next|in the|for (?:my|the) (?:trip|holiday))
+    (?![a-z0-9]))|(?:been|went|go|going|gone|walked|drove) (?:to|up to|down to) the
+    (?: bridge| cliff| cliffs| edge| tracks| railway| train tracks| roof| car park)
+    (?: {_W}){{0,6}} (?:thinking about (?:it|jumping|doing it|ending it)|and thought about)
+    |(?:will|affairs)(?: {_W}){{0,3}} (?:and|then)(?: {_W}){{0,2}} (?:written|wrote|writing
+    |said goodbye|letters?) (?:to|for) my|(?:gave|given|giving|give)(?: {_W}){{1,6}}(?: \|)?
+    (?: wont| will not) need (?:them|it|this|these|any of it) (?:anymore|after (?:tonight
+    |today|this)|where im going|soon)
+self_harm harm_carved
+    (?:carve|carved|carving|etched|scratched|cut) (?:(?:{_W} ){{0,3}})?(?:into|in|on) my
+    (?: arms?| legs?| wrists?| thighs?| skin| stomach| belly| hips?| chest)(?! (?:on|with)
+    (?: the| a)(?![a-z0-9]))|(?:slashed|carved|scratched) (?:my|me) (?:arms?|legs?|wrists?
+    |thighs?|skin|stomach|belly|hips?|chest)
+hopelessness hopeless_forward
+    nothing (?:left )?to (?:look forward to|get up for|hope for|live for)(?: (?:ever again
+    |anymore|in life|in my life|at all))?{_END}
 """
 
 RULES: Final = parse_rules(TABLE)

@@ -26,7 +26,8 @@ _DESIRE = (
     r"|lepiej by bylo|modle sie|modlę sie|prosze boga|blagam)"
 )
 _GONE = (
-    r"(?:umrzec|umierac|zginac|nie zyc|przestac zyc|nie istniec|przestac istniec|zniknac"
+    r"(?:umrzec|umierac|zginac|o smierc|smierci|o smierci|zniknela|zniknal|nie zyc|przestac zyc"
+    r"|nie istniec|przestac istniec|zniknac"
     r"(?! (?:na (?:weekend|tydzien|chwile|urlop|wakacje|troche)|nad|w gory|do|z "
     r"(?:pracy|domu|internetu))(?![a-z0-9]))|znikac|rozplynac sie|odejsc na zawsze"
     r"|zasnac i (?:sie )?nie obudzic|nie obudzic sie"
@@ -78,7 +79,9 @@ suicide polish_plan
     |sprawdzal[a-z]*|czytal[a-z]*|googl[a-z]*|gugl[a-z]*)(?: {_W}){{0,3}} (?:jak sie zabic
     |jak umrzec|ile tabletek|jak przedawkowac|jak odebrac sobie zycie|sposob[a-z]* na smierc)
 suicide polish_goodbye
-    list[a-z]* pozegnaln[a-z]*|to (?:jest )?moje pozegnanie|zegnajcie|zegnaj(?: swiecie
+    list[a-z]* pozegnaln[a-z]*|pozegnaln[a-z]* list[a-z]*|oddal[a-z]*(?: {_W})? (?:wszystkie )?
+    (?:swoje |moje )?(?:rzeczy|ubrania|wszystko)(?! do(?![a-z0-9]))
+    |to (?:jest )?moje pozegnanie|zegnajcie|zegnaj(?: swiecie
     | wszystkim)|zegnam (?:wszystkich|was|sie z wami)|pozegnal[a-z]* sie ze wszystkimi
     |pozegnani[a-z]* (?:do|dla) (?:rodziny|was|wszystkich|mamy|dzieci|bliskich)
     |napisal[a-z]* pozegnanie|(?:to )?(?:jest )?(?:moja )?ostatnia wiadomosc{_END}
