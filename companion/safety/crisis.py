@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
-from companion.safety import frames_en, frames_pl, lexicon
+from companion.safety import frames_en, frames_en_distress, frames_pl, lexicon
 from companion.safety.context import about_someone_else, is_distanced
 from companion.safety.cooccurrence import pairs
 from companion.safety.negation import is_negated
@@ -37,7 +37,7 @@ _OWN_ONLY: Final = frozenset({"harm_to_others", "unsafe"})
 _PAIR: Final = "death_concept_pair"
 _LAYERS: Final = (
     (False, lexicon.RULES),
-    (True, frames_en.RULES + frames_pl.RULES),
+    (True, frames_en.RULES + frames_en_distress.RULES + frames_pl.RULES),
 )
 
 

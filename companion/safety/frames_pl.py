@@ -47,7 +47,8 @@ suicide polish_wish_not_alive
     {_DESIRE}{_G3} {_GONE}|(?:szkoda|zaluje) ze sie(?: w ogole)? urodzil[a-z]*
     |(?:juz mnie nie bedzie|mnie juz nie bedzie|(?:jak|kiedy|gdy) mnie (?:juz )?nie bedzie)
     (?! (?:w|na|u|do|przez|o|od|w domu|tu o)(?![a-z0-9]))|{_WHEN}(?: {_W}){{0,2}} (?:sie zabije
-    |zabije sie|odbiore sobie zycie|skoncze ze soba)|(?:sie zabije|skoncze ze soba)
+    |zabije sie|odbiore sobie zycie|skoncze ze soba|sie powiesze|powiesze sie|sie otruje
+    |otruje sie|przedawkuje|skocze)|(?:sie zabije|skoncze ze soba)
     (?: {_W}){{0,2}} {_WHEN}|skoncze z tym(?: {_W}){{0,2}} (?:w nocy|na zawsze
     |raz na zawsze)|odbiore sobie zycie|mam dosc (?:zycia|zyc|tego zycia)
     |{_DESIRE}(?: {_W}){{0,4}}(?: skonczylo| skonczylo sie| skonczyc| minelo| ustalo)
@@ -60,7 +61,7 @@ self_harm polish_self_harm_frame
     |zranic|ranie) sie(?! (?:o|na|przy|nozem do)(?![a-z0-9]))|sie (?:przypal(?:am|ilam|ilem|ac)
     |ranie
     |zranilam|zranilem|zranic)(?! (?:o|na|przy|nozem do)(?![a-z0-9]))|sobie(?: {_W})? krzywd[a-z]*
-    |krzywd[a-z]* sobie|{_CUT} (?:sobie )?(?:rece|reke|nadgarstk[a-z]*|uda|udo|brzuch|skore
+    |krzywd[a-z]* sobie|{_CUT} (?:sobie )?(?:rece|reke|nadgarst[a-z]*|uda|udo|brzuch|skore
     |ramiona|ramie|nogi|noge)
 overdose polish_overdose_frame
     (?:wzi[ea]l[a-z]*|wezme|polknel[a-z]*|polknal[a-z]*|lyknel[a-z]*|lyknal[a-z]*|zazyl[a-z]*
@@ -118,7 +119,8 @@ suicide polish_when_gone
 suicide polish_more
     (?:zrobie to|to zrobie)(?: {_W}){{0,3}}(?: \|)?(?: {_W}){{0,2}} (?:mam wszystko|wszystko)
     (?: jest)? (?:przygotowane|gotowe|zaplanowane)|(?:schowane|odlozone|zebrane|ukryte
-    |zachomikowane) {_PILLS}|{_PILLS} (?:schowane|odlozone|ukryte)|list[a-z]* (?:do|dla)
+    |zachomikowane) {_PILLS}|{_PILLS} (?:schowan[a-z]*|odlozon[a-z]*|ukryt[a-z]*|zebran[a-z]*)
+    |list[a-z]* (?:do|dla)
     (?: rodziny| dzieci| mamy| taty| bliskich| wszystkich)(?: \|)?(?: {_W}){{0,3}}
     (?: przepraszam| kocham| zegnaj[a-z]*)|dziekuje za wszystko(?: \|)? (?:to (?:juz )?koniec
     |zegnaj[a-z]*|do widzenia)
