@@ -79,9 +79,12 @@ _REACH: Final = 48  # characters either side of the death concept (about 8 words
 
 
 def _is_own(clause: str, death_start: int) -> bool:
-    """Whether nothing but the sender is the subject before the death concept."""
-    last_self = max((m.end() for m in _SELF_SUBJECT.finditer(clause, 0, death_start)), default=-1)
-    last_other = max((m.end() for m in _OTHER_SUBJECT.finditer(clause, 0, death_start)), default=-1)
+    """Whether nothing but the sender is the subject just before the death concept."""
+    low = max(0, death_start - _REACH)  # bounded, so a long clause stays linear
+    selves = _SELF_SUBJECT.finditer(clause, low, death_start)
+    others = _OTHER_SUBJECT.finditer(clause, low, death_start)
+    last_self = max((m.end() for m in selves), default=-1)
+    last_other = max((m.end() for m in others), default=-1)
     return last_other <= last_self or last_other < 0
 
 
