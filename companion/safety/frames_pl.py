@@ -126,6 +126,13 @@ suicide polish_more
     |zegnaj[a-z]*|do widzenia)
 hopelessness polish_hopeless_more
     (?:nic|zycie|moje zycie|wszystko) (?:juz )?nie ma (?:juz )?sensu
+unsafe polish_unsafe
+    nie (?:jestem|czuje sie) (?:tu |w domu |teraz )?bezpieczn[a-z]*(?! (?:za kierownica|prowadzic
+    |jezdzic|na drodze|po lekach)(?![a-z0-9]))|(?:boje sie|przeraza mnie|przerazon[a-z]*)
+    (?: (?:go|jej|ich|meza|partnera|partnerki|ojca|taty|brata|o swoje zycie|wracac do domu))
+    |(?:bije|bil|uderzyl|uderza|dusil|dusi|grozi|grozil|zgwalcil)(?: {_W})? mnie|mnie (?:bije|bil
+    |bila|uderzyl|uderza|dusil|dusi|zgwalcil|kopie|kopal)
+
 """
 
 RULES: Final = parse_rules(TABLE)

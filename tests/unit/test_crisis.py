@@ -468,6 +468,11 @@ def test_adversarial_repetition_does_not_raise() -> None:
         ("powieszę się", "suicide"),
         ("zrobię sobie krzywdę", "self_harm"),
         ("nałykam się tabletek", "overdose"),
+        ("nie jestem bezpieczna", "unsafe"),
+        ("boję się go", "unsafe"),
+        ("mąż mnie bije", "unsafe"),
+        ("nie widzę sensu życia", "hopelessness"),
+        ("nie wytrzymam już", "hopelessness"),
     ],
 )
 def test_polish_crisis_language_gets_signposting(text: str, category: str) -> None:
@@ -479,7 +484,15 @@ def test_polish_crisis_language_gets_signposting(text: str, category: str) -> No
 
 
 @pytest.mark.parametrize(
-    "text", ["umieram z głodu", "zabiję go za to spóźnienie", "chce mi się spać", "tak, spałem 7h"]
+    "text",
+    [
+        "umieram z głodu",
+        "zabiję go za to spóźnienie",
+        "chce mi się spać",
+        "tak, spałem 7h",
+        "nie czuję się bezpiecznie za kierownicą po lekach",
+        "boję się dentysty",
+    ],
 )
 def test_everyday_polish_does_not_trigger(text: str) -> None:
     """Everyday Polish ("I'm dying of hunger", "I'm sleepy") is not a crisis."""
