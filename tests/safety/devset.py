@@ -15,7 +15,15 @@ from companion.safety.crisis import CrisisSignal
 
 HERE = Path(__file__).parent
 LANGUAGES = ("en", "pl")
-SPLITS = ("dev", "held_back", "held_back_2", "held_back_3", "held_back_4", "held_back_5")
+SPLITS = (
+    "dev",
+    "held_back",
+    "held_back_2",
+    "held_back_3",
+    "held_back_4",
+    "held_back_5",
+    "held_back_6",
+)
 # Must-not-trigger groups where a gentle check (a negated signal) is the right answer.
 GENTLE_OK = frozenset({"negation", "past", "quote"})
 # Must-not-trigger groups where signposting for someone else is the right answer.
