@@ -152,7 +152,7 @@ def decide(situation: Situation, text: Text) -> Decision:
     # Crisis language is answered whoever sends it, even after STOP (like HELP): the
     # person wrote to us, and signposting is the one reply that must never be withheld.
     if text.crisis is not None:
-        reply = Say("crisis-gentle" if text.crisis.negated else "crisis")
+        reply = Say(_signposting(text.crisis))
         return Decision(status, replies=(reply,), safety=text.crisis)
     if status is PersonStatus.STOPPED:
         return Decision(status)  # STOP is sacred: nothing else is sent until START
@@ -163,6 +163,13 @@ def decide(situation: Situation, text: Text) -> Decision:
     if situation.told_how_to_join_today:
         return Decision(status)
     return Decision(status, replies=(Say("stranger"),), tells_how_to_join=True)
+
+
+def _signposting(signal: CrisisSignal) -> str:
+    """The crisis reply: a gentle check if denied, signposting for a friend if about them."""
+    if signal.negated:
+        return "crisis-gentle"
+    return "crisis-someone-else" if signal.about_someone_else else "crisis"
 
 
 def _start(situation: Situation) -> Decision:

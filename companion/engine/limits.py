@@ -17,7 +17,7 @@ from dataclasses import replace
 from companion.engine.runner import Say
 
 REPLIES_PER_HOUR = 40  # generous: someone trying every command is not a loop
-CRISIS_REPLIES = frozenset({"crisis", "crisis-gentle", "crisis-again"})
+CRISIS_REPLIES = frozenset({"crisis", "crisis-gentle", "crisis-again", "crisis-someone-else"})
 SAFETY_REPLIES = CRISIS_REPLIES | {"help"}
 
 

@@ -1,26 +1,44 @@
 """Crisis-language detection: a pure classifier run on every inbound message.
 
+Two layers. The lexicon (`lexicon`) matches phrasings people use, on `text.normalise`d
+text; the concept layer (`frames_en`, `frames_pl`) matches meanings, on `text.fold`ed
+text, so a paraphrase of a known meaning ("wouldn't mind if I never woke up") is caught
+without a rule of its own. Around every match, `negation` finds denials and `context`
+finds phrases about someone else, long past, or quoted.
+
 A missed crisis is worse than an extra gentle check, so ambiguous phrasings ("I want to
 die", even in jest) trigger, while everyday idioms ("dying for a cuppa") do not. Denials
-("I'm not going to hurt myself") still return a signal, marked ``negated``. No reply text
-here: that lives in the Fluent catalogs. Patterns run on ``_normalise``d text, where
-``'`` in a pattern means an optional apostrophe and ``|`` marks a clause break.
+("I'm not going to hurt myself") and distanced phrases ("years ago I wanted to die, I'm
+much better now") still return a signal, marked ``negated``: the gentle check. A crisis
+about someone else returns a signal marked ``about_someone_else``: signposting for them.
+No reply text here: that lives in the Fluent catalogs.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
-SUICIDE: Final = "suicide"
-OVERDOSE: Final = "overdose"
-HARM_TO_OTHERS: Final = "harm_to_others"
-SELF_HARM: Final = "self_harm"
-UNSAFE: Final = "unsafe"
-HOPELESSNESS: Final = "hopelessness"
-CATEGORIES: Final = (SUICIDE, OVERDOSE, HARM_TO_OTHERS, SELF_HARM, UNSAFE, HOPELESSNESS)
+from companion.safety import frames_en, frames_en_distress, frames_pl, lexicon
+from companion.safety.context import about_someone_else, is_distanced
+from companion.safety.cooccurrence import pairs
+from companion.safety.negation import is_negated
+from companion.safety.rules import CATEGORIES, SUICIDE, parse_rules
+from companion.safety.text import fold, normalise
+
+__all__ = ["CATEGORIES", "CrisisSignal", "_parse_rules", "detect_crisis"]
+
+_parse_rules = parse_rules  # the rule-table parser, for tests of malformed tables
+
+# Whose crisis a category can be: harm to others and not being safe are always the
+# sender's to report, whoever else the sentence names.
+_OWN_ONLY: Final = frozenset({"harm_to_others", "unsafe"})
+_PAIR: Final = "death_concept_pair"
+_LAYERS: Final = (
+    (False, lexicon.RULES),
+    (True, frames_en.RULES + frames_en_distress.RULES + frames_pl.RULES),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,300 +47,38 @@ class CrisisSignal:
 
     Attributes:
         category: One of ``CATEGORIES``, e.g. ``"suicide"`` or ``"hopelessness"``.
-        negated: True when the phrase was negated ("I'd never hurt myself").
+        negated: True when the phrase was denied ("I'd never hurt myself"), long past
+            and left behind, or quoted: it gets the gentle check.
         pattern: Short internal name of the rule that matched, safe for logs.
+        about_someone_else: True when the crisis is another person's ("my friend said
+            she wants to die"): it gets signposting for them.
     """
 
     category: str
     negated: bool
     pattern: str
+    about_someone_else: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class _Rule:
-    name: str
-    category: str
-    regex: re.Pattern[str]
+def _judge(category: str, name: str, text: str, span: tuple[int, int]) -> CrisisSignal:
+    """The signal one match gives, with its denial and whose it is."""
+    start, end = span
+    if category in _OWN_ONLY:
+        return CrisisSignal(category, is_negated(text, start, end), name)
+    negated = is_negated(text, start, end) or is_distanced(text, start, end)
+    other = not negated and about_someone_else(text, start, end)
+    return CrisisSignal(category, negated, name, about_someone_else=other)
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
-    """Compile a pattern where ``'`` is optional, anchored at word edges."""
-    return re.compile(r"(?<![a-z0-9])(?:" + pattern.replace("'", "'?") + r")(?![a-z0-9])")
-
-
-# Shared fragments. Every repetition is bounded, so matching stays linear.
-_ME = r"(?:my ?s(?:elf|ef|lef|lf|el|efl)|meself|mself)"
-_KILL = r"k(?:i|ii|y)?l{1,2}(?:ing|in|ed|s)?"
-_CANT = r"(?:can't|cannot|can not|cnt|couldn't|could not)"
-_WANT = r"(?:want|wanna|wana|wnt|wan|wants|wanted|wanting)(?: to| 2| too| ta)?"
-_ADV = r"(?: (?:just|really|honestly|literally|actually|seriously|fucking|bloody|even))?"
-# End of a clause, or the start of an obviously new one ("can't go on i'm so tired").
-_END = r"(?= ?(?:\||$)| (?:i|i'm|im|and|but|so|because|cos|lol|xx?)(?![a-z0-9]))"
-_PEOPLE = (
-    r"(?:mum|mom|mam|mother|dad|father|step ?(?:dad|mum)|husband|wife|partner|boyfriend"
-    r"|girlfriend|bf|gf|ex|brother|sister|son|daughter|kids?|children|baby|neighbou?rs?"
-    r"|boss|flatmate|housemate|carer|family|friends?|landlord|uncle|aunt)"
-)
-_OTHERS = (
-    r"(?:him|her|them|someone|somebody|some1|sum1|anyone|anybody|people|everyone|everybody"
-    rf"|other people|others|(?:my|the|that|his|her) {_PEOPLE}"
-    r"|that (?:man|woman|guy|bloke|lad|girl|person|idiot|cow|bitch|bastard|prick))"
-)
-_MEDS = (
-    r"(?:pills|tablets|tabs|meds|medication|medicine|paracetamol|paracetemol|ibuprofen"
-    r"|co ?codamol|codeine|aspirin|pain ?killers|sleeping (?:pills|tablets)|insulin"
-    r"|anti ?depressants|lithium|clozapine|olanzapine|quetiapine|diazepam|valium"
-    r"|sertraline|citalopram|fluoxetine|mirtazapine|pregabalin|tramadol|morphine|zopiclone)"
-)
-_HOLDER = r"(?: (?:my|the|his|her|those|these|their|mum's|dad's))?"
-_TAKE = r"(?:took|taken|take|taking|swallowed|swallow|swallowing|necked|downed|popped)"
-_QUANTITY = (
-    r"(?:(?:way )?too many|too much|loads of|a load of|lots of|a lot of|a handful of"
-    r"|handfuls of|a bunch of|dozens of|hundreds of|[1-9][0-9]+|twenty|thirty|forty|fifty"
-    r"|a (?:whole )?(?:bottle|box|packet|pack|strip|tub) of"
-    r"|the (?:whole|entire|rest of the) (?:bottle|box|packet|pack|strip|tub|lot) of)"
-)
-# "took all my tablets" answers a medication reminder when followed by these words.
-_ADHERENCE = (
-    r"(?! (?:today|this morning|this afternoon|this evening|yesterday|on time|as prescribed"
-    r"|as normal|as usual|like i (?:should|was told)|with (?:breakfast|lunch|dinner|tea|food)))"
-)
-# "cut myself shaving", "hurt myself at the gym": accidents, not self-harm.
-_ACCIDENT = (
-    r"(?! (?:shaving|cooking|chopping|slicing|peeling|gardening|lifting|falling|running"
-    r"|playing|tripping|slipping|ironing|cleaning|at (?:the gym|work|football)"
-    r"|doing (?:the|some)|by accident|accidentally|laughing|laughin"
-    r"|on (?:the|a|an) (?:kettle|oven|iron|hob|stove|pan|tin|can|glass|paper|fence|door"
-    r"|nail|corner|table)|with (?:the|a) (?:kettle|iron|oven|pan|hob)"
-    r"|(?:some|a|an) (?:slack|slice|piece|bit of|break|portion|treat)))"
-)
-_PLACE = (
-    r"(?:bridge|building|cliff|roof|rooftop|tower|balcony|car park|multi ?storey|window"
-    r"|ledge|flyover|block of flats)"
-)
-_LEAP = rf"(?:jump|jumping|jumped|throw(?:ing)? {_ME}|threw {_ME}|step|stepping)"
-_A = r"(?: (?:a|an|the|that|my|this))?"
-_VEHICLE = r"(?:train|tube|bus|lorry|truck|car|van)"
-
-# The rules, most severe first: the first non-negated match in this order is reported.
-# A header line "<category> <name>" starts a rule. Its pattern follows on lines indented
-# four spaces, joined with nothing in between, so no line may begin or end with a space
-# (checked at import). Each "|" at the top level of a pattern starts another phrasing.
-_TABLE: Final = rf"""
-suicide kill_myself
-    {_KILL}(?: of)? {_ME}(?! laughing| laughin)|(?<![0-9] )(?<!of )(?<!few )kms
-suicide suicide_word
-    su[ie]?[cs][iy]?d(?:e|es|al|le|ial|ally)
-suicide unalive
-    un ?alive(?:d|ing)?
-suicide want_to_die
-    {_WANT}{_ADV} die(?! (?:my|your|her|his|the) (?:hair|roots|fringe|beard|clothes))
-    |{_WANT}{_ADV} dye{_END}|ready to die|rather die|feel(?:ing)? like dying
-suicide wish_dead
-    wish(?:ing)? i(?: was| were|'d| could| would| had)?(?: just)? (?:be )?(?:dead|die|died
-    |gone|not alive)|wish i (?:wasn't|weren't) (?:here|alive|around)
-    |(?:better off|rather be|want to be|wanna be) dead|better off if i (?:was|were) dead
-    |(?:hope|pray) i (?:die|don't wake up|never wake up|won't wake up)
-    |(?:sleep|asleep|bed) and (?:never|not) wake(?: up)?|(?:want|wanna|wish i could)
-    (?: to)? sleep (?:forever|for ever)|this is (?:my )?goodbye
-    |(?:think|thinking|thoughts) (?:about|of) (?:death|dying|being dead)
-    |goodbye (?:everyone|everybody|forever|cruel world|world)
-suicide end_my_life
-    (?:end|ending|ended|take|taking|took) my(?: own)? life(?! back| into| savings| in my)
-    |end(?:ing)? it all|end(?:ing)? (?:it|things|everything)(?:{_END}| (?:now|tonight|today
-    |for good|forever|here|soon|once and for all))
-suicide not_want_to_live
-    (?:don't|do not|doesn't|didn't|no longer|never|not sure (?:if |whether )?i
-    |don't think i|don't know if i){_ADV} (?:want|wanna|wana|wish)(?: to)?
-    (?: be alive| be on this earth| be in this world| (?:live|exist|be here|be around
-    |wake up|go on|carry on)(?:{_END}| (?:any ?more|any longer|no more|like this
-    |in this world|on this earth|with this|this life|again|ever|tomorrow)))
-suicide method
-    (?:hang|hanging|hanged|hung|drown|drowning|gas|gassing|shoot|shooting|shot|stab
-    |stabbing|stabbed|poison|poisoning|poisoned|suffocate|suffocating|strangle|strangling
-    |electrocute) {_ME}(?! in the foot| a )|{_LEAP} (?:off|from|out of){_A} (?:high )?{_PLACE}
-    |(?:slit|slitting|slash|slashing|cut|cutting) (?:my|me) (?:wrists?|throat)
-    |(?:{_LEAP}|walk|walking|lie|lying|lay) (?:in front of|under){_A} {_VEHICLE}
-    |(?:drive|driving|crash|crashing)(?: my car| the car)? into (?:a wall|a tree|a bridge
-    |traffic|oncoming traffic|a lorry)|walk(?:ing)? into the (?:sea|river)
-    |noose|(?:goodbye|farewell) (?:letter|note)s?
-suicide slang
-    (?:top|topping) {_ME}(?! up)|finish(?:ing)? {_ME} off|do(?:ing)? {_ME} in{_END}
-    |(?:to|gonna|going to|wanna|will|i'll|should|could|might) off {_ME}
-    |(?:just|please|pls|plz|someone|somebody|some1|want (?:someone|somebody) to
-    |wish (?:someone|somebody) would) kill me
-overdose overdose_word
-    (?:over ?dos(?:e|ed|es|ing)
-    |(?:to|an|gonna|wanna|will|i'll|might|i|nearly|almost|just) od(?:\x27d|ed|ing)?
-    |(?<!mg )(?<!mcg )(?<!tablet )(?<!tablets )(?<!one )(?<![0-9] )od(?:\x27d|ed|ing))
-    (?! on (?:chocolate|sugar|cake|carbs
-    |sweets|crisps|biscuits|coffee|caffeine|tv|netflix|sun|christmas|food))
-overdose too_many_meds
-    {_TAKE} {_QUANTITY}{_HOLDER}(?: of)?{_HOLDER} {_MEDS}
-    |{_TAKE} all(?: of)?{_HOLDER} {_MEDS}{_ADHERENCE}
-    |(?:took|taken|swallowed) (?:(?:way )?too many|the (?:whole )?lot){_END}
-    |(?:stockpiling|stockpiled|saving|saved|hoarding|stashing)(?: up)?{_HOLDER} {_MEDS}
-    |{_TAKE}(?: (?:my|a|the))? (?:whole |entire )?(?:month's|week's) (?:supply|worth)
-    |(?:got|have|getting) (?:the|my|all the|all my) {_MEDS} (?:ready|lined up|out)
-harm_to_others harm_others
-    (?:{_KILL}|murder|murdering|stab|stabbing|strangle|strangling|shoot|shooting|hurt
-    |hurting|harm|harming|attack|attacking|batter|battering|punch|punching) {_OTHERS}
-    (?! (?:feelings|a text|a message|an email|a line|a look|a reminder|with kindness|off
-    |at (?:chess|cards|scrabble)|back|neck|knees?|ankle|wrist|arm|leg|foot|feet|hand|head
-    |shoulder|hips?|plants?|cactus|flowers|phone|car))|beat(?:ing)? {_OTHERS} up
-self_harm hurt_myself
-    (?:cut|cutting|cuts|slash|slashing|slashed|burn|burning|burnt|burned|hurt|hurting
-    |hurts|harm|harming|harmed|punish|punishing|starve|starving|starved|mutilate
-    |mutilating|bleed|bleeding) {_ME}{_ACCIDENT}|self ?(?:harm|injur)(?:e|ed|es|ing|s|y)?
-    |(?:cut|cutting|slash|slashing|slashed|burn|burning|burnt|burned|carve|carving)
-    (?: my| me) (?:arms?|thighs?|wrists?|stomach|belly|skin)(?! (?:on|with) (?:the|a))
-    |do(?:ing)? (?:something|anything) (?:stupid|drastic)
-unsafe not_safe
-    (?:i'm|i am|iam|i feel|feel|feeling|i'm feeling)(?: so| really| just| very)?
-    (?: not safe| unsafe)(?! to (?:drive|cycle|ride|operate))|not feeling safe
-    |(?:don't|do not) feel safe(?! (?:driving|to drive|cycling|to cycle
-    |on (?:these|the|my|this) (?:tablets|meds|pills)))
-    |(?:not safe|unsafe)(?:{_END}| (?:at home|here|with (?:me|myself|him|her|them|my)
-    |around|on my own|alone|in my (?:own )?(?:home|house|flat)|tonight|right now|any ?more))
-    |(?:{_CANT}|won't be able to|unable to|not able to|don't think i can
-    |not sure (?:if )?i can) (?:keep (?:myself|me|them|him|her|my kids|the kids|others
-    |people|everyone|{_ME})|stay|be) safe
-unsafe abuse
-    (?:he|she|they|he's|she's|they're|someone|somebody|(?:my|his|her) {_PEOPLE})
-    (?: (?:keeps|has|have|is|was|just|always|still|even))? (?:hit|hits|hitting|beat
-    |beats|beating|hurt|hurts|hurting|abuse|abuses|abused|abusing|rape|raped|rapes
-    |threaten|threatens|threatened|threatening|choke|chokes|choked|choking|strangle
-    |strangles|strangled|kick|kicks|kicked|punch|punches|punched|slap|slaps|slapped
-    |attack|attacks|attacked|controls) me(?! up| to it| at (?:chess|cards|pool|darts
-    |scrabble|tennis|football|golf|snooker|monopoly))
-    |(?:been|was|were|got|getting|being) (?:raped|sexually assaulted|assaulted|abused
-    |attacked|beaten(?: up)?|strangled|choked|threatened|stalked|groomed)
-    (?! by (?:a|the) (?:dog|seagull|bird|wasp|bee|cat|goose|swan|fox))
-    |(?:domestic|sexual) (?:abuse|violence|assault)|rape(?! ?seed)
-    |(?:threaten(?:ed|ing|s)? to|said (?:he|she|they)(?:'ll| will| would|'d| was going to)
-    |tried to|trying to) (?:kill|hurt|stab|strangle|shoot|rape) me
-    |(?:scared|afraid|frightened|terrified) (?:of (?:him|her|them|my {_PEOPLE})
-    |to go home|for my (?:life|safety))|fear for my (?:life|safety)
-suicide polish_suicide
-    (?:chce|chcialabym|chcialbym|wole) umrzec|chce sie zabic|zabije sie|zabic sie
-    |nie chce (?:juz )?(?:mi sie )?zyc|odebrac sobie zycie|skoncz(?:e|yc) ze soba
-    |samoboj(?:stw|cz)[a-z]*|powiesze sie|powiesic sie|skocze z (?:mostu|okna|dachu|balkonu)
-overdose polish_overdose
-    przedawkow[a-z]*|nalyka(?:c|m|lam|lem) sie (?:tabletek|lekow)
-self_harm polish_self_harm
-    (?:pociac|tne|ciac) sie|okaleczam sie|zrobi(?:c|e) sobie krzywde
-unsafe in_crisis
-    (?:i'm|i am|iam) in (?:a )?crisis|having a crisis
-hopelessness cant_go_on
-    {_CANT} (?:go on|carry on|keep going|continue)(?:{_END}| (?:any ?more|any longer
-    |like this|living|with (?:life|this|it|everything)|much longer|without))
-    |{_CANT} (?:do|take|cope with|handle|face|bear|stand) (?:(?:this|it|any of this
-    |everything|anything|life) (?:any ?more|any longer|no more)|life|living|another day
-    |being alive|existing)|{_CANT} (?:cope|take any ?more|take it|bear it)(?:{_END}
-    | any ?more| any longer)|(?:don't know (?:if|whether)|not sure (?:if |whether )?
-    |don't think) i can(?: go on| carry on| keep going| cope)
-hopelessness no_point
-    (?:no|not any|isn't any|is no) point(?: in| to)? (?:living|being alive|going on
-    |carrying on|life|anything|me|existing|any ?more|trying any ?more|being here
-    |me being here|waking up)|(?:what's|what is) the point(?: (?:of|in) (?:living|life
-    |anything|going on|carrying on|me|existing|being alive|being here|it all|waking up)
-    | any ?more)|(?:nothing|no reason|nothing left|no one|nobody)(?: left)? to live for
-    |no reason to live|(?:lost|losing|lose|no) (?:the |all )?will to live
-    |not worth living|life (?:isn't|is not|ain't|'s not) worth (?:living|it)
-    |life(?:'s| is| feels)(?: so| just)? (?:pointless|meaningless|over|hopeless)
-hopelessness giving_up
-    better (?:off )?without me|better off if i (?:was|were|wasn't|weren't|died)
-    |(?:i'm|i am|iam|i feel like|feel like|being)(?: such| just| only| nothing but)?
-    (?: a burden)|burden (?:to|on) (?:everyone|everybody|my|you|them|others|people)
-    |(?:feel|feeling|felt|i'm|i am|iam|everything(?:'s| is| feels))(?: so| really
-    | completely| totally| utterly| just| very| such a| a)? (?:hopeless|worthless)
-    (?! (?:at|with|when|about))|(?:give|given|giving|gave) up on (?:life|living
-    |everything|me|{_ME})|feel(?:ing)? like giving up{_END}
-    |(?:tired|sick) of (?:living|life|being alive|existing)
-    |(?:done with|had enough of) (?:life|living|it all|being alive|everything{_END})
-    |hate (?:my life|my existence|being alive|{_ME})
-    |(?:(?:want|wanna|wana)(?: to)?|wish i (?:could|would|can))(?: just)?
-    (?: disappear| vanish)(?! (?:into|under|for|to|on))
-    |(?:want|wanna|need|wish) (?:it|it all|everything|this|all this|the pain|this pain
-    |this life|life)(?: all)? to (?:end|stop|be over)(?:{_END}| (?:now|forever|for good))
-    |(?:no one|noone|nobody)(?: would| will|'d|'ll)?(?: even| really)?
-    (?: miss me| notice if i| care if i| notice i'm gone| cares about me)
-    |wish i (?:was|were|had|'d) never (?:been )?born
-"""
-
-
-_TABLE_LINE: Final = re.compile(r"    \S(?:.*\S)?")
-
-
-def _parse_rules(table: str) -> tuple[_Rule, ...]:
-    """Compile ``_TABLE`` into rules, keeping its order."""
-    rules: list[_Rule] = []
-    for block in re.split(r"\n(?=\S)", table.strip()):
-        header, *lines = block.splitlines()
-        category, name = header.split()
-        if category not in CATEGORIES:
-            raise ValueError(f"unknown crisis category {category!r} in rule {name!r}")
-        if not all(_TABLE_LINE.fullmatch(line) for line in lines):
-            raise ValueError(f"rule {name!r}: indent pattern lines 4 spaces, no edge spaces")
-        rules.append(_Rule(name, category, _compile("".join(line[4:] for line in lines))))
-    return tuple(rules)
-
-
-_RULES: Final = _parse_rules(_TABLE)
-
-# A negator shortly before the match, with only these words in between.
-_FILLER = (
-    r"(?:going|gonna|to|ever|really|actually|honestly|seriously|even|currently|right|now"
-    r"|again|want|wanna|wanted|wanting|wish|try|trying|plan|planning|intend|intending"
-    r"|thinking|of|about|on|any|having|have|had|be|been|feel|feeling|felt|am|do|did"
-    r"|would|will|i'd|i'll|at|all|like|thoughts?|urges?|take|taken|took|an|a|think)"
-)
-_NEGATION: Final = re.compile(
-    (
-        r"(?:^| )(?:not|never|(?:do|does|did|wo|would|is|are|was|were|ai|have|has|had)n't"
-        r"|no (?:longer|way|thoughts?|plans?|intentions?|intent|urges?|desire|wish))"
-        rf"(?: {_FILLER}){{0,4}} $"
-    ).replace("'", "'?")
-)
-# Words that undo a negation: "I can't promise I won't hurt myself".
-_HEDGE: Final = re.compile(
-    (
-        r"(?<![a-z])(?:(?:can't|cannot|can not|won't|not) (?:promise|guarantee|say)|not sure"
-        r"|unsure|don't know (?:if|whether)|trust myself|scared|afraid|worried|frightened"
-        r"|why)(?![a-z])"
-    ).replace("'", "'?")
-)
-# "I've never wanted to die so much" is not a denial.
-_INTENSIFIER: Final = re.compile(r" (?:more|so much|so badly|as much)(?![a-z])")
-_NEGATION_WINDOW: Final = 120
-
-_APOSTROPHES: Final = str.maketrans(
-    {**dict.fromkeys("’‘ʼ`´′", "'"), "ł": "l", "Ł": "L"}  # ł has no accent to strip
-)
-_CLAUSE_BREAK: Final = re.compile(r"[.!?;:,\n\r|]+")
-_NON_WORD: Final = re.compile(r"[^a-z0-9'|]+")
-_LETTER_RUN: Final = re.compile(r"([a-z])\1{2,}")
-
-
-def _normalise(text: str) -> str:
-    """Lower-case, strip accents and symbols, mark clause breaks with ``|``."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    marked = _CLAUSE_BREAK.sub(" | ", plain.casefold())
-    words = _LETTER_RUN.sub(r"\1", _NON_WORD.sub(" ", marked))
-    return " ".join(words.split())
-
-
-def _is_negated(norm: str, match: re.Match[str]) -> bool:
-    """Whether the clause before ``match`` negates it, without a hedge undoing that."""
-    if _INTENSIFIER.match(norm, match.end()):
-        return False
-    low = max(0, match.start() - _NEGATION_WINDOW)
-    before = norm[max(norm.rfind("|", low, match.start()) + 1, low) : match.start()]
-    negation = _NEGATION.search(before)
-    if negation is None:
-        return False
-    return _HEDGE.search(before, 0, negation.start()) is None
+def _signals(norm: str, folded: str) -> Iterator[CrisisSignal]:
+    """Every match's signal: lexicon in table order, then frames, then concept pairs."""
+    for use_folded, rules in _LAYERS:
+        text = folded if use_folded else norm
+        for rule in rules:
+            for match in rule.regex.finditer(text):
+                yield _judge(rule.category, rule.name, text, match.span())
+    for span in pairs(folded):
+        yield _judge(SUICIDE, _PAIR, folded, span)
 
 
 def detect_crisis(text: str) -> CrisisSignal | None:
@@ -335,16 +91,18 @@ def detect_crisis(text: str) -> CrisisSignal | None:
         text: The raw inbound message, any length or characters.
 
     Returns:
-        The most severe non-negated signal if there is one, else the most severe
-        negated signal, else None when no crisis language was found.
+        The most severe signal about the sender that is not denied, if there is one
+        (lexicon rules first, in table order, then the concept layer); else the first
+        about someone else; else the first denied or distanced one; else None.
     """
-    norm = _normalise(text)
-    negated_signal: CrisisSignal | None = None
-    for rule in _RULES:
-        for match in rule.regex.finditer(norm):
-            negated = _is_negated(norm, match)
-            if not negated:
-                return CrisisSignal(rule.category, negated=False, pattern=rule.name)
-            if negated_signal is None:
-                negated_signal = CrisisSignal(rule.category, negated=True, pattern=rule.name)
-    return negated_signal
+    norm = normalise(text)
+    someone_else: CrisisSignal | None = None
+    negated: CrisisSignal | None = None
+    for signal in _signals(norm, fold(norm)):
+        if not (signal.negated or signal.about_someone_else):
+            return signal
+        if signal.about_someone_else:
+            someone_else = someone_else or signal
+        else:
+            negated = negated or signal
+    return someone_else or negated

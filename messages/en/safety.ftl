@@ -29,3 +29,11 @@ crisis-gentle =
 # segments: 2
 crisis-again =
     We hear you, and you matter. If your life is at risk, call 999 or go to A&E. NHS 111, mental health option, 24/7. Samaritans free on 116 123. Or text SHOUT to 85258.
+
+# Sent when a message says someone else may be in crisis ("my friend said she wants
+# to die"): signposting for them, and for the sender, who may be worried or shaken.
+# Warm, not alarmed; the numbers first. Not the sender's own crisis reply.
+# segments: 3
+crisis-someone-else =
+    Thank you for telling us. It sounds like someone you care about is having a very hard time.
+    If their life is at risk now, call 999. For urgent mental health help, call NHS 111 and choose the mental health option. Samaritans are free on 116 123, 24/7, for them and for you. Or text SHOUT to 85258.

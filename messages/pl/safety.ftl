@@ -33,3 +33,11 @@ crisis-gentle =
 # segments: 4
 crisis-again =
     Słyszymy Cię i to, co piszesz, jest ważne. Gdy Twoje życie jest zagrożone: 999 lub A&E. NHS 111, opcja "mental health" (tłumacz: "Polish"), 24/7. Samaritans: bezpłatnie 116 123. Lub SMS SHOUT na 85258 (po angielsku).
+
+# Sent when a message says someone else may be in crisis ("my friend said she wants
+# to die"): signposting for them, and for the sender, who may be worried or shaken.
+# Warm, not alarmed; the numbers first. Not the sender's own crisis reply.
+# segments: 6
+crisis-someone-else =
+    Dziękujemy, że nam o tym piszesz. Wygląda na to, że ktoś Ci bliski przechodzi bardzo trudny czas.
+    Gdy życie tej osoby jest zagrożone, dzwoń pod 999. W pilnej sprawie zdrowia psychicznego dzwoń pod NHS 111 i wybierz opcję "mental health" (tłumacz: powiedz "Polish"). Samaritans: bezpłatnie 116 123, 24/7, dla tej osoby i dla Ciebie. Lub napisz SHOUT na 85258 (oba po angielsku).

@@ -468,6 +468,11 @@ def test_adversarial_repetition_does_not_raise() -> None:
         ("powieszę się", "suicide"),
         ("zrobię sobie krzywdę", "self_harm"),
         ("nałykam się tabletek", "overdose"),
+        ("nie jestem bezpieczna", "unsafe"),
+        ("boję się go", "unsafe"),
+        ("mąż mnie bije", "unsafe"),
+        ("nie widzę sensu życia", "hopelessness"),
+        ("nie wytrzymam już", "hopelessness"),
     ],
 )
 def test_polish_crisis_language_gets_signposting(text: str, category: str) -> None:
@@ -479,8 +484,127 @@ def test_polish_crisis_language_gets_signposting(text: str, category: str) -> No
 
 
 @pytest.mark.parametrize(
-    "text", ["umieram z głodu", "zabiję go za to spóźnienie", "chce mi się spać", "tak, spałem 7h"]
+    "text",
+    [
+        "umieram z głodu",
+        "zabiję go za to spóźnienie",
+        "chce mi się spać",
+        "tak, spałem 7h",
+        "nie czuję się bezpiecznie za kierownicą po lekach",
+        "boję się dentysty",
+    ],
 )
 def test_everyday_polish_does_not_trigger(text: str) -> None:
     """Everyday Polish ("I'm dying of hunger", "I'm sleepy") is not a crisis."""
     assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my friend said she wants to die",
+        "my brother keeps saying he wants to kill himself",
+        "moja siostra mówi, że chce umrzeć",
+        "my son is self harming what do i do",
+    ],
+)
+def test_someone_elses_crisis_is_marked_about_someone_else(text: str) -> None:
+    """Crisis language about another person is signposted for them, not as the sender's own."""
+    signal = detect_crisis(text)
+    assert signal is not None
+    assert (signal.negated, signal.about_someone_else) == (False, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mum says she wants to die and honestly me too",
+        "my friend wants to die, so do i",
+        "my mum said everyone would be better off without me",
+        "i told my friend i want to die",
+        "moja siostra chce umrzeć i ja też",
+    ],
+)
+def test_the_senders_own_crisis_beside_someone_elses_is_their_own(text: str) -> None:
+    """'Me too', 'without me' or the sender as subject make it the sender's own crisis."""
+    signal = detect_crisis(text)
+    assert signal is not None
+    assert (signal.negated, signal.about_someone_else) == (False, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "years ago i wanted to die but im much better now",
+        "i used to self harm as a teen",
+        "the song goes cant go on anymore its so catchy",
+        "kilka lat temu chciałam umrzeć, teraz jest dobrze",
+    ],
+)
+def test_long_past_or_quoted_crisis_language_gets_the_gentle_check(text: str) -> None:
+    """A crisis long past and left behind, or a quote, is marked negated: the gentle check."""
+    signal = detect_crisis(text)
+    assert signal is not None
+    assert signal.negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "years ago i wanted to die and now i want to again",
+        "started cutting again after 2 years clean",
+        "this song makes me want to die",
+        "i used to self harm and i still do",
+    ],
+)
+def test_a_past_that_is_back_or_a_song_that_hurts_is_the_senders_crisis(text: str) -> None:
+    """'Again', 'still' or 'makes me' undo the distance: the full crisis reply."""
+    signal = detect_crisis(text)
+    assert signal is not None
+    assert (signal.negated, signal.about_someone_else) == (False, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wouldnt mind if i never woke up",
+        "it would be a relief if i wasnt here anymore",
+        "death would be a relief right now",
+        "i wish i could just evaporate",
+        "chciałabym zasnąć i się nie obudzić",
+        "dzisiaj się zabiję",
+    ],
+)
+def test_paraphrases_of_known_meanings_trigger(text: str) -> None:
+    """The concept layers catch wishes not to be alive that no lexicon phrase holds."""
+    signal = detect_crisis(text)
+    assert signal is not None
+    assert (signal.negated, signal.about_someone_else) == (False, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i wish the noise would disappear",
+        "i hope my plant doesnt die",
+        "i hope i dont wake up with a headache again",
+        "i want to disappear to the beach for a week",
+        "i thought i was going to die on that run",
+        "chcę zniknąć na weekend nad morze",
+        "od tygodnia nie śpię dobrze",
+    ],
+)
+def test_everyday_wishes_with_crisis_words_do_not_trigger(text: str) -> None:
+    """A wish about something else, a holiday or a story told is not crisis language."""
+    assert detect_crisis(text) is None
+
+
+def test_someone_elses_crisis_gets_signposting_for_them() -> None:
+    """The reply to a friend's crisis is the someone-else signposting, recorded as safety."""
+    from companion.db.states import PersonStatus
+    from companion.engine.decide import Situation, Text, decide
+
+    outcome = decide(Situation(PersonStatus.ACTIVE), Text("my friend said she wants to die"))
+    assert [reply.message_id for reply in outcome.replies] == ["crisis-someone-else"]
+    assert outcome.safety is not None
+    assert outcome.safety.about_someone_else
