@@ -14,6 +14,7 @@ class JsonFormatter(logging.Formatter):
     """One JSON object a line: time, level, logger, message and any `extra` fields."""
 
     def format(self, record: logging.LogRecord) -> str:
+        """The record as one line of JSON."""
         entry: dict[str, object] = {
             "time": datetime.fromtimestamp(record.created, UTC).isoformat(),
             "level": record.levelname.lower(),

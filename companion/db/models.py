@@ -45,6 +45,8 @@ def new_id() -> str:
 
 
 class Base(DeclarativeBase):
+    """The declarative base of every table."""
+
     metadata = MetaData(naming_convention=NAMING)
 
 

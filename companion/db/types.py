@@ -21,6 +21,7 @@ class UTCDateTime(TypeDecorator[datetime]):
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        """To the database: UTC (naive on SQLite, which has no time zones)."""
         if value is None:
             return None
         if value.tzinfo is None:
@@ -29,6 +30,7 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        """From the database: always aware, in UTC."""
         if value is None:
             return None
         assert isinstance(value, datetime)
@@ -50,9 +52,11 @@ class StateColumn(TypeDecorator[S], Generic[S]):
         self.states = states
 
     def process_bind_param(self, value: S | str | None, dialect: Dialect) -> str | None:
+        """To the database: the member's value (an unknown state raises)."""
         return None if value is None else self.states(value).value
 
     def process_result_value(self, value: Any, dialect: Dialect) -> S | None:
+        """From the database: the member."""
         return None if value is None else self.states(value)
 
 
@@ -67,7 +71,9 @@ class RankColumn(TypeDecorator[R], Generic[R]):
         self.ranks = ranks
 
     def process_bind_param(self, value: R | int | None, dialect: Dialect) -> int | None:
+        """To the database: the member's number (an unknown rank raises)."""
         return None if value is None else int(self.ranks(value))
 
     def process_result_value(self, value: Any, dialect: Dialect) -> R | None:
+        """From the database: the member."""
         return None if value is None else self.ranks(value)

@@ -10,6 +10,8 @@ from companion.engine.reading.parsing import match_keyword
 
 
 class CommandName(StrEnum):
+    """The commands a person can text."""
+
     LOG = "log"
     SKIP = "skip"
     WEIGHT = "weight"

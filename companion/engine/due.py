@@ -25,6 +25,8 @@ BUSY_DEFER = timedelta(minutes=30)  # wait when another conversation has just st
 
 
 class Action(StrEnum):
+    """What a sweep does with a due item now."""
+
     RUN = "run"  # start it now, then move on to the next occurrence
     DEFER = "defer"  # keep it, try again at `due_at`
     SKIP = "skip"  # too late (or paused): do not send, move on to the next occurrence

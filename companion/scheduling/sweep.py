@@ -43,10 +43,12 @@ class SweepResult:
     counts: dict[str, int] = field(default_factory=dict)
 
     def add(self, action: str) -> None:
+        """Count one item that took `action`."""
         self.counts[action] = self.counts.get(action, 0) + 1
 
     @property
     def total(self) -> int:
+        """How many items the sweep handled."""
         return sum(self.counts.values())
 
 

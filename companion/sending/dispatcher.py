@@ -60,14 +60,20 @@ class Dispatcher:
         rate: SendRate,
         status_callback_url: str | None,
         wake: asyncio.Event,
-        concurrency: int | None = None,
         only_phone_index: str | None = None,
         claim_lease: timedelta = CLAIM_LEASE,
     ) -> None:
         """Set up; nothing runs until `run_forever` or `drain`.
 
+        Sends in flight at once: min(64, the rate cap).
+
         Args:
-            concurrency: sends in flight at once; by default min(64, the rate cap).
+            ctx: the services' context.
+            gateway: where messages go (Twilio, or the simulator).
+            rate: the send-rate cap.
+            status_callback_url: where Twilio reports delivery, if anywhere.
+            wake: set to make an idle dispatcher look at the outbox at once.
+            only_phone_index: claim only this number's rows (the terminal phone).
             claim_lease: how long a claimed row may stay `sending` before it is taken
                 to be a dead dispatcher's and released (for look-up, then sending).
                 It must be well above the time one batch takes to send.
@@ -77,7 +83,7 @@ class Dispatcher:
         self._rate = rate
         self._callback = status_callback_url
         default_concurrency, self._batch = sizes(rate.per_second)
-        self._slots = asyncio.Semaphore(concurrency or default_concurrency)
+        self._slots = asyncio.Semaphore(default_concurrency)
         self._outcomes = OutcomeWriter(ctx)
         self._wake = wake
         self._stopping = False

@@ -8,6 +8,8 @@ from enum import StrEnum
 
 
 class CarrierKeyword(StrEnum):
+    """The keywords carriers and Twilio act on, in any state."""
+
     STOP = "stop"
     START = "start"
     HELP = "help"

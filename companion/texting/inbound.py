@@ -40,6 +40,8 @@ _ATTEMPTS = 3
 
 
 class InboundResult(StrEnum):
+    """What became of one inbound SMS."""
+
     HANDLED = "handled"
     DUPLICATE = "duplicate"
     INVALID_NUMBER = "invalid_number"

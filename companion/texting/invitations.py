@@ -13,6 +13,8 @@ from companion.texting.inbound import terms_version
 
 
 class InviteResult(StrEnum):
+    """What `invite` did."""
+
     INVITED = "invited"
     ALREADY_ACTIVE = "already_active"
     STOPPED = "stopped"
