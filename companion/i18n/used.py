@@ -27,10 +27,11 @@ SENT_BY_CODE: frozenset[str] = frozenset(
         "resume-saved", "resume-not-paused", "name-how", "name-saved",
         "language-how", "language-saved", "language-names",
         "borough-how", "borough-saved", "borough-outside-london",
-        "menu", "my-week", "my-week-goal",
+        "menu", "menu-2", "help-command", "my-week", "my-week-goal",
         # reminders
         "reminder", "appointment-reminder", "remind-how", "remind-saved", "remind-off",
-        "appt-how", "appt-saved", "appt-too-soon",
+        "appt-how", "appt-saved", "appt-too-soon", "reminders-list", "reminders-line",
+        "reminders-none", "reminder-removed", "reminder-not-found",
         # sharing with a coordinator
         "share-ask", "share-request", "share-given", "share-declined", "share-reask",
         "share-code-unknown", "share-already", "share-one-at-a-time", "unshare-done",

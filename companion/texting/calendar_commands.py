@@ -3,13 +3,20 @@ that time the monitoring calendar."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from companion.db import observations
-from companion.engine.appointments import read_appointment, read_reminder
+from companion.engine.appointments import Unclear, read_appointment, read_reminder
 from companion.engine.runner import Say
 from companion.engine.timing import LONDON, at_london, parse_wall
 from companion.scheduling import schedule
+from companion.scheduling.reminders import (
+    LISTED_WHAT,
+    MAX_LISTED,
+    cancel_reminder,
+    set_reminders,
+)
 from companion.texting.request import Request
 from companion.texting.settings_commands import quiet_answer
 
@@ -24,14 +31,32 @@ async def meds_changed(r: Request) -> list[Say]:
     return [Say("meds-changed-saved")]
 
 
+_OFF = frozenset({"off", "stop", "none", "cancel", "remove", "delete", "clear"})
+_NUMBER = re.compile(r"^(?:no\.?|number|#)?\s*(\d{1,2})$")
+
+
+def _removal(rest: str) -> int | bool | None:
+    """What "OFF", "OFF 2", "REMOVE #2" ask for: a number, True for all, None for neither."""
+    words = rest.casefold().replace("#", " ").split()
+    if not words or words[0] not in _OFF:
+        return None
+    if len(words) == 1:
+        return True
+    number = _NUMBER.match(" ".join(words[1:]))
+    return int(number.group(1)) if number else None
+
+
 async def remind(r: Request) -> list[Say]:
-    """REMIND 8am tablets: a daily reminder in their words; REMIND OFF drops them all."""
-    if r.command.rest.strip().lower() in ("off", "stop", "none", "cancel"):
+    """REMIND 9pm meds, "remind me to take my meds at 9pm"; REMIND OFF (2) drops all (one)."""
+    removal = _removal(r.command.rest)
+    if removal is True:
         count = await schedule.cancel_reminders(r.session, r.person, r.now)
         return [Say("remind-off", args={"count": count})]
+    if isinstance(removal, int):
+        return await _remove_one(r, removal)
     wanted = read_reminder(r.command.rest)
-    if wanted is None:
-        return [Say("remind-how")]
+    if isinstance(wanted, Unclear):
+        return [Say("remind-how", args={"reason": wanted.reason})]
     if (quiet := quiet_answer(r, wanted.at)) is not None:
         return [quiet]
     schedule.add_reminder(
@@ -45,16 +70,55 @@ async def remind(r: Request) -> list[Say]:
     return [Say("remind-saved", args={"time": wanted.at.strftime("%H:%M"), "what": wanted.what})]
 
 
+async def reminders(r: Request) -> list[Say]:
+    """REMINDERS: the person's reminders, numbered; REMINDERS OFF 2 stops number 2."""
+    removal = _removal(r.command.rest)
+    if removal is True:
+        count = await schedule.cancel_reminders(r.session, r.person, r.now)
+        return [Say("remind-off", args={"count": count})]
+    if isinstance(removal, int):
+        return await _remove_one(r, removal)
+    listed = await set_reminders(r.session, r.ctx.keyring, r.person)
+    if not listed:
+        return [Say("reminders-none")]
+    lines = [
+        r.ctx.catalog.render(
+            "reminders-line",
+            r.person.locale,
+            {
+                "kind": "daily" if one.daily else "once",
+                "number": one.number,
+                "time": one.time,
+                "day": one.day,
+                "what": one.what[:LISTED_WHAT],
+            },
+        )
+        for one in listed[:MAX_LISTED]
+    ]
+    more = len(listed) - MAX_LISTED if len(listed) > MAX_LISTED else 0
+    return [Say("reminders-list", args={"list": "\n".join(lines), "more": more})]
+
+
+async def _remove_one(r: Request, number: int) -> list[Say]:
+    removed = await cancel_reminder(r.session, r.ctx.keyring, r.person, number, r.now)
+    if removed is None:
+        return [Say("reminder-not-found", args={"number": number})]
+    return [Say("reminder-removed", args={"what": removed.what})]
+
+
 async def appointment(r: Request) -> list[Say]:
-    """APPT 3 Dec 10:30 GP: a reminder the day before an appointment."""
+    """APPT next tuesday 2pm dentist: a reminder the day before (a past one is asked again)."""
     wanted = read_appointment(r.command.rest, observations.london_day(r.now))
-    if wanted is None or wanted.on is None:
-        return [Say("appt-how")]
+    if isinstance(wanted, Unclear):
+        return [Say("appt-how", args={"reason": wanted.reason})]
+    assert wanted.on is not None
     when = at_london(wanted.on, wanted.at)
+    if when <= r.now:
+        return [Say("appt-how", args={"reason": "past"})]
     remind_at = at_london(wanted.on - timedelta(days=1), parse_wall(r.person.checkin_time))
     if remind_at <= r.now:
         remind_at = max(r.now + timedelta(minutes=1), when - timedelta(hours=3))
-    if when <= r.now or remind_at >= when:
+    if remind_at >= when:
         return [Say("appt-too-soon")]
     day = wanted.on.strftime("%d/%m")
     details = {"what": wanted.what, "time": wanted.at.strftime("%H:%M"), "day": day}

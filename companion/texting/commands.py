@@ -96,8 +96,22 @@ async def _my_week(r: Request) -> list[Say]:
     return list(my_week(await observations.history(r.session, r.ctx.keyring, r.person.id, r.now)))
 
 
+_SECOND_PAGE = frozenset({"2", "two", "more", "next", "page 2"})
+
+
 async def _menu(r: Request) -> list[Say]:
-    return [Say("menu")]
+    """MENU, and its second page (MENU 2, MENU MORE, MORE)."""
+    page = " ".join(r.command.rest.casefold().split())
+    return [Say("menu-2" if page in _SECOND_PAGE else "menu")]
+
+
+async def _explain(command: CommandName) -> list[Say]:
+    return [Say("help-command", args={"command": command.value})]
+
+
+async def _help_topic(r: Request) -> list[Say]:
+    """HELP REMIND: one command explained, pointing back to HELP for the crisis numbers."""
+    return [Say("help-command", args={"command": r.command.rest})]
 
 
 async def _my_data(r: Request) -> list[Say]:
@@ -123,8 +137,11 @@ _HANDLERS: dict[CommandName, Handler] = {
     CommandName.BOROUGH: settings_commands.set_borough,
     CommandName.MY_WEEK: _my_week,
     CommandName.MENU: _menu,
+    CommandName.HELP_TOPIC: _help_topic,
     CommandName.REMIND: calendar_commands.remind,
     CommandName.APPOINTMENT: calendar_commands.appointment,
+    CommandName.REMINDERS: calendar_commands.reminders,
+    CommandName.QUIET: lambda r: _explain(CommandName.QUIET),
     CommandName.MY_DATA: _my_data,
     CommandName.DELETE_ME: lambda r: conversation.start_flow(
         r.ctx, r.session, r.person, "delete-me", r.now

@@ -75,19 +75,32 @@ borough-saved = Thanks. We will look for tips near you in { $borough }.
 # segments: 1
 borough-outside-london = Thanks. We will send tips that work anywhere in the UK.
 
-# MENU: what they can text. Kept to two texts.
-# segments: 3
+# MENU, page 1: the everyday commands. Page 2 (menu-2) has the rest; together they
+# name every command. Keywords stay in English capitals.
+# segments: 2
 menu =
     You can text:
-    LOG for a check-in now
-    WEIGHT 84 or BP 128/82
+    LOG to check in now (SKIP any question)
+    WEIGHT 84, BP 128/82, SUGAR 5.4, WAIST 90
     SIDE and a side effect
+    MEDS CHANGED when your medicine changes
     GOAL and your goal
     TIPS for local ideas
     MY WEEK for your week
-    TIME 8pm, PAUSE 7, RESUME
+    MENU 2 for more
+
+# MENU 2 (also MENU MORE, MORE): the rest of the commands.
+# segments: 2
+menu-2 =
+    More you can text:
+    REMIND 9pm tablets, REMINDERS
+    APPT 3 Dec 10:30 GP
+    TIME 8pm, QUIET 10pm-9am
+    PAUSE 7, RESUME
     NAME, BOROUGH, LANGUAGE
-    HELP for help, STOP to stop
+    SHARE, UNSHARE, MY DATA, DELETE ME
+    HELP REMIND explains one
+    HELP for crisis numbers, STOP to stop
 
 # MY WEEK. Values may be "none" when nothing was logged.
 # $logged: 1 gsm chars

@@ -33,3 +33,39 @@ crisis-gentle =
 # segments: 4
 crisis-again =
     Słyszymy Cię i to, co piszesz, jest ważne. Gdy Twoje życie jest zagrożone: 999 lub A&E. NHS 111, opcja "mental health" (tłumacz: "Polish"), 24/7. Samaritans: bezpłatnie 116 123. Lub SMS SHOUT na 85258 (po angielsku).
+
+# HELP and a command ("HELP REMIND"): what that one command does, with an example.
+# Always ends by pointing to HELP on its own, which carries every crisis number.
+# Keywords stay in English capitals. $command chooses the variant; it is not shown.
+# segments: 3
+help-command =
+    { $command ->
+        [log] LOG zaczyna krótkie pytania teraz, najwyżej 3. SKIP pomija pytanie.
+        [skip] SKIP pomija pytanie, na które nie chcesz odpowiadać.
+        [weight] WEIGHT zapisuje wagę, np. WEIGHT 84 albo WEIGHT 84kg.
+        [bp] BP zapisuje ciśnienie, np. BP 128/82.
+        [sugar] SUGAR zapisuje cukier, np. SUGAR 5.4.
+        [waist] WAIST zapisuje obwód talii, np. WAIST 90cm.
+        [side] SIDE zapisuje skutek uboczny Twoimi słowami, np. SIDE suchość w ustach.
+        [meds_changed] MEDS CHANGED zapisuje zmianę leków, np. MEDS CHANGED 1/11. Przypomnimy o badaniach.
+        [goal] GOAL ustawia mały cel, np. GOAL spacer do parku. Samo GOAL go pokaże.
+        [tips] TIPS wysyła pomysł na coś lokalnego i darmowego.
+        [time] TIME ustawia godzinę pytań, np. TIME 10:00.
+        [quiet] QUIET ustawia ciszę, np. QUIET 22:00-09:00. QUIET OFF ją wyłącza.
+        [pause] PAUSE robi przerwę, np. PAUSE 7. RESUME ją kończy.
+        [resume] RESUME kończy przerwę.
+        [name] NAME ustawia, jak się do Ciebie zwracamy, np. NAME Ola.
+        [language] LANGUAGE zmienia język, np. LANGUAGE English.
+        [borough] BOROUGH ustawia dzielnicę dla porad, np. BOROUGH Ealing.
+        [my_week] MY WEEK pokazuje Twoje ostatnie 7 dni.
+        [menu] MENU pokazuje, co można napisać. MENU 2 pokazuje resztę.
+        [remind] REMIND ustawia przypomnienie, np. REMIND 21:00 leki. REMINDERS je wypisuje.
+        [reminders] REMINDERS wypisuje przypomnienia. REMINDERS OFF 2 usuwa nr 2.
+        [appointment] APPT zapisuje wizytę, np. APPT 3/12 10:30 GP. Przypomnimy dzień wcześniej.
+        [share] SHARE i kod od koordynatora wysyła mu tygodniowe podsumowanie, tylko za zgodą.
+        [unshare] UNSHARE od razu kończy udostępnianie.
+        [my_data] MY DATA mówi, kto widzi Twoje odpowiedzi i jak dostać kopię.
+        [delete_me] DELETE ME usuwa wszystko, co o Tobie mamy. Najpierw zapytamy.
+        [stop] STOP wyłącza wszystkie wiadomości. START je przywraca.
+       *[other] MENU pokazuje, co można napisać.
+    } Samo HELP poda numery pomocy w kryzysie.

@@ -77,19 +77,32 @@ borough-saved = Dziękujemy. Poszukamy porad blisko Ciebie, w dzielnicy { $borou
 # segments: 2
 borough-outside-london = Dziękujemy. Wyślemy porady, które sprawdzą się wszędzie w Wielkiej Brytanii.
 
-# MENU: what they can text. Kept to two texts.
-# segments: 3
+# MENU, page 1: the everyday commands. Page 2 (menu-2) has the rest; together they
+# name every command. Keywords stay in English capitals.
+# segments: 4
 menu =
     Napisz:
-    LOG: pytania teraz
-    WEIGHT 84 lub BP 128/82
+    LOG: pytania teraz (SKIP pomija)
+    WEIGHT 84, BP 128/82, SUGAR 5.4, WAIST 90
     SIDE i skutek uboczny
+    MEDS CHANGED: zmiana leków
     GOAL i swój cel
     TIPS: porady
     MY WEEK: Twój tydzień
-    TIME 20:00, PAUSE 7, RESUME
+    MENU 2: więcej
+
+# MENU 2 (also MENU MORE, MORE): the rest of the commands.
+# segments: 4
+menu-2 =
+    Więcej:
+    REMIND 21:00 leki, REMINDERS
+    APPT 3/12 10:30 GP
+    TIME 20:00, QUIET 22:00-09:00
+    PAUSE 7, RESUME
     NAME, BOROUGH, LANGUAGE
-    HELP: pomoc, STOP: koniec
+    SHARE, UNSHARE, MY DATA, DELETE ME
+    HELP REMIND: opis polecenia
+    HELP: numery pomocy, STOP: koniec
 
 # MY WEEK. Values may be "none" when nothing was logged.
 # $logged and $streak are integers; "dni" and "godz." read right with any number

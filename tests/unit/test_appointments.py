@@ -1,0 +1,82 @@
+"""Reminders and appointments in people's own words: the time and date anywhere, what for."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from companion.engine.appointments import Reminder, Unclear, read_appointment, read_reminder
+
+TODAY = date(2026, 12, 3)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "what"),
+    [
+        ("8am take my tablets", time(8), "take my tablets"),
+        ("meds 9pm", time(21), "meds"),
+        ("to take my meds at 9pm", time(21), "take my meds"),  # after REMIND ME
+        ("me to take my meds at 9pm", time(21), "take my meds"),
+        ("me every day at 8:30am to take tablets", time(8, 30), "take tablets"),
+        ("take 2 tablets at 9pm", time(21), "take 2 tablets"),
+        ("at 9 pm, meds please", time(21), "meds"),
+        ("10 am GP", time(10), "GP"),
+        ("daily 20:00 inhaler", time(20), "inhaler"),
+        ("quarter to 8 in the evening walk", time(19, 45), "walk"),
+    ],
+)
+def test_reminder_in_natural_words(text: str, at: time, what: str) -> None:
+    """The time can come first or last, with or without "at"; the little words go."""
+    assert read_reminder(text) == Reminder(at=at, what=what)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("me every day at 8:30 to take tablets", "am_or_pm"),
+        ("9 tablets", "am_or_pm"),
+        ("9pm", "not_understood"),
+        ("tablets", "not_understood"),
+        ("", "not_understood"),
+    ],
+)
+def test_reminder_asks_rather_than_guesses(text: str, reason: str) -> None:
+    """A bare hour is asked about (a tablet at the wrong half of the day), not guessed."""
+    assert read_reminder(text) == Unclear(reason)
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "at", "what"),
+    [
+        ("3 Dec 10:30am GP", date(2026, 12, 3), time(10, 30), "GP"),
+        ("next tuesday 2pm dentist", date(2026, 12, 8), time(14), "dentist"),
+        ("12/1 10:30 GP", date(2027, 1, 12), time(10, 30), "GP"),
+        ("on Friday at 11 with Dr Shah", date(2026, 12, 4), time(11), "Dr Shah"),
+        ("dentist on friday at 2pm", date(2026, 12, 4), time(14), "dentist"),
+        ("10.30 friday dentist", date(2026, 12, 4), time(10, 30), "dentist"),
+        ("tomorrow at 9 physio", date(2026, 12, 4), time(9), "physio"),
+        ("3 Dec at 4 nurse", date(2026, 12, 3), time(16), "nurse"),
+        ("Dec 24 9:15 blood test", date(2026, 12, 24), time(9, 15), "blood test"),
+        ("Friday at 9 tonight GP", date(2026, 12, 4), time(21), "GP"),
+        ("thursday 3pm GP", date(2026, 12, 10), time(15), "GP"),  # today's weekday: next week
+    ],
+)
+def test_appointment_in_natural_words(text: str, on: date, at: time, what: str) -> None:
+    """Date, time and what in any order; a bare hour is read as the working day."""
+    assert read_appointment(text, TODAY) == Reminder(at=at, what=what, on=on)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("yesterday 10am GP", "past"),
+        ("1/12/2026 10am GP", "past"),
+        ("Friday 2pm", "not_understood"),
+        ("31/02 10am GP", "not_understood"),
+        ("soon", "not_understood"),
+    ],
+)
+def test_appointment_that_cannot_be_saved_says_why(text: str, reason: str) -> None:
+    """A day that has gone is "past" (asked again kindly); unclear ones are not guessed."""
+    assert read_appointment(text, TODAY) == Unclear(reason)
