@@ -27,7 +27,8 @@ SENT_BY_CODE: frozenset[str] = frozenset(
         "resume-saved", "resume-not-paused", "name-how", "name-saved",
         "language-how", "language-saved", "language-names",
         "borough-how", "borough-saved", "borough-outside-london",
-        "menu", "menu-2", "help-command", "my-week", "my-week-goal",
+        "menu", "menu-2", "help-command", "my-week", "quiet-saved", "quiet-current",
+        "quiet-how", "my-week-goal",
         # reminders
         "reminder", "appointment-reminder", "remind-how", "remind-saved", "remind-off",
         "appt-how", "appt-saved", "appt-too-soon", "reminders-list", "reminders-line",

@@ -26,7 +26,7 @@ from companion.engine.flowspec import Flow
 from companion.engine.reading.answers import Stored
 from companion.engine.rotation import SMOKER_FACT, SMOKING
 from companion.engine.runner import Say
-from companion.engine.timing import Window, parse_wall
+from companion.engine.timing import Window, parse_wall, quiet_for, window_of
 from companion.texting import conversation
 from companion.texting.speech import queue_says
 from companion.texting.tips import next_tip
@@ -150,7 +150,9 @@ async def _handle(
         busy_since=open_row.started_at if open_row is not None else None,
     )
     quiet = ctx.quiet_hours
-    window = Window(quiet.start, quiet.end) if quiet is not None else None
+    service = Window(quiet.start, quiet.end) if quiet is not None else None
+    # Their own quiet time (QUIET) joined to the service's: it can only widen it.
+    window = quiet_for(service, window_of(person.quiet_hours))
     snapshot = Item(
         item.kind, item.repeat, parse_wall(item.wall_time), item.due_at, item.valid_until
     )

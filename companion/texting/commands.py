@@ -105,10 +105,6 @@ async def _menu(r: Request) -> list[Say]:
     return [Say("menu-2" if page in _SECOND_PAGE else "menu")]
 
 
-async def _explain(command: CommandName) -> list[Say]:
-    return [Say("help-command", args={"command": command.value})]
-
-
 async def _help_topic(r: Request) -> list[Say]:
     """HELP REMIND: one command explained, pointing back to HELP for the crisis numbers."""
     return [Say("help-command", args={"command": r.command.rest})]
@@ -141,7 +137,7 @@ _HANDLERS: dict[CommandName, Handler] = {
     CommandName.REMIND: calendar_commands.remind,
     CommandName.APPOINTMENT: calendar_commands.appointment,
     CommandName.REMINDERS: calendar_commands.reminders,
-    CommandName.QUIET: lambda r: _explain(CommandName.QUIET),
+    CommandName.QUIET: settings_commands.quiet,
     CommandName.MY_DATA: _my_data,
     CommandName.DELETE_ME: lambda r: conversation.start_flow(
         r.ctx, r.session, r.person, "delete-me", r.now

@@ -10,6 +10,7 @@ from companion.crypto.sealing import associated_data, seal
 from companion.db import observations, outbox
 from companion.db.states import ConversationStatus, Priority
 from companion.engine.reading.parsing import Value
+from companion.engine.reading.quiet import QuietUnclear, read_quiet, settle_quiet
 from companion.engine.reading.settings import (
     parse_borough,
     parse_clock_time,
@@ -18,7 +19,7 @@ from companion.engine.reading.settings import (
     parse_pause_days,
 )
 from companion.engine.runner import Say
-from companion.engine.timing import Window
+from companion.engine.timing import Window, quiet_for, window_of
 from companion.scheduling import schedule
 from companion.texting import conversation
 from companion.texting.request import Request, reason_of
@@ -26,13 +27,47 @@ from companion.texting.request import Request, reason_of
 DEFAULT_PAUSE_DAYS = 7
 
 
-def quiet_answer(r: Request, chosen: dt.time) -> Say | None:
-    """The "we do not text at night" reply if `chosen` falls in the service's quiet hours."""
+def service_quiet(r: Request) -> Window | None:
+    """The service's own quiet hours (COMPANION_QUIET_HOURS), as a window."""
     quiet = r.ctx.quiet_hours
-    if quiet is not None and Window(quiet.start, quiet.end).contains_wall(chosen):
+    return Window(quiet.start, quiet.end) if quiet is not None else None
+
+
+def quiet_answer(r: Request, chosen: dt.time) -> Say | None:
+    """The "we do not text at night" reply if `chosen` is in the person's quiet time."""
+    quiet = quiet_for(service_quiet(r), window_of(r.person.quiet_hours))
+    if quiet is not None and quiet.contains_wall(chosen):
         window = {"from": quiet.end.strftime("%H:%M"), "to": quiet.start.strftime("%H:%M")}
         return Say("time-quiet", args=window)
     return None
+
+
+async def quiet(r: Request) -> list[Say]:
+    """QUIET 10pm-9am: the person's own quiet time, joined to the service's; QUIET OFF."""
+    service = service_quiet(r)
+    if not r.command.rest.strip():
+        current = quiet_for(service, window_of(r.person.quiet_hours))
+        return [_quiet_says("quiet-current", "own", current)]
+    reading = read_quiet(r.command.rest)
+    if isinstance(reading, QuietUnclear):
+        return [Say("quiet-how", args={"reason": reading.reason})]
+    if reading.wanted is None:
+        r.person.quiet_hours = None
+        return [_quiet_says("quiet-saved", "usual", service)]
+    settled = settle_quiet(service, reading.wanted)
+    if isinstance(settled, QuietUnclear):
+        return [Say("quiet-how", args={"reason": settled.reason})]
+    r.person.quiet_hours = f"{settled.start:%H:%M}-{settled.end:%H:%M}"
+    return [_quiet_says("quiet-saved", "own", settled)]
+
+
+def _quiet_says(message_id: str, kind: str, window: Window | None) -> Say:
+    if window is None:
+        return Say(message_id, args={"kind": "none", "from": "", "to": ""})
+    return Say(
+        message_id,
+        args={"kind": kind, "from": f"{window.start:%H:%M}", "to": f"{window.end:%H:%M}"},
+    )
 
 
 async def checkin_time(r: Request) -> list[Say]:

@@ -150,3 +150,38 @@ delete-me-done = Everything we held about you has been deleted. Thank you for us
 # $question: 190 gsm chars
 # segments: 3
 reask-choice = Sorry, I did not catch that. { $question }
+
+# QUIET set or reset. $from and $to are HH:MM, UK time: no prompts or reminders
+# between them. $kind: own (their QUIET), usual (QUIET OFF: the service's night
+# hours), none (QUIET OFF when the service has no night hours).
+# $from: 5 gsm chars
+# $to: 5 gsm chars
+# segments: 1
+quiet-saved =
+    { $kind ->
+        [own] Done. We will not send check-ins or reminders between { $from } and { $to }, UK time. Text QUIET OFF for our usual hours.
+        [usual] Done, back to our usual quiet hours: no check-ins or reminders between { $from } and { $to }.
+       *[none] Done, your own quiet hours are off.
+    }
+
+# QUIET on its own: their quiet time now. Same arguments as quiet-saved.
+# $from: 5 gsm chars
+# $to: 5 gsm chars
+# segments: 1
+quiet-current =
+    { $kind ->
+        [none] You have no quiet hours. To set some, text QUIET and the times, like QUIET 10pm-9am.
+       *[own] We do not send check-ins or reminders between { $from } and { $to }, UK time. To change it, text QUIET and the times, like QUIET 10pm-9am.
+    }
+
+# QUIET with something we could not use. $reason: am_or_pm; too_long (it would
+# leave under 8 hours a day for texts); apart (a quiet time in the day, away from
+# the night); anything else: not understood.
+# segments: 2
+quiet-how =
+    { $reason ->
+        [am_or_pm] Is that in the morning or the evening? Try QUIET 10pm-9am.
+        [too_long] That leaves too little of the day for texts. Try a shorter quiet time, like QUIET 10pm-9am, or PAUSE 7 for a week off.
+        [apart] Quiet time needs to join up with the night, like QUIET 10pm-9am. To move your check-in, text TIME and a time, like TIME 6pm.
+       *[other] Text QUIET and when you would like no texts, like QUIET 10pm-9am. QUIET OFF goes back to our usual hours.
+    }

@@ -154,3 +154,38 @@ delete-me-done = Wszystko, co o Tobie przechowywaliśmy, zostało usunięte. Dzi
 # $question: 200 chars
 # segments: 7
 reask-choice = Nie udało się tego odczytać. { $question }
+
+# QUIET set or reset. $from and $to are HH:MM, UK time: no prompts or reminders
+# between them. $kind: own (their QUIET), usual (QUIET OFF: the service's night
+# hours), none (QUIET OFF when the service has no night hours).
+# $from: 5 gsm chars
+# $to: 5 gsm chars
+# segments: 2
+quiet-saved =
+    { $kind ->
+        [own] Gotowe. Bez pytań i przypomnień między { $from } a { $to } (czas w UK). QUIET OFF przywraca zwykłe godziny.
+        [usual] Gotowe, wracają zwykłe godziny ciszy: bez pytań i przypomnień między { $from } a { $to }.
+       *[none] Gotowe, Twoje godziny ciszy są wyłączone.
+    }
+
+# QUIET on its own: their quiet time now. Same arguments as quiet-saved.
+# $from: 5 gsm chars
+# $to: 5 gsm chars
+# segments: 2
+quiet-current =
+    { $kind ->
+        [none] Nie masz godzin ciszy. By je ustawić, napisz np. QUIET 22:00-09:00.
+       *[own] Bez pytań i przypomnień między { $from } a { $to } (czas w UK). By to zmienić, napisz np. QUIET 22:00-09:00.
+    }
+
+# QUIET with something we could not use. $reason: am_or_pm; too_long (it would
+# leave under 8 hours a day for texts); apart (a quiet time in the day, away from
+# the night); anything else: not understood.
+# segments: 3
+quiet-how =
+    { $reason ->
+        [am_or_pm] Rano czy wieczorem? Napisz np. QUIET 22:00-09:00.
+        [too_long] Zostaje za mało dnia na wiadomości. Wybierz krótszą ciszę, np. QUIET 22:00-09:00, albo PAUSE 7.
+        [apart] Cisza musi łączyć się z nocą, np. QUIET 22:00-09:00. By zmienić godzinę pytań, napisz np. TIME 18:00.
+       *[other] Napisz QUIET i godziny bez wiadomości, np. QUIET 22:00-09:00. QUIET OFF przywraca zwykłe godziny.
+    }

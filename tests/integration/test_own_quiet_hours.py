@@ -1,0 +1,51 @@
+"""QUIET 10pm-9am through the real app: a person's own quiet time holds their prompts."""
+
+from __future__ import annotations
+
+from companion.sms.fake_twilio import FakeTwilio
+from tests.conftest import AppClient
+from tests.integration.test_scheduling import SLEEP_QUESTION, bodies, join, london, settle, text
+from tests.support.clock import ManualClock
+
+
+async def test_own_quiet_hours_hold_the_checkin_until_they_end(
+    scheduled_client: AppClient, fake_twilio: FakeTwilio, clock: ManualClock
+) -> None:
+    """Check-in at 08:30, QUIET 10pm-9am: nothing at 08:30, the check-in at 09:00."""
+    await join(scheduled_client, clock, london(2026, 6, 1, 12, 0), "8:30am")
+    await text(scheduled_client, "QUIET 10pm-9am")
+    assert "between 21:30 and 09:00" in bodies(fake_twilio)[-1]
+    before = len(bodies(fake_twilio))
+    clock.now = london(2026, 6, 2, 8, 30)
+    await settle(scheduled_client)
+    assert bodies(fake_twilio)[before:] == []
+    clock.now = london(2026, 6, 2, 9, 0)
+    await settle(scheduled_client)
+    (checkin,) = bodies(fake_twilio)[before:]
+    assert SLEEP_QUESTION in checkin
+
+
+async def test_quiet_off_goes_back_to_the_service_hours(
+    scheduled_client: AppClient, fake_twilio: FakeTwilio, clock: ManualClock
+) -> None:
+    """After QUIET OFF the check-in comes at its own time again (08:30)."""
+    await join(scheduled_client, clock, london(2026, 6, 1, 12, 0), "8:30am")
+    await text(scheduled_client, "QUIET 10pm-9am")
+    await text(scheduled_client, "QUIET OFF")
+    assert "usual quiet hours" in bodies(fake_twilio)[-1]
+    before = len(bodies(fake_twilio))
+    clock.now = london(2026, 6, 2, 8, 30)
+    await settle(scheduled_client)
+    (checkin,) = bodies(fake_twilio)[before:]
+    assert SLEEP_QUESTION in checkin
+
+
+async def test_a_person_cannot_make_us_text_at_night(
+    scheduled_client: AppClient, fake_twilio: FakeTwilio, clock: ManualClock
+) -> None:
+    """QUIET 11pm-7am is inside the service's night: the service's 21:30-08:00 still holds."""
+    await join(scheduled_client, clock, london(2026, 6, 1, 12, 0), "10am")
+    await text(scheduled_client, "QUIET 11pm-7am")
+    assert "between 21:30 and 08:00" in bodies(fake_twilio)[-1]
+    await text(scheduled_client, "REMIND 7:30am tablets")
+    assert "We do not text at night" in bodies(fake_twilio)[-1]
