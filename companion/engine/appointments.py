@@ -242,3 +242,54 @@ def read_appointment(text: str, today: date) -> Reminder | Unclear:
     if not what:
         return Unclear("not_understood")
     return Reminder(at=found.at, what=what, on=on)
+
+
+_AGO = re.compile(r"^(\d{1,2}|a|an|one|two|three|four|five|six) (day|days|week|weeks) ago$")
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_WEEKDAY_WORDS = {"last", "on", "this", "past", "since", "from", "it", "was", "they", "were"}
+_SOON_DAYS = 60
+
+
+def read_past_day(text: str, today: date) -> date | Unclear:
+    """The day something already happened: "1 Nov", "yesterday", "on 28/10", "3 days ago".
+
+    Nothing (or "today") is today. A day without a year is its latest one not after
+    today ("1 Nov" in December is this November); a weekday is the last one ("on
+    Monday"). Used by MEDS CHANGED, whose monitoring calendar is timed from that day.
+
+    Returns:
+        The day; `Unclear("future")` for a day after today (asked again),
+        `Unclear("not_understood")` for words that hold no date.
+    """
+    said = [_clean(w) for w in _words(text)]
+    words = [w for w in said if w and w not in _WEEKDAY_WORDS]
+    joined_words = " ".join(words)
+    if not words or joined_words in ("today", "now", "just now"):
+        return today
+    if ago := _AGO.match(joined_words):
+        count = int(ago.group(1)) if ago.group(1).isdigit() else _SMALL[ago.group(1)]
+        return today - timedelta(days=count * (7 if ago.group(2).startswith("week") else 1))
+    found = _find_day(words, today)
+    if found is None:
+        return Unclear("not_understood")
+    day, first = found[0], words[found[1]]
+    if first[:3] in _DAY3:  # a weekday: the last one ("last Thursday" on a Thursday: a week ago)
+        day -= timedelta(days=7)
+        if day == today and "last" in said:
+            day -= timedelta(days=7)
+        return day
+    numeric = _NUMERIC.match(first)
+    has_year = numeric is not None and numeric.group(3) is not None
+    # "1 Nov" in December is this November; "25 Dec" in early December is a day to come.
+    if day > today and not has_year and (day - today).days > _SOON_DAYS:
+        day = _year_before(day)
+    if day > today:
+        return Unclear("future")
+    return day
+
+
+def _year_before(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)

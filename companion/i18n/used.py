@@ -21,7 +21,7 @@ SENT_BY_CODE: frozenset[str] = frozenset(
         "closing-goal", "closing-streak", "closing-thanks",
         *(f"closing-best-{key.replace('_', '-')}" for key in MORE_IS_BETTER),
         *(f"measure-{kind}-{end}" for kind in MEASURE_KINDS for end in ("how", "saved")),
-        "side-note-how", "side-note-saved", "meds-changed-saved",
+        "side-note-how", "side-note-saved", "meds-changed-saved", "meds-changed-how",
         "goal-how", "goal-current", "goal-saved", "tip", "tips-none",
         "time-how", "time-quiet", "time-saved", "pause-how", "pause-saved",
         "resume-saved", "resume-not-paused", "name-how", "name-saved",

@@ -7,7 +7,12 @@ import re
 from datetime import timedelta
 
 from companion.db import observations
-from companion.engine.appointments import Unclear, read_appointment, read_reminder
+from companion.engine.appointments import (
+    Unclear,
+    read_appointment,
+    read_past_day,
+    read_reminder,
+)
 from companion.engine.runner import Say
 from companion.engine.timing import LONDON, at_london, parse_wall
 from companion.scheduling import schedule
@@ -22,13 +27,19 @@ from companion.texting.settings_commands import quiet_answer
 
 
 async def meds_changed(r: Request) -> list[Say]:
-    """MEDS CHANGED: restart the monitoring calendar."""
-    day = observations.london_day(r.now)
+    """MEDS CHANGED 1 Nov: restart the monitoring calendar from the day it changed."""
+    today = observations.london_day(r.now)
+    day = read_past_day(r.command.rest, today)
+    if isinstance(day, Unclear) and day.reason == "future":
+        return [Say("meds-changed-how", args={"reason": "future"})]
+    if isinstance(day, Unclear):  # words without a date ("new tablets"): today, said back
+        day = today
     observations.record(
         r.session, r.ctx.keyring, r.person.id, "meds_changed", day.isoformat(), r.now
     )
     await schedule.medicine_changed(r.session, r.person, day, r.now)
-    return [Say("meds-changed-saved")]
+    when = "today" if day == today else "before"
+    return [Say("meds-changed-saved", args={"when": when, "day": day.strftime("%d/%m")})]
 
 
 _OFF = frozenset({"off", "stop", "none", "cancel", "remove", "delete", "clear"})

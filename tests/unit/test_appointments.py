@@ -6,7 +6,13 @@ from datetime import date, time
 
 import pytest
 
-from companion.engine.appointments import Reminder, Unclear, read_appointment, read_reminder
+from companion.engine.appointments import (
+    Reminder,
+    Unclear,
+    read_appointment,
+    read_past_day,
+    read_reminder,
+)
 
 TODAY = date(2026, 12, 3)  # a Thursday
 
@@ -80,3 +86,44 @@ def test_appointment_in_natural_words(text: str, on: date, at: time, what: str) 
 def test_appointment_that_cannot_be_saved_says_why(text: str, reason: str) -> None:
     """A day that has gone is "past" (asked again kindly); unclear ones are not guessed."""
     assert read_appointment(text, TODAY) == Unclear(reason)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("", TODAY),
+        ("today", TODAY),
+        ("1 Nov", date(2026, 11, 1)),  # this November, not next
+        ("Nov 1st", date(2026, 11, 1)),
+        ("yesterday", date(2026, 12, 2)),
+        ("on 28/10", date(2026, 10, 28)),
+        ("28/10/2026", date(2026, 10, 28)),
+        ("3 days ago", date(2026, 11, 30)),
+        ("a week ago", date(2026, 11, 26)),
+        ("on Monday", date(2026, 11, 30)),
+        ("thursday", TODAY),
+        ("last thursday", date(2026, 11, 26)),
+        ("since 1 nov", date(2026, 11, 1)),
+        ("to olanzapine yesterday", date(2026, 12, 2)),
+        ("3 Mar", date(2026, 3, 3)),  # months ahead: last March
+    ],
+)
+def test_the_day_a_medicine_changed(text: str, day: date) -> None:
+    """MEDS CHANGED dates: the latest such day not after today, in their words."""
+    assert read_past_day(text, TODAY) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("tomorrow", "future"),
+        ("4 Dec", "future"),  # soon: a change to come, asked again, not last year
+        ("25 Dec", "future"),
+        ("3 Jan", "future"),  # next month: a change to come
+        ("1/1/2027", "future"),
+        ("new tablets", "not_understood"),
+    ],
+)
+def test_a_day_still_to_come_is_asked_again(text: str, reason: str) -> None:
+    """A future day is asked again; words without a date are left to the caller."""
+    assert read_past_day(text, TODAY) == Unclear(reason)
