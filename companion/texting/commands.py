@@ -9,6 +9,7 @@ from __future__ import annotations
 from companion.db import observations
 from companion.engine.commands import CommandName
 from companion.engine.reading.answers import Understood, read_answer
+from companion.engine.reading.parsing import StoneOrPounds, stone_or_pounds
 from companion.engine.runner import Say
 from companion.engine.week import my_week
 from companion.scheduling import schedule
@@ -55,6 +56,8 @@ async def _measure(r: Request) -> list[Say]:
     if not r.command.rest:
         return [Say(f"measure-{kind}-how", args={"reason": "empty"})]
     result = read_answer(kind, r.command.rest, {})
+    if kind == "weight" and (unsure := stone_or_pounds(r.command.rest)) is not None:
+        return [Say("measure-weight-stone", args=_stone_args(unsure))]
     if not isinstance(result, Understood):
         return [Say(f"measure-{kind}-how", args=reason_of(result))]
     observations.record(r.session, r.ctx.keyring, r.person.id, key, result.value, r.now)
@@ -63,6 +66,15 @@ async def _measure(r: Request) -> list[Say]:
     else:
         args = {"value": str(result.value)}
     return [Say(f"measure-{kind}-saved", args=args)]
+
+
+def _stone_args(unsure: StoneOrPounds) -> dict[str, str | int]:
+    return {
+        "stones": unsure.stones,
+        "pounds": unsure.pounds,
+        "written": unsure.written,
+        "kg": f"{unsure.kg_as_written:.1f}",
+    }
 
 
 async def _side(r: Request) -> list[Say]:
