@@ -77,6 +77,7 @@ KEYWORDS: Mapping[str, CommandName] = {
     "APPOINTMENT": CommandName.APPOINTMENT,
     "SHARE": CommandName.SHARE,
     "MY DATA": CommandName.MY_DATA,
+    "PRIVACY": CommandName.MY_DATA,
     "DELETE ME": CommandName.DELETE_ME,
     "DELETE MY DATA": CommandName.DELETE_ME,
     "UNSHARE": CommandName.UNSHARE,

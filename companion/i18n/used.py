@@ -39,6 +39,6 @@ SENT_BY_CODE: frozenset[str] = frozenset(
         "share-code-unknown", "share-already", "share-one-at-a-time", "unshare-done",
         "unshare-nothing", "share-reconfirm", "share-reconfirmed", "share-lapsed",
         # the person's data
-        "my-data", "delete-me-done",
+        "my-data", "privacy", "delete-me-done",
     }
 )  # fmt: skip

@@ -130,9 +130,15 @@ my-week =
 # segments: 3
 my-week-goal = Your goal: { $goal }. Text GOAL to change it.
 
-# MY DATA: how to get a copy of everything held. No health data by SMS.
+# MY DATA: who sees what, how to get a copy, how to delete it. Honest and complete in
+# two texts: no one reads the texts; sharing only after SHARE, with one coordinator.
 # segments: 2
-my-data = You can have a copy of everything we hold about you. Ask the team that runs Companion for you, for example your care team, and they will send it to you.
+my-data = No one reads your texts. Your answers are stored encrypted. They are shared only if you text SHARE: then just the care coordinator you choose gets a weekly summary, and UNSHARE stops it. For a copy, ask your care team. DELETE ME deletes it all.
+
+# The same privacy answer for someone who has not joined ("what do you do with my
+# data?" before JOIN). Ends with how to join.
+# segments: 2
+privacy = Companion keeps your answers private and encrypted. No one reads your texts. Nothing is shared unless you text SHARE, and then only a weekly summary to the care coordinator you choose. You can delete it all at any time. Text JOIN to start.
 
 # DELETE ME: what erasure removes, and how to confirm. Nothing happens without DELETE.
 # segments: 3

@@ -134,9 +134,15 @@ my-week =
 # segments: 3
 my-week-goal = Twój cel: { $goal }. Napisz GOAL, by go zmienić.
 
-# MY DATA: how to get a copy of everything held. No health data by SMS.
+# MY DATA: who sees what, how to get a copy, how to delete it. Honest and complete in
+# two texts: no one reads the texts; sharing only after SHARE, with one coordinator.
 # segments: 3
-my-data = Możesz dostać kopię wszystkiego, co o Tobie przechowujemy. Poproś o nią zespół, który prowadzi dla Ciebie Companion, np. zespół opieki, a prześle Ci ją.
+my-data = Nikt nie czyta Twoich SMS-ów. Dane są szyfrowane. Po SHARE wybrany koordynator dostaje podsumowanie tygodnia, UNSHARE to kończy. Kopię da Ci zespół opieki. DELETE ME usuwa wszystko.
+
+# The same privacy answer for someone who has not joined ("what do you do with my
+# data?" before JOIN). Ends with how to join.
+# segments: 3
+privacy = Companion szyfruje Twoje odpowiedzi. Nikt nie czyta Twoich SMS-ów. Bez SHARE nic nie udostępniamy, a po SHARE tylko podsumowanie tygodnia wybranemu koordynatorowi. Napisz JOIN.
 
 # DELETE ME: what erasure removes, and how to confirm. Nothing happens without DELETE.
 # segments: 4

@@ -6,6 +6,7 @@ import pytest
 
 from companion.engine.commands import KEYWORDS, Command, CommandName, find_command, help_topic
 from companion.i18n.catalog import load_catalog
+from companion.sms.segments import count_segments
 
 CATALOG = load_catalog()
 # The word each command is shown by on the menu (the keyword people learn).
@@ -120,3 +121,13 @@ def test_help_topic_reads_keywords_and_their_typos() -> None:
     assert help_topic("weigth") == "weight"
     assert help_topic("the weather") is None
     assert all(help_topic(keyword) is not None for keyword in KEYWORDS)
+
+
+@pytest.mark.parametrize("message_id", ["my-data", "privacy"])
+def test_privacy_answer_is_real_and_short(message_id: str) -> None:
+    """MY DATA (and the same answer before joining) says who sees what, copy, delete: 2 texts."""
+    text = CATALOG.render(message_id, "en")
+    assert count_segments(text) < 3
+    assert {"SHARE", "coordinator"} <= set(text.replace(",", " ").split())
+    assert "delete" in text.lower()
+    assert "ask the team that runs" not in text
