@@ -128,6 +128,6 @@ def test_privacy_answer_is_real_and_short(message_id: str) -> None:
     """MY DATA (and the same answer before joining) says who sees what, copy, delete: 2 texts."""
     text = CATALOG.render(message_id, "en")
     assert count_segments(text) < 3
-    assert {"SHARE", "coordinator"} <= set(text.replace(",", " ").split())
+    assert {"SHARE", "coordinator"} <= set(text.replace(",", " ").replace(":", " ").split())
     assert "delete" in text.lower()
     assert "ask the team that runs" not in text
