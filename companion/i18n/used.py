@@ -28,7 +28,8 @@ SENT_BY_CODE: frozenset[str] = frozenset(
         "resume-saved", "resume-not-paused", "name-how", "name-saved",
         "language-how", "language-saved", "language-names",
         "borough-how", "borough-saved", "borough-outside-london",
-        "menu", "menu-2", "help-command", "my-week", "quiet-saved", "quiet-current",
+        "menu", "menu-2", "help-command", "my-week", "my-week-new", "my-week-quiet",
+        "quiet-saved", "quiet-current",
         "quiet-how", "my-week-goal",
         # reminders
         "reminder", "appointment-reminder", "remind-how", "remind-saved", "remind-off",

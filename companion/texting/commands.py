@@ -105,7 +105,9 @@ async def _tips(r: Request) -> list[Say]:
 
 
 async def _my_week(r: Request) -> list[Say]:
-    return list(my_week(await observations.history(r.session, r.ctx.keyring, r.person.id, r.now)))
+    history = await observations.history(r.session, r.ctx.keyring, r.person.id, r.now)
+    since = r.person.terms_accepted_at or r.person.created_at
+    return list(my_week(history, joined=observations.london_day(since)))
 
 
 _SECOND_PAGE = frozenset({"2", "two", "more", "next", "page 2"})

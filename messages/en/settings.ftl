@@ -102,7 +102,9 @@ menu-2 =
     HELP REMIND explains one
     HELP for crisis numbers, STOP to stop
 
-# MY WEEK. Values may be "none" when nothing was logged.
+# MY WEEK: what they did this week, leading with it. Values may be "none" when
+# nothing was logged; only what they did is shown (never "0 of 7": with nothing at
+# all they get my-week-new or my-week-quiet instead).
 # $logged: 1 gsm chars
 # $sleep: 4 gsm chars
 # $active: 5 gsm chars
@@ -110,20 +112,33 @@ menu-2 =
 # $streak: 3 gsm chars
 # segments: 2
 my-week =
-    Your week: you checked in on { $logged } of 7 days.{ $sleep ->
-        [none] {""}
-       *[other] {" "}Sleep: about { $sleep } hours a night.
+    Your week:{ $logged ->
+        [0] {""}
+        [1] {" "}you checked in on 1 day.
+       *[other] {" "}you checked in on { $logged } days.
     }{ $active ->
         [none] {""}
-       *[other] {" "}Active: { $active } minutes.
+       *[other] {" "}You were active for { $active } minutes.
+    }{ $sleep ->
+        [none] {""}
+       *[other] {" "}You slept about { $sleep } hours a night.
     }{ $weight ->
         [none] {""}
-       *[other] {" "}Weight: { $weight } kg.
+       *[other] {" "}Your latest weight: { $weight } kg.
     }{ $streak ->
         [0] {""}
         [1] {""}
        *[other] {" "}That is { $streak } days in a row!
     }
+
+# MY WEEK from someone who joined in the last week and has logged nothing yet.
+# segments: 1
+my-week-new = Welcome! Your first week has just begun. Each check-in you answer will show here. Text LOG to do one now.
+
+# MY WEEK with nothing logged this week, from someone who has been with us longer.
+# No blame: a quiet week is fine.
+# segments: 1
+my-week-quiet = A quiet week, and that is OK. Text LOG any time to check in. It only takes a minute.
 
 # MY WEEK's second text, when they have a goal.
 # $goal: 80 chars

@@ -104,7 +104,9 @@ menu-2 =
     HELP REMIND: opis polecenia
     HELP: numery pomocy, STOP: koniec
 
-# MY WEEK. Values may be "none" when nothing was logged.
+# MY WEEK: what they did this week, leading with it. Values may be "none" when
+# nothing was logged; only what they did is shown (never "0 of 7": with nothing at
+# all they get my-week-new or my-week-quiet instead).
 # $logged and $streak are integers; "dni" and "godz." read right with any number
 # shown here ($streak is only shown from 2 up).
 # $logged: 1 gsm chars
@@ -112,22 +114,35 @@ menu-2 =
 # $active: 5 gsm chars
 # $weight: 5 gsm chars
 # $streak: 3 gsm chars
-# segments: 2
+# segments: 3
 my-week =
-    Twój tydzień: odpowiedzi w { $logged } z 7 dni.{ $sleep ->
-        [none] {""}
-       *[other] {" "}Sen: około { $sleep } godz. na noc.
+    Twój tydzień:{ $logged ->
+        [0] {""}
+        [1] {" "}odpowiedzi w 1 dniu.
+       *[other] {" "}odpowiedzi w { $logged } dniach.
     }{ $active ->
         [none] {""}
        *[other] {" "}Ruch: { $active } min.
+    }{ $sleep ->
+        [none] {""}
+       *[other] {" "}Sen: około { $sleep } godz. na noc.
     }{ $weight ->
         [none] {""}
-       *[other] {" "}Waga: { $weight } kg.
+       *[other] {" "}Ostatnia waga: { $weight } kg.
     }{ $streak ->
         [0] {""}
         [1] {""}
        *[other] {" "}To już { $streak } dni z rzędu!
     }
+
+# MY WEEK from someone who joined in the last week and has logged nothing yet.
+# segments: 2
+my-week-new = Witaj! Twój pierwszy tydzień dopiero się zaczął. Tu zobaczysz swoje odpowiedzi. Napisz LOG, by zacząć.
+
+# MY WEEK with nothing logged this week, from someone who has been with us longer.
+# No blame: a quiet week is fine.
+# segments: 2
+my-week-quiet = Spokojny tydzień i to jest w porządku. Napisz LOG, kiedy chcesz. To zajmie minutę.
 
 # MY WEEK's second text, when they have a goal.
 # $goal: 80 chars
