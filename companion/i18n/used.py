@@ -15,7 +15,7 @@ SENT_BY_CODE: frozenset[str] = frozenset(
         # enrolment and safety
         "welcome", "invitation", "activated", "already-active", "welcome-back",
         "confirm-reask", "declined", "stranger", "help", "crisis", "crisis-gentle",
-        "crisis-again",
+        "crisis-again", "replies-paused",
         # conversations and commands
         MOVING_ON, "no-question-open", "skip-nothing-open", "log-already-open",
         "closing-goal", "closing-streak", "closing-thanks",

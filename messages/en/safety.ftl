@@ -65,3 +65,10 @@ help-command =
         [stop] STOP stops all our texts at once. START brings them back.
        *[other] MENU lists what you can text.
     } Text HELP on its own for crisis numbers.
+
+# Said once, when the hourly bound on replies to one number is reached (a runaway
+# phone, or someone trying every command). $time is when replies resume, HH:MM UK
+# time. Crisis replies are never paused, so it says how to get them.
+# $time: 5 gsm chars
+# segments: 2
+replies-paused = We have had lots of texts from you this hour, so our replies will pause until about { $time }, UK time. Crisis help is never paused: text HELP any time for the numbers.

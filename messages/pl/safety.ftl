@@ -69,3 +69,10 @@ help-command =
         [stop] STOP wyłącza wszystkie wiadomości. START je przywraca.
        *[other] MENU pokazuje, co można napisać.
     } Samo HELP poda numery pomocy w kryzysie.
+
+# Said once, when the hourly bound on replies to one number is reached (a runaway
+# phone, or someone trying every command). $time is when replies resume, HH:MM UK
+# time. Crisis replies are never paused, so it says how to get them.
+# $time: 5 gsm chars
+# segments: 3
+replies-paused = W tej godzinie dostaliśmy od Ciebie dużo wiadomości, więc odpowiemy znów około { $time } (czas w UK). Pomoc w kryzysie działa zawsze: napisz HELP.
