@@ -17,7 +17,8 @@ SENT_BY_CODE: frozenset[str] = frozenset(
         "confirm-reask", "declined", "stranger", "help", "crisis", "crisis-gentle",
         "crisis-again", "replies-paused",
         # conversations and commands
-        MOVING_ON, "no-question-open", "skip-nothing-open", "log-already-open",
+        MOVING_ON, "checkin-greeting", "no-question-open", "skip-nothing-open",
+        "log-already-open",
         "closing-goal", "closing-streak", "closing-thanks",
         *(f"closing-best-{key.replace('_', '-')}" for key in MORE_IS_BETTER),
         *(f"measure-{kind}-{end}" for kind in MEASURE_KINDS for end in ("how", "saved")),

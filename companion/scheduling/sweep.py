@@ -219,6 +219,8 @@ async def _start(
         plan = conversation.plan_for(flow, recent, known.smokes.get(person.id))
     row, says = await conversation.begin_flow(ctx, session, person, flow, plan, now)
     known.open_rows[person.id] = row  # a second item for the person sees it is busy
+    if flow.id == conversation.CHECKIN:
+        return conversation.greeted(ctx, person, says)
     return says
 
 

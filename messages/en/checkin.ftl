@@ -55,3 +55,14 @@ closing-goal = Thank you for checking in. Every small step towards your goal cou
 # Closing line when nothing else stands out. Still warm.
 # segments: 1
 closing-thanks = Thank you for checking in. See you tomorrow.
+
+# The scheduled check-in's first question, with a greeting by name when they gave one
+# (NAME). $named is yes or no; $name is their chosen name (any script).
+# $name: 30 chars
+# $question: 100 gsm chars
+# segments: 3
+checkin-greeting =
+    { $named ->
+        [yes] Hi { $name }! { $question }
+       *[no] { $question }
+    }

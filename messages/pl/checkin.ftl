@@ -66,3 +66,14 @@ closing-goal = Dzięki za odpowiedzi. Każdy mały krok w stronę celu się licz
 # Closing line when nothing else stands out. Still warm.
 # segments: 1
 closing-thanks = Dziękujemy za odpowiedzi. Do jutra!
+
+# The scheduled check-in's first question, with a greeting by name when they gave one
+# (NAME). $named is yes or no; $name is their chosen name (any script).
+# $name: 30 chars
+# $question: 130 chars
+# segments: 5
+checkin-greeting =
+    { $named ->
+        [yes] Cześć, { $name }! { $question }
+       *[no] { $question }
+    }

@@ -31,6 +31,8 @@ async def prompt(ctx: ServiceContext, e164: str, flow_id: str) -> bool:
         if person is None or not is_promptable(person, now):
             return False
         says = await conversation.start_flow(ctx, session, person, flow_id, now)
+        if flow_id == conversation.CHECKIN:  # as the sweep does
+            says = conversation.greeted(ctx, person, says)
         queue_says(
             ctx,
             session,
