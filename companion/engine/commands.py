@@ -101,6 +101,11 @@ _STOP_ALL_REMINDERS = re.compile(
     r"^(?:stop|cancel)\s+(?:all\s+)?(?:my\s+)?(?:reminders|appointments)$"
 )
 _HELP_WITH = re.compile(r"^help\s+(?:me\s+)?(?:with\s+|on\s+|about\s+|for\s+)?(?:the\s+)?(.+)$")
+# HELP misspelt on its own ("HLEP"): two letters swapped or one added, as for other
+# four-letter keywords (a changed letter mostly makes another word: "held", "hemp").
+_HELP_TYPOS = frozenset(
+    {"hlep", "ehlp", "hepl", "hellp", "helpp", "hhelp", "heelp", "halp", "hekp", "hwlp"}
+)
 # Words after HELP that name a topic without being a command keyword.
 _HELP_EXTRA = {
     "appointments": "appointment",
@@ -147,6 +152,8 @@ def _whole_message(text: str) -> Command | None:
         return Command(CommandName.REMINDERS, f"off {removed.group(1)}")
     if _STOP_ALL_REMINDERS.match(typed):
         return Command(CommandName.REMINDERS, "off")
+    if typed in _HELP_TYPOS:
+        return Command(CommandName.HELP_TOPIC, "")
     if asked := _HELP_WITH.match(typed):
         topic = help_topic(asked.group(1))
         return None if topic is None else Command(CommandName.HELP_TOPIC, topic)

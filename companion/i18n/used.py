@@ -18,7 +18,7 @@ SENT_BY_CODE: frozenset[str] = frozenset(
         "crisis-again", "replies-paused",
         # conversations and commands
         MOVING_ON, "checkin-greeting", "no-question-open", "skip-nothing-open",
-        "log-already-open",
+        "log-already-open", "log-heard",
         "closing-goal", "closing-streak", "closing-thanks",
         *(f"closing-best-{key.replace('_', '-')}" for key in MORE_IS_BETTER),
         *(f"measure-{kind}-{end}" for kind in MEASURE_KINDS for end in ("how", "saved")),

@@ -28,7 +28,24 @@ async def run_command(request: Request) -> list[Say]:
     return await _HANDLERS[request.command.name](request)
 
 
+_LOG_FILLERS = frozenset({"now", "please", "pls", "in", "me", "today", "my", "check", "a", "one"})
+
+
+def _heard(rest: str) -> list[Say]:
+    """LOG with words of their own ("LOG dry mouth and I keep putting on weight"): say they
+    were heard and how to note them (SIDE), rather than throw them away or guess."""
+    words = rest.casefold().split()
+    if len(words) < 2 or all(word.strip(".,!") in _LOG_FILLERS for word in words):
+        return []
+    return [Say("log-heard")]
+
+
 async def _log(r: Request) -> list[Say]:
+    """LOG: a check-in now (or the open one's question again)."""
+    return _heard(r.command.rest) + await _log_checkin(r)
+
+
+async def _log_checkin(r: Request) -> list[Say]:
     row = await conversation.open_conversation(r.session, r.person.id)
     still_open = row is not None and not await conversation.end_if_expired(
         r.ctx, r.session, row, r.now
@@ -120,7 +137,10 @@ async def _menu(r: Request) -> list[Say]:
 
 
 async def _help_topic(r: Request) -> list[Say]:
-    """HELP REMIND: one command explained, pointing back to HELP for the crisis numbers."""
+    """HELP REMIND: one command explained, pointing back to HELP for the crisis numbers;
+    a misspelt HELP on its own ("HLEP") gets the HELP reply itself, every number in it."""
+    if not r.command.rest:
+        return [Say("help")]
     return [Say("help-command", args={"command": r.command.rest})]
 
 

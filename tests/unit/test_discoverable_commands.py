@@ -90,6 +90,8 @@ def test_help_names_each_command_and_points_to_the_crisis_numbers(locale: str, t
         ("cancel appointment 1", Command(CommandName.REMINDERS, "off 1")),
         ("stop my reminders", Command(CommandName.REMINDERS, "off")),
         ("QUIET 10pm-9am", Command(CommandName.QUIET, "10pm-9am")),
+        ("HLEP", Command(CommandName.HELP_TOPIC, "")),  # the HELP reply, every number in it
+        ("hepl!", Command(CommandName.HELP_TOPIC, "")),
         ("quiet hours off", Command(CommandName.QUIET, "off")),
     ],
 )
@@ -105,6 +107,7 @@ def test_new_command_wordings(text: str, command: Command) -> None:
         "help with my meds",  # no command named: left for the reply that understands it
         "help, I slept 5 hours",
         "HELP HELP",
+        "held",
         "quite tired",  # one typo from QUIET, but an everyday word
         "stop",  # the carrier keyword, matched elsewhere
         "remove the 2 tablets",
