@@ -78,23 +78,24 @@ borough-saved = Dziękujemy. Poszukamy porad blisko Ciebie, w dzielnicy { $borou
 borough-outside-london = Dziękujemy. Wyślemy porady, które sprawdzą się wszędzie w Wielkiej Brytanii.
 
 # MENU, page 1: the everyday commands. Page 2 (menu-2) has the rest; together they
-# name every command. Keywords stay in English capitals.
-# segments: 4
+# name every command. Keywords stay in English capitals. Worded without Polish
+# letters where a plain word exists, so each page stays two texts (GSM-7).
+# segments: 2
 menu =
     Napisz:
     LOG: pytania teraz (SKIP pomija)
     WEIGHT 84, BP 128/82, SUGAR 5.4, WAIST 90
     SIDE i skutek uboczny
-    MEDS CHANGED: zmiana leków
-    GOAL i swój cel
+    MEDS CHANGED: nowe leki
+    GOAL i cel
     TIPS: porady
-    MY WEEK: Twój tydzień
-    MENU 2: więcej
+    MY WEEK: podsumowanie tygodnia
+    MENU 2: dalej
 
 # MENU 2 (also MENU MORE, MORE): the rest of the commands.
-# segments: 4
+# segments: 2
 menu-2 =
-    Więcej:
+    Inne polecenia:
     REMIND 21:00 leki, REMINDERS
     APPT 3/12 10:30 GP
     TIME 20:00, QUIET 22:00-09:00
