@@ -47,7 +47,7 @@ help-command =
         [goal] GOAL sets a small goal of your own, like GOAL walk to the park twice. GOAL on its own shows it.
         [tips] TIPS sends an idea for something local and free to try.
         [time] TIME sets when your check-in comes, like TIME 10am or TIME 6.30pm.
-        [quiet] QUIET sets when we do not text you, like QUIET 10pm-9am. QUIET OFF goes back to our usual night hours.
+        [quiet] QUIET sets when we send no check-ins or reminders, like QUIET 10pm-9am. QUIET OFF goes back to our usual night hours.
         [pause] PAUSE stops check-ins and reminders for some days, like PAUSE 7. RESUME starts them again.
         [resume] RESUME starts your check-ins again after a PAUSE.
         [name] NAME sets what we call you, like NAME Sam.
@@ -71,4 +71,4 @@ help-command =
 # time. Crisis replies are never paused, so it says how to get them.
 # $time: 5 gsm chars
 # segments: 2
-replies-paused = We have had lots of texts from you this hour, so our replies will pause until about { $time }, UK time. Crisis help is never paused: text HELP any time for the numbers.
+replies-paused = Thanks for all your texts this hour. Our replies will pause until about { $time }, UK time. Crisis help is never paused: text HELP any time for the numbers.

@@ -75,4 +75,4 @@ help-command =
 # time. Crisis replies are never paused, so it says how to get them.
 # $time: 5 gsm chars
 # segments: 3
-replies-paused = W tej godzinie dostaliśmy od Ciebie dużo wiadomości, więc odpowiemy znów około { $time } (czas w UK). Pomoc w kryzysie działa zawsze: napisz HELP.
+replies-paused = Dziękujemy za wszystkie wiadomości w tej godzinie. Odpowiemy znów około { $time } (czas w UK). Pomoc w kryzysie działa zawsze: napisz HELP.
