@@ -44,7 +44,9 @@ _PUNCTUATION = ",.;:!?()\"'"
 _LINKS = frozenset({"at", "@", "on", "for", "by", "from", "this", "is", "it's", "its", "next"})
 _LEADING = frozenset(
     {"me", "to", "please", "pls", "every", "each", "day", "daily", "everyday", "and", "at"}
-    | {"on", "with", "for", "a", "an", "i", "have", "got", "is", "its", "my"}
+    | {"on", "with", "for", "a", "an", "i", "have", "got", "is", "its", "my", "ive"}
+    # The whole sentence may come in ("can you remind me to ..." from the free-text reader).
+    | {"can", "could", "you", "pls", "set", "remind", "reminder", "appt", "appointment"}
 )
 _TRAILING = frozenset({"every", "each", "day", "daily", "everyday", "please", "pls", "and", "at"})
 

@@ -30,6 +30,8 @@ TODAY = date(2026, 12, 3)  # a Thursday
         ("10 am GP", time(10), "GP"),
         ("daily 20:00 inhaler", time(20), "inhaler"),
         ("quarter to 8 in the evening walk", time(19, 45), "walk"),
+        ("can you remind me to take my meds at 9pm", time(21), "take my meds"),  # whole text
+        ("set a reminder for 8am inhaler", time(8), "inhaler"),
     ],
 )
 def test_reminder_in_natural_words(text: str, at: time, what: str) -> None:
@@ -66,6 +68,12 @@ def test_reminder_asks_rather_than_guesses(text: str, reason: str) -> None:
         ("Dec 24 9:15 blood test", date(2026, 12, 24), time(9, 15), "blood test"),
         ("Friday at 9 tonight GP", date(2026, 12, 4), time(21), "GP"),
         ("thursday 3pm GP", date(2026, 12, 10), time(15), "GP"),  # today's weekday: next week
+        (
+            "I have a dentist appointment next tuesday at 2pm",
+            date(2026, 12, 8),
+            time(14),
+            "dentist appointment",
+        ),
     ],
 )
 def test_appointment_in_natural_words(text: str, on: date, at: time, what: str) -> None:
