@@ -30,7 +30,7 @@ SENT_BY_CODE: frozenset[str] = frozenset(
         "language-how", "language-saved", "language-names",
         "borough-how", "borough-saved", "borough-outside-london",
         "menu", "menu-2", "help-command", "my-week", "my-week-new", "my-week-quiet",
-        "quiet-saved", "quiet-current",
+        "quiet-saved", "quiet-current", "quiet-moved-checkin", "quiet-holds-reminders",
         "quiet-how", "my-week-goal",
         # reminders
         "reminder", "appointment-reminder", "remind-how", "remind-saved", "remind-off",

@@ -19,8 +19,9 @@ from companion.engine.reading.settings import (
     parse_pause_days,
 )
 from companion.engine.runner import Say
-from companion.engine.timing import Window, quiet_for, window_of
+from companion.engine.timing import Window, parse_wall, quiet_for, window_of
 from companion.scheduling import schedule
+from companion.scheduling.reminders import set_reminders
 from companion.texting import conversation
 from companion.texting.request import Request, reason_of
 
@@ -58,7 +59,25 @@ async def quiet(r: Request) -> list[Say]:
     if isinstance(settled, QuietUnclear):
         return [Say("quiet-how", args={"reason": settled.reason})]
     r.person.quiet_hours = f"{settled.start:%H:%M}-{settled.end:%H:%M}"
-    return [_quiet_says("quiet-saved", "own", settled)]
+    return [_quiet_says("quiet-saved", "own", settled), *await _inside_quiet(r, settled)]
+
+
+async def _inside_quiet(r: Request, quiet: Window) -> list[Say]:
+    """What the new quiet time moves or holds: said, never left to fail silently.
+
+    A check-in time inside it moves to its end (it would be held past its window and
+    skipped every day); daily reminders inside it would not come, so they are named.
+    """
+    says: list[Say] = []
+    if quiet.contains_wall(parse_wall(r.person.checkin_time)):
+        r.person.checkin_time = f"{quiet.end:%H:%M}"
+        await schedule.reschedule_checkin(r.session, r.person, r.now)
+        says.append(Say("quiet-moved-checkin", args={"time": r.person.checkin_time}))
+    listed = await set_reminders(r.session, r.ctx.keyring, r.person)
+    held = [one for one in listed if one.daily and quiet.contains_wall(parse_wall(one.time))]
+    if held:
+        says.append(Say("quiet-holds-reminders", args={"count": len(held)}))
+    return says
 
 
 def _quiet_says(message_id: str, kind: str, window: Window | None) -> Say:

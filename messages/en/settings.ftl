@@ -206,3 +206,18 @@ quiet-how =
         [apart] Quiet time needs to join up with the night, like QUIET 10pm-9am. To move your check-in, text TIME and a time, like TIME 6pm.
        *[other] Text QUIET and when you would like no texts, like QUIET 10pm-9am. QUIET OFF goes back to our usual hours.
     }
+
+# After QUIET, when their check-in time fell inside the new quiet time: it moves to
+# the end of it. $time is HH:MM, UK time.
+# $time: 5 gsm chars
+# segments: 1
+quiet-moved-checkin = Your check-in time was inside that quiet time, so it will now come at { $time }. Text TIME to change it.
+
+# After QUIET, when daily reminders fall inside the new quiet time: they will not come.
+# $count: 2 digits
+# segments: 1
+quiet-holds-reminders =
+    { $count ->
+        [1] 1 reminder is set inside that quiet time, so it will not come. Text REMINDERS to see it.
+       *[other] { $count } reminders are set inside that quiet time, so they will not come. Text REMINDERS to see them.
+    }

@@ -211,3 +211,15 @@ quiet-how =
         [apart] Cisza musi łączyć się z nocą, np. QUIET 22:00-09:00. By zmienić godzinę pytań, napisz np. TIME 18:00.
        *[other] Napisz QUIET i godziny bez wiadomości, np. QUIET 22:00-09:00. QUIET OFF przywraca zwykłe godziny.
     }
+
+# After QUIET, when their check-in time fell inside the new quiet time: it moves to
+# the end of it. $time is HH:MM, UK time.
+# $time: 5 gsm chars
+# segments: 2
+quiet-moved-checkin = Godzina pytań wypadała w czasie ciszy, więc teraz będą o { $time }. Napisz TIME, by to zmienić.
+
+# After QUIET, when daily reminders fall inside the new quiet time: they will not come.
+# $count is shown as "Przypomnienia w czasie ciszy: N", which reads right for any number.
+# $count: 2 digits
+# segments: 2
+quiet-holds-reminders = Przypomnienia w czasie ciszy: { $count }. Nie przyjdą. Napisz REMINDERS, by je zobaczyć.

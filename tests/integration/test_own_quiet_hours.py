@@ -11,10 +11,12 @@ from tests.support.clock import ManualClock
 async def test_own_quiet_hours_hold_the_checkin_until_they_end(
     scheduled_client: AppClient, fake_twilio: FakeTwilio, clock: ManualClock
 ) -> None:
-    """Check-in at 08:30, QUIET 10pm-9am: nothing at 08:30, the check-in at 09:00."""
+    """Check-in at 08:30, QUIET 10pm-9am: it moves to 09:00 (and says so); nothing at 08:30."""
     await join(scheduled_client, clock, london(2026, 6, 1, 12, 0), "8:30am")
     await text(scheduled_client, "QUIET 10pm-9am")
-    assert "between 21:30 and 09:00" in bodies(fake_twilio)[-1]
+    saved, moved = bodies(fake_twilio)[-2:]
+    assert "between 21:30 and 09:00" in saved
+    assert "will now come at 09:00" in moved
     before = len(bodies(fake_twilio))
     clock.now = london(2026, 6, 2, 8, 30)
     await settle(scheduled_client)
@@ -28,16 +30,17 @@ async def test_own_quiet_hours_hold_the_checkin_until_they_end(
 async def test_quiet_off_goes_back_to_the_service_hours(
     scheduled_client: AppClient, fake_twilio: FakeTwilio, clock: ManualClock
 ) -> None:
-    """After QUIET OFF the check-in comes at its own time again (08:30)."""
-    await join(scheduled_client, clock, london(2026, 6, 1, 12, 0), "8:30am")
+    """A reminder at 08:30 held by QUIET 10pm-9am (we say so) comes again after QUIET OFF."""
+    await join(scheduled_client, clock, london(2026, 6, 1, 12, 0), "10am")
+    await text(scheduled_client, "REMIND 8:30am tablets")
     await text(scheduled_client, "QUIET 10pm-9am")
+    assert "1 reminder is set inside that quiet time" in bodies(fake_twilio)[-1]
     await text(scheduled_client, "QUIET OFF")
     assert "usual quiet hours" in bodies(fake_twilio)[-1]
     before = len(bodies(fake_twilio))
     clock.now = london(2026, 6, 2, 8, 30)
     await settle(scheduled_client)
-    (checkin,) = bodies(fake_twilio)[before:]
-    assert SLEEP_QUESTION in checkin
+    assert bodies(fake_twilio)[before:] == ["Reminder: tablets"]
 
 
 async def test_a_person_cannot_make_us_text_at_night(
