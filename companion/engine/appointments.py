@@ -1,4 +1,5 @@
-"""Reading "APPT 3 Dec 10:30 GP" and "REMIND 8am tablets": when, and what, in their words."""
+"""Reading "APPT next tuesday 2pm dentist", "remind me to take my meds at 9pm" and
+"MEDS CHANGED 1 Nov": when, and what, in their words. Pure."""
 
 from __future__ import annotations
 
