@@ -92,7 +92,7 @@ _EXACT_ONLY = frozenset({CommandName.QUIET})
 # Whole messages that mean a command although they start with a carrier word or are one
 # everyday word: "MORE" (the menu's second page), "STOP REMINDER 2" (one reminder, not
 # STOP), "REMOVE 2". Only the whole message counts.
-_MENU_MORE = re.compile(r"^(?:more|next|menu\s*(?:2|two|more|page\s*2))$")
+_MENU_MORE = re.compile(r"^(?:more|menu\s*(?:2|two|more|next|page\s*2))$")  # "next" alone is SKIP
 _REMOVE_ONE = re.compile(
     r"^(?:stop|cancel|remove|delete|drop)\s+(?:(?:my\s+)?(?:reminders?|appts?|appointments?)\s*)?"
     r"(?:no\.?\s*|number\s+|#\s*)?(\d{1,2})$"

@@ -73,6 +73,7 @@ def test_help_names_each_command_and_points_to_the_crisis_numbers(locale: str, t
         ("menu more", Command(CommandName.MENU, "2")),
         ("More", Command(CommandName.MENU, "2")),
         ("more?", Command(CommandName.MENU, "2")),
+        ("menu next", Command(CommandName.MENU, "2")),
         ("HELP REMIND", Command(CommandName.HELP_TOPIC, "remind")),
         ("help weight", Command(CommandName.HELP_TOPIC, "weight")),
         ("Help with APPT", Command(CommandName.HELP_TOPIC, "appointment")),
@@ -104,6 +105,7 @@ def test_new_command_wordings(text: str, command: Command) -> None:
     "text",
     [
         "more than 7",  # an answer, not the menu
+        "next",  # skips the open question (runner.is_skip), not the menu's next page
         "help with my meds",  # no command named: left for the reply that understands it
         "help, I slept 5 hours",
         "HELP HELP",
