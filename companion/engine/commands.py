@@ -89,6 +89,11 @@ KEYWORDS: Mapping[str, CommandName] = {
 }
 # Keywords that are also everyday words one typo away ("quite tired" is not QUIET).
 _EXACT_ONLY = frozenset({CommandName.QUIET})
+# What may follow QUIET: a time, or a way of saying off.
+_QUIET_REST = re.compile(
+    r"^\s*(?:(?:from|between)\s+)?(?:\d|(?:off|none|reset|default|normal|usual|noon|midday|midnight)\b)",
+    re.IGNORECASE,
+)
 # Whole messages that mean a command although they start with a carrier word or are one
 # everyday word: "MORE" (the menu's second page), "STOP REMINDER 2" (one reminder, not
 # STOP), "REMOVE 2". Only the whole message counts.
@@ -140,6 +145,8 @@ def find_command(text: str) -> Command | None:
     name = KEYWORDS[match.keyword]
     if name in _EXACT_ONLY and not exact:
         return None
+    if name is CommandName.QUIET and match.rest and not _QUIET_REST.match(match.rest):
+        return None  # "quiet week", "quiet night, 8 hours": everyday words, not QUIET
     return Command(name, match.rest, exact)
 
 

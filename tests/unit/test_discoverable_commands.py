@@ -94,6 +94,9 @@ def test_help_names_each_command_and_points_to_the_crisis_numbers(locale: str, t
         ("HLEP", Command(CommandName.HELP_TOPIC, "")),  # the HELP reply, every number in it
         ("hepl!", Command(CommandName.HELP_TOPIC, "")),
         ("quiet hours off", Command(CommandName.QUIET, "off")),
+        ("QUIET", Command(CommandName.QUIET, "")),
+        ("quiet 22:00-07:30", Command(CommandName.QUIET, "22:00-07:30")),
+        ("quiet from 10pm to 9am", Command(CommandName.QUIET, "from 10pm to 9am")),
     ],
 )
 def test_new_command_wordings(text: str, command: Command) -> None:
@@ -111,6 +114,9 @@ def test_new_command_wordings(text: str, command: Command) -> None:
         "HELP HELP",
         "held",
         "quite tired",  # one typo from QUIET, but an everyday word
+        "quiet week",  # an answer to the goal review, not QUIET
+        "quiet please",
+        "quiet night, 8 hours",  # an answer to the sleep question
         "stop",  # the carrier keyword, matched elsewhere
         "remove the 2 tablets",
         "stop reminding me about everything please",
