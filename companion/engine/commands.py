@@ -107,7 +107,7 @@ _STOP_ALL_REMINDERS = re.compile(
 )
 _HELP_WITH = re.compile(r"^help\s+(?:me\s+)?(?:with\s+|on\s+|about\s+|for\s+)?(?:the\s+)?(.+)$")
 # HELP misspelt on its own ("HLEP"): two letters swapped or one added, as for other
-# four-letter keywords (a changed letter mostly makes another word: "held", "hemp").
+# four-letter keywords, and a few keyboard slips; not every one-letter change ("held").
 _HELP_TYPOS = frozenset(
     {"hlep", "ehlp", "hepl", "hellp", "helpp", "hhelp", "heelp", "halp", "hekp", "hwlp"}
 )
