@@ -226,7 +226,8 @@ def read_appointment(text: str, today: date) -> Reminder | Unclear:
 
     Returns:
         The appointment; `Unclear` "past" for a day before `today`, "am_or_pm" for an
-        hour that could be either, "not_understood" otherwise.
+        hour that could be either, "no_time" for a day without a time, "not_understood"
+        otherwise.
     """
     words = _words(text)
     day = _find_day(words, today)
@@ -240,7 +241,7 @@ def read_appointment(text: str, today: date) -> Reminder | Unclear:
     if isinstance(found, Unclear):
         return found
     if found is None:
-        return Unclear("not_understood")
+        return Unclear("no_time")
     what = _what(words, (day_start, day_end), (found.start, found.end))
     if not what:
         return Unclear("not_understood")

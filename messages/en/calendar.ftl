@@ -52,11 +52,13 @@ remind-off =
     }
 
 # APPT without something we can read. $reason: past (the day or time has gone),
-# am_or_pm (an hour we could not place), anything else: not understood.
+# am_or_pm (an hour we could not place), no_time (a day but no time), anything
+# else: not understood.
 # segments: 1
 appt-how =
     { $reason ->
         [past] That time has passed. If it is another day, text APPT, the date, time and what it is, like APPT 3 Dec 10:30am GP.
+        [no_time] What time is it? Try APPT, the date, time and what it is, like APPT Friday 2pm dentist.
         [am_or_pm] Is that in the morning or the afternoon? Try APPT Friday 2pm dentist.
        *[other] Text APPT, the date, time and what it is, like: APPT 3 Dec 10:30am GP.
     }

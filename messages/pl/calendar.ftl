@@ -56,11 +56,13 @@ remind-off =
     }
 
 # APPT without something we can read. $reason: past (the day or time has gone),
-# am_or_pm (an hour we could not place), anything else: not understood.
+# am_or_pm (an hour we could not place), no_time (a day but no time), anything
+# else: not understood.
 # segments: 3
 appt-how =
     { $reason ->
         [past] Ten termin już minął. Jeśli chodzi o inny dzień, napisz APPT, datę, godzinę i co to za wizyta, np.: APPT 3.12 09:30 lekarz GP.
+        [no_time] O której godzinie? Napisz np. APPT 4.12 14:00 dentysta.
         [am_or_pm] Rano czy po południu? Napisz np. APPT 4.12 14:00 dentysta.
        *[other] Napisz APPT, datę, godzinę i co to za wizyta, np.: APPT 3.12 09:30 lekarz GP.
     }

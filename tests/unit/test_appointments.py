@@ -87,6 +87,7 @@ def test_appointment_in_natural_words(text: str, on: date, at: time, what: str) 
         ("yesterday 10am GP", "past"),
         ("1/12/2026 10am GP", "past"),
         ("Friday 2pm", "not_understood"),
+        ("Friday dentist", "no_time"),
         ("31/02 10am GP", "not_understood"),
         ("soon", "not_understood"),
     ],
