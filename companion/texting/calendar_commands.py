@@ -14,7 +14,7 @@ from companion.engine.appointments import (
     read_reminder,
 )
 from companion.engine.runner import Say
-from companion.engine.timing import LONDON, at_london, parse_wall
+from companion.engine.timing import LONDON, at_london, parse_wall, quiet_for, window_of
 from companion.scheduling import schedule
 from companion.scheduling.reminders import (
     LISTED_WHAT,
@@ -23,7 +23,7 @@ from companion.scheduling.reminders import (
     set_reminders,
 )
 from companion.texting.request import Request
-from companion.texting.settings_commands import quiet_answer
+from companion.texting.settings_commands import quiet_answer, service_quiet
 
 
 async def meds_changed(r: Request) -> list[Say]:
@@ -129,6 +129,11 @@ async def appointment(r: Request) -> list[Say]:
     remind_at = at_london(wanted.on - timedelta(days=1), parse_wall(r.person.checkin_time))
     if remind_at <= r.now:
         remind_at = max(r.now + timedelta(minutes=1), when - timedelta(hours=3))
+    quiet = quiet_for(service_quiet(r), window_of(r.person.quiet_hours))
+    if quiet is not None:
+        # Booked at 22:00 for 09:30 tomorrow: the reminder comes when the night ends,
+        # not held into the night and dropped after we said we would remind them.
+        remind_at = quiet.ends_after(remind_at)
     if remind_at >= when:
         return [Say("appt-too-soon")]
     day = wanted.on.strftime("%d/%m")

@@ -52,3 +52,20 @@ async def test_a_person_cannot_make_us_text_at_night(
     assert "between 21:30 and 08:00" in bodies(fake_twilio)[-1]
     await text(scheduled_client, "REMIND 7:30am tablets")
     assert "We do not text at night" in bodies(fake_twilio)[-1]
+
+
+async def test_an_appointment_booked_at_night_is_reminded_when_the_night_ends(
+    scheduled_client: AppClient, fake_twilio: FakeTwilio, clock: ManualClock
+) -> None:
+    """At 22:00, "APPT tomorrow 9:30am GP": the reminder comes at 08:00, not held and dropped."""
+    await join(scheduled_client, clock, london(2026, 6, 1, 12, 0), "10am")
+    clock.now = london(2026, 6, 1, 22, 0)
+    await text(scheduled_client, "APPT tomorrow 9:30am GP")
+    assert "GP on 02/06 at 09:30" in bodies(fake_twilio)[-1]
+    before = len(bodies(fake_twilio))
+    clock.now = london(2026, 6, 1, 23, 30)
+    await settle(scheduled_client)
+    assert bodies(fake_twilio)[before:] == []
+    clock.now = london(2026, 6, 2, 8, 0)
+    await settle(scheduled_client)
+    assert bodies(fake_twilio)[before:] == ["Reminder: GP on 02/06 at 09:30. Good luck!"]
