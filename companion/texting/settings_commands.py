@@ -36,11 +36,14 @@ def service_quiet(r: Request) -> Window | None:
 
 def quiet_answer(r: Request, chosen: dt.time) -> Say | None:
     """The "we do not text at night" reply if `chosen` is in the person's quiet time."""
-    quiet = quiet_for(service_quiet(r), window_of(r.person.quiet_hours))
-    if quiet is not None and quiet.contains_wall(chosen):
-        window = {"from": quiet.end.strftime("%H:%M"), "to": quiet.start.strftime("%H:%M")}
-        return Say("time-quiet", args=window)
-    return None
+    service = service_quiet(r)
+    quiet = quiet_for(service, window_of(r.person.quiet_hours))
+    if quiet is None or not quiet.contains_wall(chosen):
+        return None
+    # Inside their own quiet time (QUIET), not our night: say it is theirs.
+    own = service is None or not service.contains_wall(chosen)
+    window = {"from": quiet.end.strftime("%H:%M"), "to": quiet.start.strftime("%H:%M")}
+    return Say("time-quiet", args={**window, "whose": "own" if own else "night"})
 
 
 async def quiet(r: Request) -> list[Say]:

@@ -8,11 +8,16 @@ time-how =
        *[other] Text TIME and when you would like your check-in, like TIME 10am or TIME 6.30pm.
     }
 
-# TIME inside quiet hours. $from and $to are HH:MM.
+# TIME (or REMIND) inside quiet hours. $from and $to are HH:MM. $whose: night (our
+# night hours), own (the quiet time they set with QUIET).
 # $from: 5 gsm chars
 # $to: 5 gsm chars
 # segments: 1
-time-quiet = We do not text at night. Please choose a time between { $from } and { $to }.
+time-quiet =
+    { $whose ->
+        [own] That is inside your quiet time. Please choose a time between { $from } and { $to }, or change it with QUIET.
+       *[night] We do not text at night. Please choose a time between { $from } and { $to }.
+    }
 
 # Check-in time changed. $time is HH:MM, London time.
 # $time: 5 gsm chars

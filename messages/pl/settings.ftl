@@ -11,11 +11,16 @@ time-how =
        *[other] Napisz TIME i godzinę, o której chcesz dostawać pytania, np. TIME 09:00 albo TIME 18:30.
     }
 
-# TIME inside quiet hours. $from and $to are HH:MM.
+# TIME (or REMIND) inside quiet hours. $from and $to are HH:MM. $whose: night (our
+# night hours), own (the quiet time they set with QUIET).
 # $from: 5 gsm chars
 # $to: 5 gsm chars
-# segments: 1
-time-quiet = Nie piszemy w nocy. Wybierz godzinę między { $from } a { $to }.
+# segments: 2
+time-quiet =
+    { $whose ->
+        [own] To Twój czas ciszy. Wybierz godzinę między { $from } a { $to } albo zmień ciszę przez QUIET.
+       *[night] Nie piszemy w nocy. Wybierz godzinę między { $from } a { $to }.
+    }
 
 # Check-in time changed. $time is HH:MM, London time.
 # $time: 5 gsm chars

@@ -17,6 +17,8 @@ async def test_own_quiet_hours_hold_the_checkin_until_they_end(
     saved, moved = bodies(fake_twilio)[-2:]
     assert "between 21:30 and 09:00" in saved
     assert "will now come at 09:00" in moved
+    await text(scheduled_client, "TIME 8:30am")
+    assert "inside your quiet time" in bodies(fake_twilio)[-1]
     before = len(bodies(fake_twilio))
     clock.now = london(2026, 6, 2, 8, 30)
     await settle(scheduled_client)
