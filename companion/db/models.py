@@ -68,6 +68,8 @@ class Person(Base):
     unreachable_code: Mapped[int | None] = mapped_column(Integer, default=None)
     checkin_time: Mapped[str] = mapped_column(String(5), default="10:00", server_default="10:00")
     paused_until: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    # "HH:MM-HH:MM" London time: their own quiet time, joined to the service's (QUIET).
+    quiet_hours: Mapped[str | None] = mapped_column(String(11), default=None)
     borough: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -2,8 +2,10 @@
 must not get hundreds of replies. Pure.
 
 Up to `REPLIES_PER_HOUR` ordinary replies per number per rolling hour; beyond that,
-silence until it calms down. Safety replies (crisis signposting, HELP) are never held
-back and never use up that room: a person in crisis may also be the one texting a lot.
+silence until it calms down, after one notice (`PAUSED_NOTICE`) saying so and when
+replies resume, so a person is never left wondering why we stopped answering. Safety
+replies (crisis signposting, HELP) are never held back and never use up that room: a
+person in crisis may also be the one texting a lot.
 A crisis text within an hour of crisis signposting gets a shorter form ("crisis-again")
 that keeps every number. Our own replies never read as crisis language, so an echoing
 auto-responder cannot start a loop.
@@ -19,6 +21,7 @@ from companion.engine.runner import Say
 REPLIES_PER_HOUR = 40  # generous: someone trying every command is not a loop
 CRISIS_REPLIES = frozenset({"crisis", "crisis-gentle", "crisis-again", "crisis-someone-else"})
 SAFETY_REPLIES = CRISIS_REPLIES | {"help"}
+PAUSED_NOTICE = "replies-paused"
 
 
 def is_safety(says: Sequence[Say]) -> bool:
@@ -47,3 +50,17 @@ def allowed_replies(
             kept.append(say)
             room -= 1
     return kept
+
+
+def pause_notice_due(says: Sequence[Say], kept: Sequence[Say], *, told_this_hour: bool) -> bool:
+    """True if this message is the one to say that replies are paused (once an hour).
+
+    Args:
+        says: the replies the message earned.
+        kept: those `allowed_replies` let through.
+        told_this_hour: whether the notice already went to the number this hour.
+    """
+    held_back = len(kept) < len(says)
+    # Never mixed into safety signposting (it would lose its priority); it needs none.
+    signposting = any(say.message_id in SAFETY_REPLIES for say in kept)
+    return held_back and not told_this_hour and not signposting

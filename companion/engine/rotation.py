@@ -58,6 +58,12 @@ def plan_checkin(
     if per_day > size:
         per_day = max(1, min(size, MAX_PER_WEEK * len(topics) // WEEK))
     chosen = order[:per_day]
+    if smokes is None and SMOKING in chosen and len(chosen) >= size:
+        # "Do you smoke?" answered yes brings "how many today?": two questions for one
+        # topic, so one other topic waits (one LOG asked four questions).
+        others = [t for t in chosen if t != SMOKING]
+        if others:
+            chosen = [t for t in chosen if t != others[-1]]
     return tuple(_entry_step(flow, topic, smokes) for topic in chosen)
 
 

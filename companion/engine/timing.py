@@ -48,6 +48,52 @@ class Window:
         raise AssertionError("a window always ends within a day")  # pragma: no cover
 
 
+_DAY_MINUTES = 24 * 60
+
+
+def _minutes(window: Window) -> set[int]:
+    start = window.start.hour * 60 + window.start.minute
+    end = window.end.hour * 60 + window.end.minute
+    length = (end - start) % _DAY_MINUTES
+    return {(start + step) % _DAY_MINUTES for step in range(length)}
+
+
+def joined(first: Window | None, second: Window | None) -> Window | None:
+    """The quiet time both windows make together, if it is one window.
+
+    Used for a person's own quiet hours: joined to the service's, they can widen the
+    quiet time and never shorten it. Two windows that do not meet (22:00-08:00 and
+    13:00-14:00) or that together cover the whole day have no single join: None.
+    """
+    if first is None or second is None:
+        return first or second
+    quiet = _minutes(first) | _minutes(second)
+    starts = [m for m in quiet if (m - 1) % _DAY_MINUTES not in quiet]
+    if len(starts) != 1:
+        return None
+    start = starts[0]
+    end = next(
+        m % _DAY_MINUTES
+        for m in range(start, start + _DAY_MINUTES)
+        if m % _DAY_MINUTES not in quiet
+    )
+    return Window(time(start // 60, start % 60), time(end // 60, end % 60))
+
+
+def quiet_for(service: Window | None, personal: Window | None) -> Window | None:
+    """The quiet time for one person: their own joined to the service's, never less."""
+    together = joined(service, personal)
+    return together if together is not None else service
+
+
+def window_of(text: str | None) -> Window | None:
+    """A stored "HH:MM-HH:MM" window (a person's quiet hours); None when unset."""
+    if not text:
+        return None
+    start, end = text.split("-")
+    return Window(parse_wall(start), parse_wall(end))
+
+
 def london_date(moment: datetime) -> date:
     """The calendar date in London at `moment`."""
     return moment.astimezone(LONDON).date()

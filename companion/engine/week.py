@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from companion.engine.history import History
 from companion.engine.runner import Say
@@ -10,8 +10,16 @@ from companion.engine.runner import Say
 NONE = "none"
 
 
-def my_week(history: History) -> tuple[Say, ...]:
-    """What they logged this week, their streak, and their goal (if they set one)."""
+NEW_FOR_DAYS = 7  # someone who joined this recently gets a welcome, never a zero
+
+
+def my_week(history: History, joined: date | None = None) -> tuple[Say, ...]:
+    """What they did this week, their streak, and their goal (if they set one).
+
+    It leads with what they did. A week with nothing logged is never "0 of 7": someone
+    new (`joined` within `NEW_FOR_DAYS`) gets a welcome, anyone else a kind word and
+    the one next step.
+    """
     since = history.today - timedelta(days=6)
     logged = sum(1 for d in history.days if d.checked_in and since <= d.day <= history.today)
     sleep = history.values_of("sleep_hours", since)
@@ -24,7 +32,12 @@ def my_week(history: History) -> tuple[Say, ...]:
         "weight": _fmt(weights[-1]) if weights else NONE,
         "streak": history.streak(),
     }
-    says = [Say("my-week", args=args)]
+    nothing = not logged and not (sleep or active or weights)
+    if nothing:
+        new = joined is not None and history.today - joined < timedelta(days=NEW_FOR_DAYS)
+        says = [Say("my-week-new" if new else "my-week-quiet")]
+    else:
+        says = [Say("my-week", args=args)]
     if history.goal:
         says.append(Say("my-week-goal", args={"goal": history.goal}))
     return tuple(says)

@@ -15,27 +15,32 @@ SENT_BY_CODE: frozenset[str] = frozenset(
         # enrolment and safety
         "welcome", "invitation", "activated", "already-active", "welcome-back",
         "confirm-reask", "declined", "stranger", "help", "crisis", "crisis-gentle",
-        "crisis-again", "crisis-someone-else",
+        "crisis-again", "crisis-someone-else", "replies-paused",
         # conversations and commands
-        MOVING_ON, "no-question-open", "skip-nothing-open", "log-already-open",
+        MOVING_ON, "checkin-greeting", "no-question-open", "skip-nothing-open",
+        "log-already-open", "log-heard",
         "closing-goal", "closing-streak", "closing-thanks",
         *(f"closing-best-{key.replace('_', '-')}" for key in MORE_IS_BETTER),
         *(f"measure-{kind}-{end}" for kind in MEASURE_KINDS for end in ("how", "saved")),
-        "side-note-how", "side-note-saved", "meds-changed-saved",
+        "measure-weight-stone", "side-note-how", "side-note-saved", "meds-changed-saved",
+        "meds-changed-how",
         "goal-how", "goal-current", "goal-saved", "tip", "tips-none",
         "time-how", "time-quiet", "time-saved", "pause-how", "pause-saved",
         "resume-saved", "resume-not-paused", "name-how", "name-saved",
         "language-how", "language-saved", "language-names",
         "borough-how", "borough-saved", "borough-outside-london",
-        "menu", "my-week", "my-week-goal",
+        "menu", "menu-2", "help-command", "my-week", "my-week-new", "my-week-quiet",
+        "quiet-saved", "quiet-current", "quiet-moved-checkin", "quiet-holds-reminders",
+        "quiet-how", "my-week-goal",
         # reminders
         "reminder", "appointment-reminder", "remind-how", "remind-saved", "remind-off",
-        "appt-how", "appt-saved", "appt-too-soon",
+        "appt-how", "appt-saved", "appt-too-soon", "reminders-list", "reminders-line",
+        "reminders-none", "reminder-removed", "reminder-not-found",
         # sharing with a coordinator
         "share-ask", "share-request", "share-given", "share-declined", "share-reask",
         "share-code-unknown", "share-already", "share-one-at-a-time", "unshare-done",
         "unshare-nothing", "share-reconfirm", "share-reconfirmed", "share-lapsed",
         # the person's data
-        "my-data", "delete-me-done",
+        "my-data", "privacy", "delete-me-done",
     }
 )  # fmt: skip

@@ -178,6 +178,7 @@ class _Opener:
                 "status",
                 "locale",
                 "checkin_time",
+                "quiet_hours",
                 "paused_until",
                 "invited_at",
                 "terms_version",

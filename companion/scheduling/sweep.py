@@ -25,7 +25,7 @@ from companion.db.sealed import DUE_PAYLOAD
 from companion.db.states import DueKind, DueStatus, PersonStatus, Priority
 from companion.engine.due import Action, Facts, Item, decide
 from companion.engine.runner import Say
-from companion.engine.timing import Window, parse_wall
+from companion.engine.timing import Window, parse_wall, quiet_for, window_of
 from companion.texting import conversation
 from companion.texting.speech import queue_says
 from companion.texting.starter import FlowStarter
@@ -144,7 +144,9 @@ async def _handle(
         busy_since=open_row.started_at if open_row is not None else None,
     )
     quiet = ctx.quiet_hours
-    window = Window(quiet.start, quiet.end) if quiet is not None else None
+    service = Window(quiet.start, quiet.end) if quiet is not None else None
+    # Their own quiet time (QUIET) joined to the service's: it can only widen it.
+    window = quiet_for(service, window_of(person.quiet_hours))
     snapshot = Item(
         item.kind, item.repeat, parse_wall(item.wall_time), item.due_at, item.valid_until
     )
@@ -178,6 +180,8 @@ async def _run(
         says = [_reminder(ctx, item)]
     else:
         says = await known.starter.start(person, ctx.flows[item.flow_id])
+        if item.flow_id == conversation.CHECKIN:
+            says = conversation.greeted(ctx, person, says)  # by name, when they gave one
     to = people.recipient(ctx.keyring, person)
     queue_says(ctx, session, says, to, Timing(Priority.BULK, now, item.valid_until))
 

@@ -1,54 +1,26 @@
-"""What each command does for an active person: read, change, and say so in one transaction."""
+"""What each command does for an active person: read, change, and say so in one transaction.
+
+The handlers for settings and for the calendar live beside this module
+(`settings_commands`, `calendar_commands`); this one holds the rest and the table.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from datetime import datetime, time, timedelta
-
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from companion.context import ServiceContext
-from companion.crypto.sealing import seal
-from companion.db import observations, outbox
-from companion.db.models import Person
-from companion.db.sealed import PERSON_BOROUGH, PERSON_NAME
-from companion.db.states import ConversationStatus, Priority
-from companion.engine.appointments import read_appointment, read_reminder
-from companion.engine.commands import Command, CommandName
+from companion.db import observations
+from companion.engine.commands import CommandName
 from companion.engine.reading.answers import Understood, read_answer
-from companion.engine.reading.parsing import Value
-from companion.engine.reading.settings import (
-    parse_borough,
-    parse_clock_time,
-    parse_language,
-    parse_name,
-    parse_pause_days,
-)
+from companion.engine.reading.parsing import StoneOrPounds, stone_or_pounds
 from companion.engine.runner import Say
-from companion.engine.timing import LONDON, Window, at_london, parse_wall
 from companion.engine.week import my_week
 from companion.scheduling import schedule
 from companion.sharing import consent
-from companion.texting import conversation, starter
+from companion.texting import calendar_commands, conversation, settings_commands, starter
+from companion.texting.request import Handler, Request, reason_of
 from companion.texting.tips import tip_says
 
-DEFAULT_PAUSE_DAYS = 7
+__all__ = ["Request", "run_command"]
+
 MAX_GOAL_CHARS = 80
-
-
-@dataclass(frozen=True)
-class Request:
-    """One command from one person, with what handling it needs."""
-
-    ctx: ServiceContext
-    session: AsyncSession
-    person: Person
-    command: Command
-    now: datetime
-
-
-Handler = Callable[[Request], Awaitable[list[Say]]]
 
 
 async def run_command(request: Request) -> list[Say]:
@@ -56,11 +28,24 @@ async def run_command(request: Request) -> list[Say]:
     return await _HANDLERS[request.command.name](request)
 
 
-def _reason(result: object) -> dict[str, str]:
-    return {"reason": str(getattr(result, "reason", "not_understood"))}
+_LOG_FILLERS = frozenset({"now", "please", "pls", "in", "me", "today", "my", "check", "a", "one"})
+
+
+def _heard(rest: str) -> list[Say]:
+    """LOG with words of their own ("LOG dry mouth and I keep putting on weight"): say they
+    were heard and how to note them (SIDE), rather than throw them away or guess."""
+    words = rest.casefold().split()
+    if len(words) < 2 or all(word.strip(".,!") in _LOG_FILLERS for word in words):
+        return []
+    return [Say("log-heard")]
 
 
 async def _log(r: Request) -> list[Say]:
+    """LOG: a check-in now (or the open one's question again)."""
+    return _heard(r.command.rest) + await _log_checkin(r)
+
+
+async def _log_checkin(r: Request) -> list[Say]:
     row = await conversation.open_conversation(r.session, r.person.id)
     still_open = row is not None and not await conversation.end_if_expired(
         r.ctx, r.session, row, r.now
@@ -88,8 +73,10 @@ async def _measure(r: Request) -> list[Say]:
     if not r.command.rest:
         return [Say(f"measure-{kind}-how", args={"reason": "empty"})]
     result = read_answer(kind, r.command.rest, {})
+    if kind == "weight" and (unsure := stone_or_pounds(r.command.rest)) is not None:
+        return [Say("measure-weight-stone", args=_stone_args(unsure))]
     if not isinstance(result, Understood):
-        return [Say(f"measure-{kind}-how", args=_reason(result))]
+        return [Say(f"measure-{kind}-how", args=reason_of(result))]
     observations.record(r.session, r.ctx.keyring, r.person.id, key, result.value, r.now)
     if isinstance(result.value, dict):
         args = {k: str(v) for k, v in result.value.items()}
@@ -98,21 +85,21 @@ async def _measure(r: Request) -> list[Say]:
     return [Say(f"measure-{kind}-saved", args=args)]
 
 
+def _stone_args(unsure: StoneOrPounds) -> dict[str, str | int]:
+    return {
+        "stones": unsure.stones,
+        "pounds": unsure.pounds,
+        "written": unsure.written,
+        "kg": f"{unsure.kg_as_written:.1f}",
+    }
+
+
 async def _side(r: Request) -> list[Say]:
     words = " ".join(r.command.rest.split())[:480]
     if not words:
         return [Say("side-note-how")]
     observations.record(r.session, r.ctx.keyring, r.person.id, "side_note", words, r.now)
     return [Say("side-note-saved")]
-
-
-async def _meds_changed(r: Request) -> list[Say]:
-    day = observations.london_day(r.now)
-    observations.record(
-        r.session, r.ctx.keyring, r.person.id, "meds_changed", day.isoformat(), r.now
-    )
-    await schedule.medicine_changed(r.session, r.person, day, r.now)
-    return [Say("meds-changed-saved")]
 
 
 async def _goal(r: Request) -> list[Say]:
@@ -134,141 +121,31 @@ async def _tips(r: Request) -> list[Say]:
     return await tip_says(r.ctx, r.session, r.person, r.now)
 
 
-async def _time(r: Request) -> list[Say]:
-    result = parse_clock_time(r.command.rest)
-    if not isinstance(result, Value):
-        return [Say("time-how", args=_reason(result))]
-    chosen: time = result.value
-    if (quiet := _quiet_answer(r, chosen)) is not None:
-        return [quiet]
-    r.person.checkin_time = chosen.strftime("%H:%M")
-    await schedule.reschedule_checkin(r.session, r.person, r.now)
-    return [Say("time-saved", args={"time": r.person.checkin_time})]
-
-
-async def _pause(r: Request) -> list[Say]:
-    days = DEFAULT_PAUSE_DAYS
-    if r.command.rest:
-        result = parse_pause_days(r.command.rest)
-        if not isinstance(result, Value):
-            return [Say("pause-how", args=_reason(result))]
-        days = result.value
-    r.person.paused_until = r.now + timedelta(days=days)
-    until = observations.london_day(r.person.paused_until).strftime("%d/%m")
-    row = await conversation.open_conversation(r.session, r.person.id)
-    conversation.end_open(row, ConversationStatus.PAUSED, r.now)
-    await outbox.cancel_pending_for(
-        r.session, r.person.id, r.now, only_priority=Priority.BULK, reason="paused"
-    )
-    return [Say("pause-saved", args={"days": days, "until": until})]
-
-
-async def _resume(r: Request) -> list[Say]:
-    was_paused = r.person.paused_until is not None and r.person.paused_until > r.now
-    r.person.paused_until = None
-    if was_paused:
-        await schedule.on_resumed(r.session, r.person, r.now)
-    return [Say("resume-saved" if was_paused else "resume-not-paused")]
-
-
-async def _name(r: Request) -> list[Say]:
-    result = parse_name(r.command.rest)
-    if not isinstance(result, Value):
-        return [Say("name-how")]
-    name: str = result.value
-    sealed = seal(r.ctx.keyring, name, PERSON_NAME.bound_to(r.person.id))
-    r.person.name = sealed
-    return [Say("name-saved", args={"name": name})]
-
-
-async def _language(r: Request) -> list[Say]:
-    available = {
-        code: r.ctx.catalog.render("language-names", code).split(",")
-        for code in r.ctx.catalog.locales
-    }
-    result = parse_language(
-        r.command.rest, {c: [w.strip() for w in ws] for c, ws in available.items()}
-    )
-    if not isinstance(result, Value):
-        return [Say("language-how")]
-    r.person.locale = result.value
-    return [Say("language-saved")]
-
-
-async def _set_borough(r: Request) -> list[Say]:
-    result = parse_borough(r.command.rest)
-    if not isinstance(result, Value):
-        return [Say("borough-how")]
-    borough: str = result.value
-    r.person.borough = seal(r.ctx.keyring, borough, PERSON_BOROUGH.bound_to(r.person.id))
-    if not borough:
-        return [Say("borough-outside-london")]
-    return [Say("borough-saved", args={"borough": borough})]
-
-
 async def _my_week(r: Request) -> list[Say]:
-    return list(my_week(await observations.history(r.session, r.ctx.keyring, r.person.id, r.now)))
+    history = await observations.history(r.session, r.ctx.keyring, r.person.id, r.now)
+    since = r.person.terms_accepted_at or r.person.created_at
+    return list(my_week(history, joined=observations.london_day(since)))
+
+
+_SECOND_PAGE = frozenset({"2", "two", "more", "next", "page 2"})
 
 
 async def _menu(r: Request) -> list[Say]:
-    return [Say("menu")]
+    """MENU, and its second page (MENU 2, MENU MORE, MORE)."""
+    page = " ".join(r.command.rest.casefold().split())
+    return [Say("menu-2" if page in _SECOND_PAGE else "menu")]
+
+
+async def _help_topic(r: Request) -> list[Say]:
+    """HELP REMIND: one command explained, pointing back to HELP for the crisis numbers;
+    a misspelt HELP on its own ("HLEP") gets the HELP reply itself, every number in it."""
+    if not r.command.rest:
+        return [Say("help")]
+    return [Say("help-command", args={"command": r.command.rest})]
 
 
 async def _my_data(r: Request) -> list[Say]:
     return [Say("my-data")]
-
-
-async def _remind(r: Request) -> list[Say]:
-    if r.command.rest.strip().lower() in ("off", "stop", "none", "cancel"):
-        count = await schedule.cancel_reminders(r.session, r.person, r.now)
-        return [Say("remind-off", args={"count": count})]
-    wanted = read_reminder(r.command.rest)
-    if wanted is None:
-        return [Say("remind-how")]
-    if (quiet := _quiet_answer(r, wanted.at)) is not None:
-        return [quiet]
-    schedule.add_reminder(
-        r.session,
-        r.ctx.keyring,
-        r.person,
-        wall=wanted.at,
-        details={"what": wanted.what},
-        now=r.now,
-    )
-    return [Say("remind-saved", args={"time": wanted.at.strftime("%H:%M"), "what": wanted.what})]
-
-
-async def _appointment(r: Request) -> list[Say]:
-    wanted = read_appointment(r.command.rest, observations.london_day(r.now))
-    if wanted is None or wanted.on is None:
-        return [Say("appt-how")]
-    when = at_london(wanted.on, wanted.at)
-    remind_at = at_london(wanted.on - timedelta(days=1), parse_wall(r.person.checkin_time))
-    if remind_at <= r.now:
-        remind_at = max(r.now + timedelta(minutes=1), when - timedelta(hours=3))
-    if when <= r.now or remind_at >= when:
-        return [Say("appt-too-soon")]
-    day = wanted.on.strftime("%d/%m")
-    details = {"what": wanted.what, "time": wanted.at.strftime("%H:%M"), "day": day}
-    wall = remind_at.astimezone(LONDON).time().replace(second=0, microsecond=0)
-    schedule.add_reminder(
-        r.session,
-        r.ctx.keyring,
-        r.person,
-        wall=wall,
-        details=details,
-        now=r.now,
-        on=observations.london_day(remind_at),
-    )
-    return [Say("appt-saved", args=details)]
-
-
-def _quiet_answer(r: Request, chosen: time) -> Say | None:
-    quiet = r.ctx.quiet_hours
-    if quiet is not None and Window(quiet.start, quiet.end).contains_wall(chosen):
-        window = {"from": quiet.end.strftime("%H:%M"), "to": quiet.start.strftime("%H:%M")}
-        return Say("time-quiet", args=window)
-    return None
 
 
 _HANDLERS: dict[CommandName, Handler] = {
@@ -279,19 +156,22 @@ _HANDLERS: dict[CommandName, Handler] = {
     CommandName.SUGAR: _measure,
     CommandName.WAIST: _measure,
     CommandName.SIDE: _side,
-    CommandName.MEDS_CHANGED: _meds_changed,
+    CommandName.MEDS_CHANGED: calendar_commands.meds_changed,
     CommandName.GOAL: _goal,
     CommandName.TIPS: _tips,
-    CommandName.TIME: _time,
-    CommandName.PAUSE: _pause,
-    CommandName.RESUME: _resume,
-    CommandName.NAME: _name,
-    CommandName.LANGUAGE: _language,
-    CommandName.BOROUGH: _set_borough,
+    CommandName.TIME: settings_commands.checkin_time,
+    CommandName.PAUSE: settings_commands.pause,
+    CommandName.RESUME: settings_commands.resume,
+    CommandName.NAME: settings_commands.name,
+    CommandName.LANGUAGE: settings_commands.language,
+    CommandName.BOROUGH: settings_commands.set_borough,
     CommandName.MY_WEEK: _my_week,
     CommandName.MENU: _menu,
-    CommandName.REMIND: _remind,
-    CommandName.APPOINTMENT: _appointment,
+    CommandName.HELP_TOPIC: _help_topic,
+    CommandName.REMIND: calendar_commands.remind,
+    CommandName.APPOINTMENT: calendar_commands.appointment,
+    CommandName.REMINDERS: calendar_commands.reminders,
+    CommandName.QUIET: settings_commands.quiet,
     CommandName.MY_DATA: _my_data,
     CommandName.DELETE_ME: lambda r: starter.start_flow(
         r.ctx, r.session, r.person, "delete-me", r.now

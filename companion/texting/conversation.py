@@ -10,8 +10,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.context import ServiceContext
+from companion.crypto.sealing import unseal
 from companion.db import observations
 from companion.db.models import ConversationRow, FlowRevision, Person, new_id
+from companion.db.sealed import PERSON_NAME
 from companion.db.states import ConversationStatus
 from companion.engine.closing import closing_line
 from companion.engine.flowspec import Flow, parse_flow
@@ -63,6 +65,18 @@ async def begin_flow(
     if turn.answers:
         await session.flush()  # the answers refer to the row
     return row, await _apply(ctx, session, person, flow, row, turn, now)
+
+
+NAME_CHARS = 30  # as NAME keeps it; the greeting's width for $name
+
+
+def greeted(ctx: ServiceContext, person: Person, says: list[Say]) -> list[Say]:
+    """A scheduled check-in's first question inside a greeting, by name if they gave one."""
+    if not says or says[0].question is not None or says[0].args or person.name is None:
+        return says  # unnamed: the question as it is (its own message key in the outbox)
+    name = unseal(ctx.keyring, person.name, PERSON_NAME.bound_to(person.id))
+    args = {"named": "yes" if name else "no", "name": name[:NAME_CHARS]}
+    return [Say("checkin-greeting", question=says[0].message_id, args=args), *says[1:]]
 
 
 def plan_for(flow: Flow, recent_topics: list[str], smokes: Stored | None) -> tuple[str, ...]:

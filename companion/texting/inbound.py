@@ -22,8 +22,15 @@ from companion.db.safety_events import Detection, safety_event_row
 from companion.db.sealed import INBOUND_BODY
 from companion.db.states import ConversationStatus, PersonStatus, Priority
 from companion.engine.decide import AnswerQuestion, Decision, Situation, Text, decide
-from companion.engine.limits import CRISIS_REPLIES, allowed_replies, is_safety
+from companion.engine.limits import (
+    CRISIS_REPLIES,
+    PAUSED_NOTICE,
+    allowed_replies,
+    is_safety,
+    pause_notice_due,
+)
 from companion.engine.runner import Say
+from companion.engine.timing import LONDON
 from companion.records.erasure import erase_person
 from companion.scheduling import schedule
 from companion.sms.phone import InvalidPhoneNumber, to_e164
@@ -124,9 +131,11 @@ class RecentReplies:
 
     count: int
     signposted: bool
+    told_paused: bool = False  # the "replies paused" notice already went this hour
 
 
 _HOUR = timedelta(hours=1)
+_MINUTE = timedelta(minutes=1)
 _REPLIES = select(func.count()).where(
     OutboxMessage.phone_index == bindparam("index"),
     OutboxMessage.priority == Priority.REPLY,
@@ -139,16 +148,24 @@ _SIGNPOSTED = select(func.count()).where(
     OutboxMessage.created_at >= bindparam("since"),
     or_(*(OutboxMessage.message_key == key for key in sorted(CRISIS_REPLIES))),
 )
+_TOLD_PAUSED = select(func.count()).where(
+    OutboxMessage.phone_index == bindparam("index"),
+    OutboxMessage.message_key == PAUSED_NOTICE,
+    OutboxMessage.created_at >= bindparam("since"),
+)
 # The insert that dedupes also counts the number's recent replies (on the phone_index
 # index): one round trip instead of two. It runs once the person's row is locked, so a
 # message from the same person that was being handled meanwhile is counted.
 _INSERT_INBOUND = insert(InboundMessage.metadata.tables[InboundMessage.__tablename__]).returning(
-    _REPLIES.scalar_subquery(), _SIGNPOSTED.scalar_subquery()
+    _REPLIES.scalar_subquery(), _SIGNPOSTED.scalar_subquery(), _TOLD_PAUSED.scalar_subquery()
 )
 
 
-def _within_limits(ctx: ServiceContext, says: list[Say], recent: RecentReplies) -> list[Say]:
-    """Drop ordinary replies beyond the per-number hourly bound (safety replies always go)."""
+def _within_limits(
+    ctx: ServiceContext, says: list[Say], recent: RecentReplies, now: datetime
+) -> list[Say]:
+    """Drop ordinary replies beyond the per-number hourly bound (safety replies always go);
+    the first time in the hour, say so once, with when replies resume (London time)."""
     kept = allowed_replies(
         says, replies_last_hour=recent.count, signposted_last_hour=recent.signposted
     )
@@ -158,6 +175,10 @@ def _within_limits(ctx: ServiceContext, says: list[Say], recent: RecentReplies) 
             "replies held back: too many for one number this hour",
             extra={"held": len(says) - len(kept)},
         )
+    if pause_notice_due(says, kept, told_this_hour=recent.told_paused):
+        # Every reply counted now has left the rolling hour a minute later: an upper bound.
+        resume = (now + _HOUR + _MINUTE).astimezone(LONDON).strftime("%H:%M")
+        kept.append(Say(PAUSED_NOTICE, args={"time": resume}))
     return kept
 
 
@@ -202,7 +223,7 @@ async def _handle(
     says = list(decision.replies)
     if decision.action is not None and person is not None:
         says += await carry_out(ctx, session, person, decision.action, loaded, text, now)
-    says = _within_limits(ctx, says, recent)
+    says = _within_limits(ctx, says, recent, now)
     to = Recipient(e164, index, *((person.id, person.locale) if person else ()))
     priority = Priority.SAFETY if is_safety(says) else Priority.REPLY
     await insert_says(ctx, session, says, to, Timing(priority, now))
@@ -238,8 +259,8 @@ async def _record(
             "since": now - _HOUR,
         },
     )
-    replies, signposted = result.one()
-    return inbound_id, RecentReplies(replies, signposted > 0)
+    replies, signposted, told_paused = result.one()
+    return inbound_id, RecentReplies(replies, signposted > 0, told_paused > 0)
 
 
 async def _apply(

@@ -55,3 +55,19 @@ closing-goal = Thank you for checking in. Every small step towards your goal cou
 # Closing line when nothing else stands out. Still warm.
 # segments: 1
 closing-thanks = Thank you for checking in. See you tomorrow.
+
+# The scheduled check-in's first question, with a greeting by name when they gave one
+# (NAME). $named is yes or no; $name is their chosen name (any script).
+# $name: 30 chars
+# $question: 100 gsm chars
+# segments: 3
+checkin-greeting =
+    { $named ->
+        [yes] Hi { $name }! { $question }
+       *[no] { $question }
+    }
+
+# LOG with words of their own ("LOG dry mouth and I keep putting on weight"), before
+# the check-in starts. Nothing is saved from the words: it says how to note them.
+# segments: 2
+log-heard = Thank you for telling us. If it is something you have noticed, like a side effect, text SIDE and your words and we will note it for your next review.

@@ -14,6 +14,15 @@ measure-weight-how =
 # segments: 1
 measure-weight-saved = Thanks, we have saved your weight: { $value } kg.
 
+# WEIGHT 13.4st: most people who write that mean 13 st 4 lb, so we ask. $written is
+# what they wrote ("13.4"); $kg is that many stone in kg.
+# $stones: 2 digits
+# $pounds: 2 digits
+# $written: 5 gsm chars
+# $kg: 5 gsm chars
+# segments: 1
+measure-weight-stone = Did you mean { $stones } st { $pounds } lb? Reply WEIGHT { $stones }st { $pounds }lb. If you meant { $written } stone, reply WEIGHT { $kg }kg.
+
 # BP without a readable reading.
 # segments: 1
 measure-bp-how =

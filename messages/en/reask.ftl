@@ -2,7 +2,7 @@
 ## again. $question is the question itself, rendered from its own message.
 ## $reason is a code: empty, no_number, vague, out_of_range, unknown_unit,
 ## missing_unit, time_of_day, incomplete, not_understood, ambiguous_contradictory,
-## ambiguous_unsure, ambiguous_several_numbers.
+## ambiguous_unsure, ambiguous_several_numbers, ambiguous_stone_or_pounds.
 
 # Hours of sleep could not be read.
 # $question: 100 gsm chars
@@ -89,6 +89,7 @@ reask-goal_review =
 reask-weight =
     { $reason ->
         [missing_unit] Was that kg, stone or pounds? For example 84 kg or 13st 4lb.
+        [ambiguous_stone_or_pounds] Was that stone and pounds? Reply like 13st 4lb, or in kg, like 85 kg.
         [out_of_range] That weight looks unusual. Could you check it?
        *[other] Sorry, I did not catch that. Kg, stone or pounds are fine, like 84 kg or 13st 4lb.
     } { $question }

@@ -53,6 +53,20 @@ side-note-how = Text SIDE and what you noticed, like: SIDE dry mouth since the n
 # segments: 1
 side-note-saved = Thank you, we have noted that. It is worth raising at your next review.
 
-# MEDS CHANGED was recorded (this restarts the weekly weigh-in reminders).
+# MEDS CHANGED was recorded (this restarts the weekly weigh-in reminders). $when is
+# today, or before (a day they gave, $day as dd/mm).
+# $day: 5 gsm chars
+# segments: 2
+meds-changed-saved =
+    { $when ->
+        [today] Thanks, we have noted that your medicine changed today. We will check in on how it goes. If it was another day, text MEDS CHANGED and the date, like MEDS CHANGED 1 Nov.
+       *[before] Thanks, we have noted that your medicine changed on { $day }. We will check in on how it goes.
+    }
+
+# MEDS CHANGED with a day still to come. $reason: future.
 # segments: 1
-meds-changed-saved = Thanks, we have noted that your medicine changed today. We will check in on how it goes.
+meds-changed-how =
+    { $reason ->
+        [future] That day has not come yet. Text MEDS CHANGED on the day it changes, or with a past date, like MEDS CHANGED 1 Nov.
+       *[other] Text MEDS CHANGED and the day it changed, like MEDS CHANGED 1 Nov or MEDS CHANGED yesterday.
+    }

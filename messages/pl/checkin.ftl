@@ -66,3 +66,19 @@ closing-goal = Dzięki za odpowiedzi. Każdy mały krok w stronę celu się licz
 # Closing line when nothing else stands out. Still warm.
 # segments: 1
 closing-thanks = Dziękujemy za odpowiedzi. Do jutra!
+
+# The scheduled check-in's first question, with a greeting by name when they gave one
+# (NAME). $named is yes or no; $name is their chosen name (any script).
+# $name: 30 chars
+# $question: 130 chars
+# segments: 5
+checkin-greeting =
+    { $named ->
+        [yes] Cześć, { $name }! { $question }
+       *[no] { $question }
+    }
+
+# LOG with words of their own ("LOG dry mouth and I keep putting on weight"), before
+# the check-in starts. Nothing is saved from the words: it says how to note them.
+# segments: 3
+log-heard = Dziękujemy, że piszesz. Jeśli to coś, co zauważasz, np. skutek uboczny, napisz SIDE i swoje słowa, a zanotujemy to na wizytę.

@@ -104,6 +104,7 @@ reask-goal_review =
 reask-weight =
     { $reason ->
         [missing_unit] Czy to kg, stone (st) czy funty (lb)? Napisz np. 84 kg, 13st 4lb albo 185 lb.
+        [ambiguous_stone_or_pounds] Czy to stone i funty? Napisz np. 13st 4lb albo w kg, np. 85 kg.
         [out_of_range] Ta waga wygląda nietypowo. Czy możesz ją sprawdzić?
        *[other] Przepraszam, nie rozumiem. Może być w kg, st lub lb, np. 84 kg albo 13st 4lb.
     } { $question }

@@ -11,11 +11,16 @@ time-how =
        *[other] Napisz TIME i godzinę, o której chcesz dostawać pytania, np. TIME 09:00 albo TIME 18:30.
     }
 
-# TIME inside quiet hours. $from and $to are HH:MM.
+# TIME (or REMIND) inside quiet hours. $from and $to are HH:MM. $whose: night (our
+# night hours), own (the quiet time they set with QUIET).
 # $from: 5 gsm chars
 # $to: 5 gsm chars
-# segments: 1
-time-quiet = Nie piszemy w nocy. Wybierz godzinę między { $from } a { $to }.
+# segments: 2
+time-quiet =
+    { $whose ->
+        [own] To Twój czas ciszy. Wybierz godzinę między { $from } a { $to } albo zmień ciszę przez QUIET.
+       *[night] Nie piszemy w nocy. Wybierz godzinę między { $from } a { $to }.
+    }
 
 # Check-in time changed. $time is HH:MM, London time.
 # $time: 5 gsm chars
@@ -77,21 +82,37 @@ borough-saved = Dziękujemy. Poszukamy porad blisko Ciebie, w dzielnicy { $borou
 # segments: 2
 borough-outside-london = Dziękujemy. Wyślemy porady, które sprawdzą się wszędzie w Wielkiej Brytanii.
 
-# MENU: what they can text. Kept to two texts.
-# segments: 3
+# MENU, page 1: the everyday commands. Page 2 (menu-2) has the rest; together they
+# name every command. Keywords stay in English capitals. Worded without Polish
+# letters where a plain word exists, so each page stays two texts (GSM-7).
+# segments: 2
 menu =
     Napisz:
-    LOG: pytania teraz
-    WEIGHT 84 lub BP 128/82
+    LOG: pytania teraz (SKIP pomija)
+    WEIGHT 84, BP 128/82, SUGAR 5.4, WAIST 90
     SIDE i skutek uboczny
-    GOAL i swój cel
+    MEDS CHANGED: nowe leki
+    GOAL i cel
     TIPS: porady
-    MY WEEK: Twój tydzień
-    TIME 20:00, PAUSE 7, RESUME
-    NAME, BOROUGH, LANGUAGE
-    HELP: pomoc, STOP: koniec
+    MY WEEK: podsumowanie tygodnia
+    MENU 2: dalej
 
-# MY WEEK. Values may be "none" when nothing was logged.
+# MENU 2 (also MENU MORE, MORE): the rest of the commands.
+# segments: 2
+menu-2 =
+    Inne polecenia:
+    REMIND 21:00 leki, REMINDERS
+    APPT 3/12 10:30 GP
+    TIME 20:00, QUIET 22:00-09:00
+    PAUSE 7, RESUME
+    NAME, BOROUGH, LANGUAGE
+    SHARE, UNSHARE, MY DATA, DELETE ME
+    HELP REMIND: opis polecenia
+    HELP: numery pomocy, STOP: koniec
+
+# MY WEEK: what they did this week, leading with it. Values may be "none" when
+# nothing was logged; only what they did is shown (never "0 of 7": with nothing at
+# all they get my-week-new or my-week-quiet instead).
 # $logged and $streak are integers; "dni" and "godz." read right with any number
 # shown here ($streak is only shown from 2 up).
 # $logged: 1 gsm chars
@@ -99,31 +120,50 @@ menu =
 # $active: 5 gsm chars
 # $weight: 5 gsm chars
 # $streak: 3 gsm chars
-# segments: 2
+# segments: 3
 my-week =
-    Twój tydzień: odpowiedzi w { $logged } z 7 dni.{ $sleep ->
-        [none] {""}
-       *[other] {" "}Sen: około { $sleep } godz. na noc.
+    Twój tydzień:{ $logged ->
+        [0] {""}
+        [1] {" "}odpowiedzi w 1 dniu.
+       *[other] {" "}odpowiedzi w { $logged } dniach.
     }{ $active ->
         [none] {""}
        *[other] {" "}Ruch: { $active } min.
+    }{ $sleep ->
+        [none] {""}
+       *[other] {" "}Sen: około { $sleep } godz. na noc.
     }{ $weight ->
         [none] {""}
-       *[other] {" "}Waga: { $weight } kg.
+       *[other] {" "}Ostatnia waga: { $weight } kg.
     }{ $streak ->
         [0] {""}
         [1] {""}
        *[other] {" "}To już { $streak } dni z rzędu!
     }
 
+# MY WEEK from someone who joined in the last week and has logged nothing yet.
+# segments: 2
+my-week-new = Witaj! Twój pierwszy tydzień dopiero się zaczął. Tu zobaczysz swoje odpowiedzi. Napisz LOG, by zacząć.
+
+# MY WEEK with nothing logged this week, from someone who has been with us longer.
+# No blame: a quiet week is fine.
+# segments: 2
+my-week-quiet = Spokojny tydzień i to jest w porządku. Napisz LOG, kiedy chcesz. To zajmie minutę.
+
 # MY WEEK's second text, when they have a goal.
 # $goal: 80 chars
 # segments: 3
 my-week-goal = Twój cel: { $goal }. Napisz GOAL, by go zmienić.
 
-# MY DATA: how to get a copy of everything held. No health data by SMS.
+# MY DATA: who sees what, how to get a copy, how to delete it. Honest and complete in
+# two texts: no one reads the texts; sharing only after SHARE, with one coordinator.
 # segments: 3
-my-data = Możesz dostać kopię wszystkiego, co o Tobie przechowujemy. Poproś o nią zespół, który prowadzi dla Ciebie Companion, np. zespół opieki, a prześle Ci ją.
+my-data = Nikt nie czyta Twoich SMS-ów. Dane są szyfrowane. Po SHARE wybrany koordynator dostaje podsumowanie tygodnia, UNSHARE to kończy. Kopię da Ci zespół opieki. DELETE ME usuwa wszystko.
+
+# The same privacy answer for someone who has not joined ("what do you do with my
+# data?" before JOIN). Ends with how to join.
+# segments: 3
+privacy = Companion szyfruje Twoje odpowiedzi. Nikt nie czyta Twoich SMS-ów. Bez SHARE nic nie udostępniamy, a po SHARE tylko podsumowanie tygodnia wybranemu koordynatorowi. Napisz JOIN.
 
 # DELETE ME: what erasure removes, and how to confirm. Nothing happens without DELETE.
 # segments: 4
@@ -141,3 +181,50 @@ delete-me-done = Wszystko, co o Tobie przechowywaliśmy, zostało usunięte. Dzi
 # $question: 200 chars
 # segments: 7
 reask-choice = Nie udało się tego odczytać. { $question }
+
+# QUIET set or reset. $from and $to are HH:MM, UK time: no prompts or reminders
+# between them. $kind: own (their QUIET), usual (QUIET OFF: the service's night
+# hours), none (QUIET OFF when the service has no night hours).
+# $from: 5 gsm chars
+# $to: 5 gsm chars
+# segments: 2
+quiet-saved =
+    { $kind ->
+        [own] Gotowe. Bez pytań i przypomnień między { $from } a { $to } (czas w UK). QUIET OFF przywraca zwykłe godziny.
+        [usual] Gotowe, wracają zwykłe godziny ciszy: bez pytań i przypomnień między { $from } a { $to }.
+       *[none] Gotowe, Twoje godziny ciszy są wyłączone.
+    }
+
+# QUIET on its own: their quiet time now. Same arguments as quiet-saved.
+# $from: 5 gsm chars
+# $to: 5 gsm chars
+# segments: 2
+quiet-current =
+    { $kind ->
+        [none] Nie masz godzin ciszy. By je ustawić, napisz np. QUIET 22:00-09:00.
+       *[own] Bez pytań i przypomnień między { $from } a { $to } (czas w UK). By to zmienić, napisz np. QUIET 22:00-09:00.
+    }
+
+# QUIET with something we could not use. $reason: am_or_pm; too_long (it would
+# leave under 8 hours a day for texts); apart (a quiet time in the day, away from
+# the night); anything else: not understood.
+# segments: 3
+quiet-how =
+    { $reason ->
+        [am_or_pm] Rano czy wieczorem? Napisz np. QUIET 22:00-09:00.
+        [too_long] Zostaje za mało dnia na wiadomości. Wybierz krótszą ciszę, np. QUIET 22:00-09:00, albo PAUSE 7.
+        [apart] Cisza musi łączyć się z nocą, np. QUIET 22:00-09:00. By zmienić godzinę pytań, napisz np. TIME 18:00.
+       *[other] Napisz QUIET i godziny bez wiadomości, np. QUIET 22:00-09:00. QUIET OFF przywraca zwykłe godziny.
+    }
+
+# After QUIET, when their check-in time fell inside the new quiet time: it moves to
+# the end of it. $time is HH:MM, UK time.
+# $time: 5 gsm chars
+# segments: 2
+quiet-moved-checkin = Godzina pytań wypadała w czasie ciszy, więc teraz będą o { $time }. Napisz TIME, by to zmienić.
+
+# After QUIET, when daily reminders fall inside the new quiet time: they will not come.
+# $count is shown as "Przypomnienia w czasie ciszy: N", which reads right for any number.
+# $count: 2 digits
+# segments: 2
+quiet-holds-reminders = Przypomnienia w czasie ciszy: { $count }. Nie przyjdą. Napisz REMINDERS, by je zobaczyć.

@@ -54,6 +54,20 @@ side-note-how = Napisz SIDE i to, co zauważasz, np.: SIDE suchość w ustach od
 # segments: 2
 side-note-saved = Dziękujemy, zanotowaliśmy to. Warto o tym wspomnieć na następnej wizycie kontrolnej.
 
-# MEDS CHANGED was recorded (this restarts the weekly weigh-in reminders).
+# MEDS CHANGED was recorded (this restarts the weekly weigh-in reminders). $when is
+# today, or before (a day they gave, $day as dd/mm).
+# $day: 5 gsm chars
+# segments: 3
+meds-changed-saved =
+    { $when ->
+        [today] Dziękujemy, zanotowaliśmy, że dziś zmieniły się Twoje leki. Jeśli to był inny dzień, napisz np. MEDS CHANGED 1/11.
+       *[before] Dziękujemy, zanotowaliśmy, że Twoje leki zmieniły się { $day }. Zapytamy, jak Ci z nimi idzie.
+    }
+
+# MEDS CHANGED with a day still to come. $reason: future.
 # segments: 2
-meds-changed-saved = Dziękujemy, zanotowaliśmy, że dziś zmieniły się Twoje leki. Zapytamy, jak Ci z nimi idzie.
+meds-changed-how =
+    { $reason ->
+        [future] Ten dzień jeszcze nie nadszedł. Napisz MEDS CHANGED w dniu zmiany albo z minioną datą, np. MEDS CHANGED 1/11.
+       *[other] Napisz MEDS CHANGED i dzień zmiany, np. MEDS CHANGED 1/11.
+    }

@@ -295,10 +295,12 @@ async def test_a_runaway_number_gets_a_bounded_number_of_replies_but_crisis_stil
         await text(twilio_client, f"auto-reply number {n}")
     await text(twilio_client, "I want to end my life")
     await text(twilio_client, "I want to end my life")
-    await eventually(lambda: len(fake_twilio.messages_to(PHONE)) >= REPLIES_PER_HOUR + 2)
+    await eventually(lambda: len(fake_twilio.messages_to(PHONE)) >= REPLIES_PER_HOUR + 3)
     await asyncio.sleep(0.3)
     bodies = [m.body for m in fake_twilio.messages_to(PHONE)]
-    assert len(bodies) == REPLIES_PER_HOUR + 2  # the hour's bound, plus two crisis replies
+    # The hour's bound, one notice that replies are paused, and two crisis replies.
+    assert len(bodies) == REPLIES_PER_HOUR + 3
+    assert sum("replies will pause" in body for body in bodies) == 1
     assert sum("mental health option" in body for body in bodies) == 2
 
 
@@ -315,9 +317,10 @@ async def test_crisis_signposting_sent_earlier_in_the_hour_is_repeated_past_the_
     for n in range(REPLIES_PER_HOUR + 5):
         await text(twilio_client, f"auto-reply number {n}")
     await text(twilio_client, "I want to end my life")
-    await eventually(lambda: len(fake_twilio.messages_to(PHONE)) >= REPLIES_PER_HOUR + 2)
+    await eventually(lambda: len(fake_twilio.messages_to(PHONE)) >= REPLIES_PER_HOUR + 3)
     await asyncio.sleep(0.3)
     bodies = [m.body for m in fake_twilio.messages_to(PHONE)]
-    assert len(bodies) == REPLIES_PER_HOUR + 2  # signposting does not use the bound's room
+    # Signposting does not use the bound's room (the + 1 is the notice that replies paused).
+    assert len(bodies) == REPLIES_PER_HOUR + 3
     assert sum(crisis in body for body in bodies) == 2
     assert "We hear you" in bodies[-1]

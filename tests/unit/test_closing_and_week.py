@@ -9,7 +9,6 @@ from companion.engine.history import DayLog, History
 from companion.engine.reading.answers import Stored
 from companion.engine.runner import Say
 from companion.engine.week import NONE, my_week
-from companion.i18n.catalog import load_catalog
 
 TODAY = date(2026, 3, 10)
 
@@ -147,27 +146,25 @@ def test_my_week_has_no_goal_message_without_a_goal() -> None:
     assert [s.message_id for s in my_week(History(TODAY, [day(0)]))] == ["my-week"]
 
 
-def test_my_week_says_none_when_nothing_was_logged() -> None:
-    """Values with nothing logged this week are "none", counts are zero."""
-    history = History(TODAY, [day(9, sleep_hours=7, activity_minutes=10, weight_kg=80)])
+def test_my_week_says_none_for_what_was_not_logged() -> None:
+    """Values with nothing logged this week are "none"; what was logged still shows."""
+    history = History(TODAY, [day(1, checked_in=False, weight_kg=80), day(9, sleep_hours=7)])
     assert my_week(history) == (
         Say(
             "my-week",
-            args={"logged": 0, "sleep": NONE, "active": NONE, "weight": NONE, "streak": 0},
+            args={"logged": 0, "sleep": NONE, "active": NONE, "weight": "80", "streak": 0},
         ),
     )
 
 
-def test_closing_and_week_messages_exist_in_the_catalog() -> None:
-    """Every message id these modules can send is in the English catalog."""
-    ids = load_catalog().message_ids()
-    sent = {
-        "closing-best-activity-minutes",
-        "closing-best-fruit-veg-portions",
-        "closing-streak",
-        "closing-goal",
-        "closing-thanks",
-        "my-week",
-        "my-week-goal",
-    }
-    assert sent <= ids
+def test_my_week_welcomes_someone_new_instead_of_a_zero() -> None:
+    """Right after joining, MY WEEK is a welcome, never "you checked in on 0 of 7 days"."""
+    assert my_week(History(TODAY), joined=TODAY) == (Say("my-week-new"),)
+    assert my_week(History(TODAY), joined=TODAY - timedelta(days=6)) == (Say("my-week-new"),)
+
+
+def test_a_quiet_week_gets_a_kind_word_not_a_zero() -> None:
+    """Someone with us for a while who logged nothing this week is not told "0 of 7"."""
+    history = History(TODAY, [day(9, sleep_hours=7)])
+    assert my_week(history, joined=TODAY - timedelta(days=30)) == (Say("my-week-quiet"),)
+    assert my_week(History(TODAY)) == (Say("my-week-quiet"),)

@@ -16,7 +16,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from companion.db.states import PersonStatus
-from companion.engine.appointments import MAX_WHAT, Reminder, read_appointment, read_reminder
+from companion.engine.appointments import (
+    MAX_WHAT,
+    Reminder,
+    Unclear,
+    read_appointment,
+    read_reminder,
+)
 from companion.engine.commands import Command, find_command
 from companion.engine.consent import read_share_answer
 from companion.engine.decide import Decision, Situation, Text, decide
@@ -121,8 +127,8 @@ def check_answer(name: str, answer: object) -> None:
     elif name == "carrier":
         assert answer is None or isinstance(answer, CarrierKeyword)
     elif name in ("reminder", "appointment"):
-        assert answer is None or isinstance(answer, Reminder)
-        assert answer is None or len(answer.what) <= MAX_WHAT
+        assert isinstance(answer, Reminder | Unclear)
+        assert not isinstance(answer, Reminder) or len(answer.what) <= MAX_WHAT
     elif name.startswith("respond_"):
         assert isinstance(answer, Decision)
     else:

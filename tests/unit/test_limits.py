@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from companion.engine.limits import REPLIES_PER_HOUR, allowed_replies, is_safety
+from companion.engine.limits import (
+    REPLIES_PER_HOUR,
+    allowed_replies,
+    is_safety,
+    pause_notice_due,
+)
 from companion.engine.runner import Say
 
 ACK = Say("no-question-open")
@@ -54,3 +59,19 @@ def test_only_signposting_alone_is_sent_as_safety() -> None:
     assert is_safety([HELP])
     assert not is_safety([CRISIS, ACK])
     assert not is_safety([])
+
+
+def test_the_pause_notice_is_due_when_replies_are_first_held_back() -> None:
+    """Held back and not yet told this hour: say once that replies are paused."""
+    says = [Say("menu")]
+    assert pause_notice_due(says, [], told_this_hour=False)
+    assert not pause_notice_due(says, [], told_this_hour=True)  # once an hour
+    assert not pause_notice_due(says, says, told_this_hour=False)  # nothing held back
+
+
+def test_the_pause_notice_never_joins_signposting() -> None:
+    """Crisis signposting keeps its own priority; the notice is not mixed into it."""
+    says = [Say("crisis"), Say("menu")]
+    kept = allowed_replies(says, replies_last_hour=REPLIES_PER_HOUR, signposted_last_hour=False)
+    assert kept == [Say("crisis")]
+    assert not pause_notice_due(says, kept, told_this_hour=False)

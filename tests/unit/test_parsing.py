@@ -276,6 +276,14 @@ WEIGHTS: list[tuple[str, Expected]] = [
     ("84 grams", UNKNOWN_UNIT),
     ("13st 15lb", SEVERAL),
     ("heavy", NO_NUMBER),
+    ("13.4st", Ambiguous("stone_or_pounds")),  # most mean 13 st 4 lb: asked, not guessed
+    ("13.4 stone", Ambiguous("stone_or_pounds")),
+    ("12,10 st", Ambiguous("stone_or_pounds")),
+    ("about 13.1 stones", Ambiguous("stone_or_pounds")),
+    ("12.25st", 77.8),  # a quarter of a stone
+    ("13.50 stone", 85.7),
+    ("13.0st", 82.6),
+    ("12.9 kg", OUT_OF_RANGE),  # kilograms are never asked about
 ]
 
 

@@ -76,7 +76,7 @@ UnreadableReason = Literal[
     "incomplete",
     "not_understood",
 ]
-AmbiguousReason = Literal["contradictory", "unsure", "several_numbers"]
+AmbiguousReason = Literal["contradictory", "unsure", "several_numbers", "stone_or_pounds"]
 GoalOutcome = Literal["done", "partly", "not_this_week"]
 
 
@@ -244,9 +244,44 @@ def parse_weight_kg(text: str) -> Parsed[float]:
 
     Returns:
         Kilograms rounded to 0.1, in 25-350; a bare number plausible only in stone
-        or pounds is ``Unreadable("missing_unit")``.
+        or pounds is ``Unreadable("missing_unit")``; "13.4st" (most people who write
+        that mean 13 st 4 lb) is ``Ambiguous("stone_or_pounds")``: asked, not guessed.
     """
+    if stone_or_pounds(text) is not None:
+        return Ambiguous("stone_or_pounds")
     return _physical(text, _WEIGHT, 25, 350, alternatives=(STONE, POUND))
+
+
+_DECIMAL_STONE = re.compile(
+    r"(?<![\d.,])(\d{1,2})[.,](\d{1,2})\s*(?:st|stn|stone|stones)\b(?!\s*\d)"
+)
+# Fractions people mean as parts of a stone ("13.5 stone" is thirteen and a half).
+_STONE_FRACTIONS = frozenset({"0", "00", "5", "50", "25", "75"})
+_KG_PER_STONE = 6.35029318
+
+
+@dataclass(frozen=True, slots=True)
+class StoneOrPounds:
+    """ "13.4st": 13 st 4 lb as most people mean it, or 13.4 stone (in kg) as written."""
+
+    stones: int
+    pounds: int
+    written: str  # "13.4", as they wrote it
+    kg_as_written: float
+
+
+def stone_or_pounds(text: str) -> StoneOrPounds | None:
+    """A decimal stone weight that could be stone and pounds ("13.4st", "12.10 stone").
+
+    Halves and quarters ("13.5 stone", "12.25st") are parts of a stone; a fraction
+    over 13 cannot be pounds. Either way there is nothing to ask: None.
+    """
+    found = _DECIMAL_STONE.search(text[:MAX_CHARS].casefold())
+    if found is None or found.group(2) in _STONE_FRACTIONS or int(found.group(2)) > 13:
+        return None
+    written = f"{found.group(1)}.{found.group(2)}"
+    kg = round(float(written) * _KG_PER_STONE, 1)
+    return StoneOrPounds(int(found.group(1)), int(found.group(2)), written, kg)
 
 
 def parse_length_cm(text: str) -> Parsed[float]:
