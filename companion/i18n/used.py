@@ -37,5 +37,14 @@ SENT_BY_CODE: frozenset[str] = frozenset(
         "unshare-nothing", "share-reconfirm", "share-reconfirmed", "share-lapsed",
         # the person's data
         "my-data", "delete-me-done",
+        # free text in the person's own words (companion.texting.understanding)
+        "understanding-stop", "understanding-fewer", "understanding-talk",
+        "understanding-who", "understanding-hba1c", "understanding-side-effect",
+        "understanding-missed-dose", "understanding-meds-changed", "understanding-topic",
+        "understanding-hard-time", "understanding-good-news", "understanding-thanks",
+        "understanding-unclear",
+        *(f"understanding-{kind}-saved" for kind in MEASURE_KINDS),
+        # before joining (companion.engine.reading.intent.reply_before_joining)
+        "before-joining-privacy", "before-joining-who", "before-joining-stop",
     }
 )  # fmt: skip

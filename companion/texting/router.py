@@ -11,9 +11,10 @@ from companion.context import ServiceContext
 from companion.db.models import Person
 from companion.engine.commands import CommandName, find_command
 from companion.engine.reading.answers import Understood, read_answer
+from companion.engine.reading.intent import interrupts_flow, read_intent
 from companion.engine.runner import Say, is_skip
 from companion.sharing import consent
-from companion.texting import conversation
+from companion.texting import conversation, understanding
 from companion.texting.commands import Request, run_command
 
 # Commands whose keyword is also an everyday word in answers: the answer comes first.
@@ -48,6 +49,9 @@ async def route(
         shared = await consent.answer(ctx, session, person, text, now, since)
         if shared is not None:
             return Routed(shared)
+    intent = read_intent(text) if command is None else None
+    if row is not None and interrupts_flow(intent):  # "STOP asking me so many questions"
+        return Routed(await understanding.answer(ctx, session, person, intent, now))
     if row is not None:
         flow = await conversation.flow_at(ctx, session, row.flow_id, row.flow_revision)
         step = flow.steps[row.step or ""]
@@ -65,5 +69,7 @@ async def route(
             if says is not None:
                 return Routed(says, erase=erase)
     if command is not None:
-        return Routed(await run_command(Request(ctx, session, person, command, now)))
-    return Routed([Say("no-question-open")])
+        words = read_intent(command.rest) if command.name is CommandName.LOG else None
+        heard = await understanding.answer_log_words(ctx, session, person, words, now)
+        return Routed(heard + await run_command(Request(ctx, session, person, command, now)))
+    return Routed(await understanding.answer(ctx, session, person, intent, now))

@@ -1,0 +1,295 @@
+"""What a free text is about, when it is neither an answer nor a command. Pure.
+
+`read_intent` runs on every text the keywords and the open question did not claim, after
+crisis detection (crisis language never reaches it). It reads cue phrases
+(:mod:`companion.engine.reading.intent_words`) and decides, in this order, because an
+earlier meaning is the one that matters more to get right:
+
+1. a misspelt keyword, the whole message ("HLEP" is HELP, "MENY" is MENU);
+2. wanting to stop, or wanting fewer messages;
+3. wanting a person; a question about data and privacy; who is this;
+4. a measurement in a sentence (a measure word followed closely by a number);
+5. a side effect or feeling unwell on medicine; a missed dose; a changed medicine;
+6. a reminder or an appointment in natural words;
+7. a question about a health topic (smoking, sleep, eating, activity, alcohol);
+8. a hard time or loneliness; good news; thanks.
+
+Deterministic, no I/O, and bounded: at most 1,600 characters are read, one dictionary
+look-up or two per word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import time
+from enum import StrEnum
+
+from companion.engine.commands import CommandName
+from companion.engine.reading.cues import CueTable, Hit, fold, negated
+from companion.engine.reading.intent_time import appointment_words, reminder_words
+from companion.engine.reading.intent_words import (
+    CLASSES,
+    COMMAND_TYPOS,
+    CUES,
+    HELP_TAILS,
+    HELP_TYPOS,
+)
+from companion.engine.reading.numbers import as_number, word_set, word_value
+
+
+class IntentKind(StrEnum):
+    HELP_WANTED = "help_wanted"  # a misspelt HELP: the HELP reply with every number
+    KEYWORD = "keyword"  # a misspelt command keyword
+    STOP_WANTED = "stop_wanted"
+    FEWER_MESSAGES = "fewer_messages"
+    TALK_TO_PERSON = "talk_to_person"
+    PRIVACY = "privacy"
+    WHO_IS_THIS = "who_is_this"
+    MEASUREMENT = "measurement"
+    SIDE_EFFECT = "side_effect"
+    MISSED_DOSE = "missed_dose"
+    MEDS_CHANGED = "meds_changed"
+    REMINDER = "reminder"
+    APPOINTMENT = "appointment"
+    HEALTH_TOPIC = "health_topic"
+    HARD_TIME = "hard_time"
+    GOOD_NEWS = "good_news"
+    THANKS = "thanks"
+
+
+class MeasureKind(StrEnum):
+    WEIGHT = "weight"
+    BP = "bp"
+    GLUCOSE = "glucose"
+    WAIST = "waist"
+    HBA1C = "hba1c"  # recognised, not stored (no HbA1c record yet)
+
+
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    """A measurement found in a sentence: which, and the words with its reading."""
+
+    kind: MeasureKind
+    words: str  # e.g. "is 13 stone": what the WEIGHT command's parser reads
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    """What a free text is about, with what was found in it.
+
+    Attributes:
+        kind: What the person wants or tells us.
+        command: For ``KEYWORD``: the command they meant.
+        measurements: For ``MEASUREMENT``: each reading, in order, one per kind.
+        topic: For ``HEALTH_TOPIC``: "smoking", "sleep", "eating", "activity", "alcohol".
+        words: For ``SIDE_EFFECT`` the note in their words; for ``REMINDER`` and
+            ``APPOINTMENT`` what the REMIND / APPT command should read.
+        at: For ``REMINDER`` and ``APPOINTMENT``: the time of day, when given.
+        hard_time: The text also tells of a hard time (said back with care).
+    """
+
+    kind: IntentKind
+    command: CommandName | None = None
+    measurements: tuple[Measurement, ...] = ()
+    topic: str | None = None
+    words: str = ""
+    at: time | None = None
+    hard_time: bool = False
+
+
+_TABLE = CueTable(CUES, CLASSES)
+_MAX_NOTE = 480
+# Words that may stand between a measure word and its number ("sugar was 6.2").
+_FILLERS = word_set(
+    "is was were are its it me my i of at about around today this morning evening "
+    "night now reading readings level levels measured myself in the came back out : - = "
+    "jest byl byla bylo wynosi wynik poziom dzis dzisiaj rano mam moja moj mi"
+)
+_MEASURES = {f"m:{kind.value}": kind for kind in MeasureKind}
+_TOPICS = ("smoking", "alcohol", "sleep", "eating", "activity")
+_NEGATABLE = frozenset({"sidefx", "good", "hard", "talk", "stop", "thanks", "missed"})
+_ALONE_THANKS = frozenset({"ty", "ta", "tx", "thanks", "thank you", "cheers"})
+_QUIET_WORDS = frozenset({"quiet", "cisza"})
+
+
+def read_intent(text: str) -> Intent | None:
+    """Read what a free text is about, or ``None`` for ordinary chat ("ok", "lol", "🙂").
+
+    Args:
+        text: The whole message, any length (only its first 1,600 characters are read).
+
+    Returns:
+        The intent, with what was found (the reading, the medicine words, the time).
+    """
+    tokens = fold(text)
+    if not tokens:
+        return None
+    typo = _misspelt_keyword(tokens)
+    if typo is not None:
+        return typo
+    hits = [hit for hit in _TABLE.find(tokens) if not _dismissed(tokens, hit)]
+    labels = {hit.label for hit in hits}
+    hard = "hard" in labels
+    found = _wants(tokens, labels) or _measured(tokens, hits)
+    if found is None:
+        found = _medicine(text, labels, hard) or _planned(text, labels) or _feelings(labels)
+    return found
+
+
+def _dismissed(tokens: list[str], hit: Hit) -> bool:
+    return hit.label in _NEGATABLE and negated(tokens, hit)
+
+
+def _misspelt_keyword(tokens: list[str]) -> Intent | None:
+    words = [token for token in tokens if token.isalnum()]
+    if words and words[0] in _QUIET_WORDS:  # "QUIET 10pm-9am": quiet hours wanted
+        return Intent(IntentKind.FEWER_MESSAGES)
+    if not words or len(words) > 3:
+        return None
+    if words[0] in HELP_TYPOS and all(word in HELP_TAILS for word in words[1:]):
+        return Intent(IntentKind.HELP_WANTED)
+    said = " ".join(words)
+    if said in _ALONE_THANKS:
+        return Intent(IntentKind.THANKS)
+    command = COMMAND_TYPOS.get(said) or (COMMAND_TYPOS.get(words[0]) if len(words) == 1 else None)
+    return Intent(IntentKind.KEYWORD, command=command) if command is not None else None
+
+
+def _wants(tokens: list[str], labels: set[str]) -> Intent | None:
+    """Stopping, fewer messages, a person, privacy, who is this: about the service itself."""
+    if "fewer" in labels:
+        return Intent(IntentKind.FEWER_MESSAGES)
+    if "stop" in labels:
+        return Intent(IntentKind.STOP_WANTED)
+    if "talk" in labels:
+        return Intent(IntentKind.TALK_TO_PERSON, hard_time="hard" in labels)
+    if "privacy" in labels:
+        return Intent(IntentKind.PRIVACY)
+    if "who" in labels:
+        return Intent(IntentKind.WHO_IS_THIS)
+    return None
+
+
+def _measured(tokens: list[str], hits: list[Hit]) -> Intent | None:
+    """Each measure word followed closely by a number, with the words up to the next one."""
+    marks = sorted((hit for hit in hits if hit.label in _MEASURES), key=lambda h: h.start)
+    found: dict[MeasureKind, Measurement] = {}
+    for i, hit in enumerate(marks):
+        end = marks[i + 1].start if i + 1 < len(marks) else len(tokens)
+        if end <= hit.end or _MEASURES[hit.label] in found:
+            continue
+        words = tokens[hit.end : end]
+        if _number_follows(words):
+            kind = _MEASURES[hit.label]
+            found[kind] = Measurement(kind, " ".join(words))
+    if not found:
+        return None
+    return Intent(IntentKind.MEASUREMENT, measurements=tuple(found.values()))
+
+
+def _number_follows(words: list[str]) -> bool:
+    for word in words:
+        if as_number(word) is not None or word_value(word) is not None:
+            return True
+        if word not in _FILLERS:
+            return False
+    return False
+
+
+def _medicine(text: str, labels: set[str], hard: bool) -> Intent | None:
+    """A side effect (saved as a note in their words), a missed dose, a changed medicine."""
+    on_medicine = "med" in labels and "unwell" in labels
+    if "effect" in labels or "sidefx" in labels or on_medicine:
+        note = " ".join(text.split())[:_MAX_NOTE]
+        return Intent(IntentKind.SIDE_EFFECT, words=note, hard_time=hard)
+    if "missed" in labels:
+        return Intent(IntentKind.MISSED_DOSE, hard_time=hard)
+    if "changed" in labels:
+        return Intent(IntentKind.MEDS_CHANGED, hard_time=hard)
+    return None
+
+
+def _planned(text: str, labels: set[str]) -> Intent | None:
+    """A reminder or an appointment, rewritten in the order REMIND and APPT read."""
+    if "remind" in labels:
+        at, words = reminder_words(text)
+        return Intent(IntentKind.REMINDER, words=words, at=at)
+    if "appt" in labels or "clinic" in labels:
+        found = appointment_words(text, named="appt" in labels)
+        if found is not None:
+            at, words = found
+            return Intent(IntentKind.APPOINTMENT, words=words, at=at)
+    return None
+
+
+def _feelings(labels: set[str]) -> Intent | None:
+    """A health question, a hard time, good news, thanks."""
+    topic = next((t for t in _TOPICS if f"t:{t}" in labels), None)
+    if topic is not None and "ask" in labels:
+        return Intent(IntentKind.HEALTH_TOPIC, topic=topic)
+    if "hard" in labels:
+        return Intent(IntentKind.HARD_TIME)
+    if "good" in labels:
+        return Intent(IntentKind.GOOD_NEWS)
+    if "thanks" in labels:
+        return Intent(IntentKind.THANKS)
+    return None
+
+
+# Which intents outrank an open question: the person is talking about the service or
+# asking for someone, not answering. A measurement or a side effect is not among them:
+# an open question may be asking for exactly that.
+_INTERRUPTS = frozenset(
+    {
+        IntentKind.HELP_WANTED,
+        IntentKind.STOP_WANTED,
+        IntentKind.FEWER_MESSAGES,
+        IntentKind.TALK_TO_PERSON,
+        IntentKind.PRIVACY,
+        IntentKind.WHO_IS_THIS,
+    }
+)
+
+
+def interrupts_flow(intent: Intent | None) -> bool:
+    """Whether this intent is answered even while a question is open.
+
+    "STOP asking me so many questions" mid check-in is about the service, not an
+    unreadable answer; the question stays open for when they come back to it.
+
+    Args:
+        intent: What `read_intent` found (``None`` never interrupts).
+
+    Returns:
+        True for a misspelt HELP, stopping, fewer messages, wanting a person, privacy
+        and who-is-this.
+    """
+    return intent is not None and intent.kind in _INTERRUPTS
+
+
+# Before joining, only these get an answer of their own (the rest keep the usual
+# joining replies); each is a message id in messages/<locale>/understanding.ftl.
+_BEFORE_JOINING = {
+    IntentKind.HELP_WANTED: "help",
+    IntentKind.PRIVACY: "before-joining-privacy",
+    IntentKind.WHO_IS_THIS: "before-joining-who",
+    IntentKind.TALK_TO_PERSON: "before-joining-who",
+    IntentKind.STOP_WANTED: "before-joining-stop",
+}
+
+
+def reply_before_joining(intent: Intent | None) -> str | None:
+    """The message id for a stranger or a person not yet joined, if their intent has one.
+
+    For the enrolment decision: "what do you do with my data?" before YES deserves an
+    answer, not "reply YES"; a stranger's "who is this" deserves one too (even if told
+    how to join today). A misspelt HELP gets the HELP reply, with every crisis number.
+
+    Args:
+        intent: What `read_intent` found.
+
+    Returns:
+        A message id ("help", "before-joining-privacy", "before-joining-who",
+        "before-joining-stop"), or ``None`` to answer as today.
+    """
+    return None if intent is None else _BEFORE_JOINING.get(intent.kind)
