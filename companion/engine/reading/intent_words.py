@@ -164,4 +164,3 @@ COMMAND_TYPOS: Mapping[str, CommandName] = {
     **dict.fromkeys(("my weak", "myweek", "my wk", "my weeek"), CommandName.MY_WEEK),
     **dict.fromkeys(("mydata", "my dta", "my datta"), CommandName.MY_DATA),
 }
-APPOINTMENT_PLACES = CUES["clinic"]
