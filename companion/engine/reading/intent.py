@@ -20,6 +20,7 @@ look-up or two per word.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import time
 from enum import StrEnum
@@ -110,6 +111,8 @@ _TOPICS = ("smoking", "alcohol", "sleep", "eating", "activity")
 _NEGATABLE = frozenset({"sidefx", "good", "hard", "talk", "stop", "thanks", "missed"})
 _ALONE_THANKS = frozenset({"ty", "ta", "tx", "thanks", "thank you", "cheers"})
 _QUIET_WORDS = frozenset({"quiet", "cisza"})
+_REPEATS = re.compile(r"(.)\1+")
+_HELP_WORDS = frozenset({"help", "pomocy", "pomoc"})  # only with letters repeated
 
 
 def read_intent(text: str) -> Intent | None:
@@ -146,7 +149,9 @@ def _misspelt_keyword(tokens: list[str]) -> Intent | None:
         return Intent(IntentKind.FEWER_MESSAGES)
     if not words or len(words) > 3:
         return None
-    if words[0] in HELP_TYPOS and all(word in HELP_TAILS for word in words[1:]):
+    first = _REPEATS.sub(r"\1", words[0])  # "helppp", "pomocyyy"
+    polite = all(word in HELP_TAILS for word in words[1:])
+    if (words[0] in HELP_TYPOS or first in _HELP_WORDS) and polite:
         return Intent(IntentKind.HELP_WANTED)
     said = " ".join(words)
     if said in _ALONE_THANKS:

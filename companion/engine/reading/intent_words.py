@@ -54,6 +54,7 @@ CUES: Mapping[str, str] = {
     "za duzo ... @texts|tyle @texts|mniej @texts|rzadziej|cisza nocna|@texts ... w nocy",
     # wanting a person
     "talk": "talk to @person|talk to a @person|talk to a real|speak to @person|"
+    "talk to my @person|speak to my @person|speak with my @person|"
     "speak to a @person|speak with|talk with @person|chat to @person|real person|"
     "actual person|a human|call me back|call me please|please call me|can you call me|"
     "can someone call|could someone call|ring me|phone me|give me a call|"
@@ -139,7 +140,8 @@ CUES: Mapping[str, str] = {
     "hard": "lonely|loneliness|alone|on my own|isolated|no one to talk|nobody to talk|"
     "no friends|hard week|hard day|hard time|rough week|rough day|tough week|tough day|"
     "tough time|bad week|bad day|horrible week|awful week|struggl*|feeling low|feel low|"
-    "so low|feeling down|feel down|felt down|so down|bit down|depress*|anxious|anxiety|"
+    "so low|feeling down|feel down|felt down|so down|bit down|really down|down today|"
+    "depress*|anxious|anxiety|"
     "stress*|worried|scared|overwhelm*|cant cope|not coping|fed up|upset|crying|cried|"
     "sad|miserable|hard at the moment|really hard|been hard|"
     "samotn*|sam jak palec|ciezk*|ciezko|smutn*|przygnebi*|niepokoj*|zestresowan*|"
