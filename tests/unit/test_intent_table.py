@@ -125,15 +125,15 @@ def test_a_measurement_keeps_the_words_its_command_reads() -> None:
 
 
 def test_a_reminder_is_put_in_the_order_remind_reads() -> None:
-    """A natural reminder becomes "HH:MM what", with its time."""
+    """A natural reminder becomes "9:00pm what", with its time."""
     found = read_intent("can you remind me to take my meds at 9pm please")
-    assert found == Intent(IntentKind.REMINDER, words="21:00 take my meds", at=time(21, 0))
+    assert found == Intent(IntentKind.REMINDER, words="9:00pm take my meds", at=time(21, 0))
 
 
 def test_an_appointment_is_put_in_the_order_appt_reads() -> None:
-    """A natural appointment becomes "day HH:MM place"."""
+    """A natural appointment becomes "day 2:00pm place"."""
     found = read_intent("got the dentist on Friday at 2pm")
-    assert found == Intent(IntentKind.APPOINTMENT, words="friday 14:00 dentist", at=time(14, 0))
+    assert found == Intent(IntentKind.APPOINTMENT, words="friday 2:00pm dentist", at=time(14, 0))
 
 
 def test_a_side_effect_keeps_the_persons_words_and_hears_a_hard_time() -> None:

@@ -104,6 +104,7 @@ _MAX_NOTE = 480
 _FILLERS = word_set(
     "is was were are its it me my i of at about around today this morning evening "
     "night now reading readings level levels measured myself in the came back out : - = "
+    "done taken checked tested test "
     "jest byl byla bylo wynosi wynik poziom dzis dzisiaj rano mam moja moj mi"
 )
 _MEASURES = {f"m:{kind.value}": kind for kind in MeasureKind}

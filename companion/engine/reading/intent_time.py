@@ -1,7 +1,7 @@
 """Reminders and appointments in natural words, put in the order REMIND and APPT read. Pure.
 
-"can you remind me to take my meds at 9pm" becomes ``21:00 take my meds``; "I have the
-dentist on friday at 2pm" becomes ``friday 14:00 dentist``. Times are read by the
+"can you remind me to take my meds at 9pm" becomes ``9:00pm take my meds``; "I have
+the dentist on friday at 2pm" becomes ``friday 2:00pm dentist``. Times are read by the
 settings parser (`parse_clock_time`), dates are left for the APPT command to read: this
 module only finds which words are the day, the time and the what, and never guesses
 (a time without am or pm, "at 9", is not a time here).
@@ -64,7 +64,7 @@ def reminder_words(text: str) -> tuple[time | None, str]:
 
     Returns:
         The time (``None`` unless clear) and what the REMIND command should read:
-        "08:00 take my tablets" when both were found, else the person's words.
+        "8:00am take my tablets" when both were found, else the person's words.
     """
     raw = text.split()[:_MAX_WORDS]
     words = [_clean(word) for word in raw]
@@ -80,7 +80,7 @@ def reminder_words(text: str) -> tuple[time | None, str]:
     ]
     if not what:
         return at, " ".join(raw)
-    return at, f"{at:%H:%M} {' '.join(what)[:MAX_WHAT].strip()}"
+    return at, f"{spoken(at)} {' '.join(what)[:MAX_WHAT].strip()}"
 
 
 def appointment_words(text: str, *, named: bool) -> tuple[time | None, str] | None:
@@ -92,7 +92,7 @@ def appointment_words(text: str, *, named: bool) -> tuple[time | None, str] | No
             place ("dentist") counts only with both a day and a time.
 
     Returns:
-        (time, what APPT should read: "friday 14:00 dentist"), the person's words when
+        (time, what APPT should read: "friday 2:00pm dentist"), the person's words when
         the day or time is missing, or ``None`` when this is no appointment.
     """
     raw = text.split()[:_MAX_WORDS]
@@ -102,7 +102,13 @@ def appointment_words(text: str, *, named: bool) -> tuple[time | None, str] | No
     if day is None or found is None:
         return (found[0] if found else None, " ".join(raw)) if named else None
     what = next((raw[i].strip(_PUNCTUATION) for i, w in enumerate(words) if w in _PLACES), "")
-    return found[0], f"{day} {found[0]:%H:%M} {what or 'appointment'}"
+    return found[0], f"{day} {spoken(found[0])} {what or 'appointment'}"
+
+
+def spoken(at: time) -> str:
+    """A time as people write it, with am or pm ("10:30am"): "10:30" alone is ambiguous."""
+    hour = at.hour % 12 or 12
+    return f"{hour}:{at.minute:02d}{'am' if at.hour < 12 else 'pm'}"
 
 
 def _find_day(words: list[str]) -> str | None:

@@ -128,6 +128,7 @@ CUES: Mapping[str, str] = {
     # good news
     "good": "went for a walk|been for a walk|had a walk|walked|went for a run|went running|"
     "went swimming|went to the gym|been to the gym|did my goal|goal done|met my goal|"
+    "goal is done|done my goal|hit my goal|smashed my goal|reached my goal|"
     "did it|i did it|managed to|managed|feeling better|feel better|felt better|"
     "feeling good|feel good|feeling great|feel great|good day|great day|good week|"
     "great week|proud|well done me|quit smoking|stopped smoking|gave up smoking|"
