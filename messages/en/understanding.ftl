@@ -55,7 +55,7 @@ understanding-hba1c = Thanks for telling us your HbA1c. We cannot save HbA1c res
 # segments: 3
 understanding-side-effect =
     { $hard ->
-        [yes] That sounds like a hard time. Thank you for telling us.
+        [yes] That sounds like a hard time, and thank you for telling us. To talk to someone, Samaritans are free on 116 123, any time.
        *[other] Thank you for telling us.
     } We have noted it for your next review. Side effects are common and worth raising. Please do not stop a medicine without talking to your prescriber. You can read about yours at nhs.uk/medicines. If you feel very unwell, call NHS 111.
 
@@ -74,7 +74,7 @@ understanding-meds-changed = Thanks for letting us know. If your medicine has ch
 # segments: 2
 understanding-topic =
     { $topic ->
-        [smoking] Good on you for thinking about smoking. Free NHS stop smoking support makes it easier, and your GP or a pharmacist can put you in touch.
+        [smoking] Good on you for thinking about it. Free NHS stop smoking support makes stopping easier, and your GP or a pharmacist can put you in touch.
         [sleep] Sleep matters for how we feel. A regular time to get up and some daylight in the morning help many people.
         [eating] Small changes count, like one more portion of fruit or veg a day.
         [alcohol] The UK guide is not more than 14 units a week, spread over 3 or more days. Your GP can help if you would like to cut down.

@@ -56,9 +56,9 @@ understanding-hba1c = Dziękujemy za wynik HbA1c. Nie możemy jeszcze zapisywać
 # segments: 5
 understanding-side-effect =
     { $hard ->
-        [yes] To brzmi jak trudny czas. Dziękujemy, że nam o tym piszesz.
+        [yes] To brzmi jak trudny czas, dziękujemy, że piszesz. Porozmawiać możesz z Samaritans: 116 123, bezpłatnie, o każdej porze.
        *[other] Dziękujemy, że nam o tym piszesz.
-    } Zanotowaliśmy to na następną wizytę. Skutki uboczne są częste i warto o nich mówić. Nie odstawiaj leku bez rozmowy z lekarzem, który go przepisał. Więcej o leku: nhs.uk/medicines. Jeśli czujesz się bardzo źle, dzwoń pod NHS 111.
+    } Zanotowaliśmy to na następną wizytę. Skutki uboczne są częste i warto o nich mówić. Nie odstawiaj leku bez rozmowy z lekarzem. Więcej: nhs.uk/medicines. Gdy czujesz się bardzo źle, dzwoń pod NHS 111.
 
 # A missed dose ("I forgot my pills yesterday"). No advice on doses: a pharmacist can
 # say what to do. Curious and respectful, never "you must". Next step: a reminder.
@@ -75,7 +75,7 @@ understanding-meds-changed = Dziękujemy za informację. Jeśli zmieniły się T
 # segments: 3
 understanding-topic =
     { $topic ->
-        [smoking] Świetnie, że myślisz o paleniu. Bezpłatne wsparcie NHS w rzucaniu palenia ułatwia sprawę; lekarz rodzinny lub farmaceuta pomoże się z nim skontaktować.
+        [smoking] Świetnie, że o tym myślisz. Bezpłatne wsparcie NHS ułatwia rzucenie palenia; lekarz rodzinny lub farmaceuta pomoże się z nim skontaktować.
         [sleep] Sen wpływa na samopoczucie. Wielu osobom pomaga stała pora wstawania i trochę dziennego światła rano.
         [eating] Małe zmiany się liczą, np. jedna porcja owoców lub warzyw więcej dziennie.
         [alcohol] W Wielkiej Brytanii zaleca się nie więcej niż 14 jednostek tygodniowo, rozłożonych na 3 dni lub więcej. Lekarz rodzinny pomoże, jeśli chcesz pić mniej.

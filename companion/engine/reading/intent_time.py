@@ -101,6 +101,7 @@ def appointment_words(text: str, *, named: bool) -> tuple[time | None, str] | No
     found = _find_time(words)
     if day is None or found is None:
         return (found[0] if found else None, " ".join(raw)) if named else None
+    # The place alone: APPT reads a word like "the" after the time as part of the time.
     what = next((raw[i].strip(_PUNCTUATION) for i, w in enumerate(words) if w in _PLACES), "")
     return found[0], f"{day} {spoken(found[0])} {what or 'appointment'}"
 
