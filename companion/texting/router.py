@@ -50,14 +50,14 @@ async def route(
         if shared is not None:
             return Routed(shared)
     intent = read_intent(text) if command is None else None
-    if row is not None and interrupts_flow(intent):  # "STOP asking me so many questions"
-        return Routed(await understanding.answer(ctx, session, person, intent, now))
     if row is not None:
         flow = await conversation.flow_at(ctx, session, row.flow_id, row.flow_revision)
         step = flow.steps[row.step or ""]
         # Read once: the runner takes this reading instead of parsing the text again.
         reading = None if step.answer is None else read_answer(step.answer, text, step.choices)
         answers = isinstance(reading, Understood)
+        if interrupts_flow(intent, answered=answers):  # "STOP asking me so many questions"
+            return Routed(await understanding.answer(ctx, session, person, intent, now))
         wins = command is not None and command.exact and command.name not in _ANSWER_WORDS
         if not wins and (command is None or answers or is_skip(text)):
             erase = (

@@ -89,7 +89,7 @@ understanding-hard-time = Dziękujemy, że nam o tym piszesz. To brzmi trudno. T
 
 # Good news (a walk, a goal met, feeling better). Celebrate; one light next step.
 # segments: 2
-understanding-good-news = Wspaniale to słyszeć. Brawo, wszystko się sumuje. Napisz LOG, jeśli chcesz teraz odpowiedzieć na pytania.
+understanding-good-news = Wspaniale to słyszeć. Brawo, każdy krok się liczy. Napisz LOG, jeśli chcesz teraz odpowiedzieć na pytania.
 
 # They said thank you.
 # segments: 1

@@ -169,7 +169,18 @@ def test_misspelt_keywords_name_their_command() -> None:
 )
 def test_which_intents_outrank_an_open_question(text: str, interrupts: bool) -> None:
     """Texts about the service or asking for a person are answered mid check-in."""
-    assert interrupts_flow(read_intent(text)) is interrupts
+    assert interrupts_flow(read_intent(text), answered=True) is interrupts
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["feeling really low today", "dry mouth all night", "forgot my pills", "new meds today"],
+)
+def test_feelings_and_medicines_outrank_only_an_unreadable_answer(text: str) -> None:
+    """Told instead of an answer, they are heard; beside a readable answer, the answer wins."""
+    intent = read_intent(text)
+    assert interrupts_flow(intent, answered=False)
+    assert not interrupts_flow(intent, answered=True)
 
 
 @pytest.mark.parametrize(

@@ -243,8 +243,8 @@ def _feelings(labels: set[str]) -> Intent | None:
 
 
 # Which intents outrank an open question: the person is talking about the service or
-# asking for someone, not answering. A measurement or a side effect is not among them:
-# an open question may be asking for exactly that.
+# asking for someone, not answering. A measurement is never among them: an open question
+# may be asking for exactly that.
 _INTERRUPTS = frozenset(
     {
         IntentKind.HELP_WANTED,
@@ -255,22 +255,38 @@ _INTERRUPTS = frozenset(
         IntentKind.WHO_IS_THIS,
     }
 )
+# These outrank only a text the question cannot read as its answer: "feeling really low
+# today" to the sleep question deserves better than "Sorry, I did not catch that".
+_INSTEAD_OF_A_REASK = frozenset(
+    {
+        IntentKind.HARD_TIME,
+        IntentKind.SIDE_EFFECT,
+        IntentKind.MISSED_DOSE,
+        IntentKind.MEDS_CHANGED,
+    }
+)
 
 
-def interrupts_flow(intent: Intent | None) -> bool:
+def interrupts_flow(intent: Intent | None, *, answered: bool = False) -> bool:
     """Whether this intent is answered even while a question is open.
 
     "STOP asking me so many questions" mid check-in is about the service, not an
-    unreadable answer; the question stays open for when they come back to it.
+    unreadable answer; a hard time, a side effect or a missed dose told instead of an
+    answer is heard rather than re-asked. Either way the question stays open for when
+    they come back to it.
 
     Args:
         intent: What `read_intent` found (``None`` never interrupts).
+        answered: Whether the open question read the text as its answer.
 
     Returns:
         True for a misspelt HELP, stopping, fewer messages, wanting a person, privacy
-        and who-is-this.
+        and who-is-this; and, when the text is no answer, for a hard time, a side
+        effect, a missed dose or a changed medicine.
     """
-    return intent is not None and intent.kind in _INTERRUPTS
+    if intent is None:
+        return False
+    return intent.kind in _INTERRUPTS or (not answered and intent.kind in _INSTEAD_OF_A_REASK)
 
 
 # Before joining, only these get an answer of their own (the rest keep the usual
