@@ -19,7 +19,7 @@ from companion.engine.reading.settings import parse_clock_time
 MAX_WHAT = 40
 _MAX_WORDS = 60
 _PUNCTUATION = ".,!?;:()\"'"
-_MERIDIEMS = frozenset({"am", "pm", "a.m", "p.m", "a.m.", "p.m."})
+_TIME_WORDS = word_set("am pm a.m p.m a.m. p.m. in the morning evening afternoon at night")
 _DAYS = word_set(
     "today tomorrow monday tuesday wednesday thursday friday saturday sunday "
     "mon tue tues wed thu thur thurs fri sat sun"
@@ -32,10 +32,11 @@ _NUMERIC_DAY = re.compile(r"^\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?$")
 _ORDINAL = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$")
 _LEAD_INS = word_set("to about for that o zeby abym")
 _DROPPED = word_set("at please pls every each day daily a the me remind reminder o")
+_SECOND_WORDS = word_set("test check")
 _PLACES = word_set(
     "gp doctor doctors dentist nurse clinic hospital psychiatrist optician physio cpn "
     "therapist counsellor review depot injection jab lekarz lekarza dentysta dentysty "
-    "przychodnia psychiatra pielegniarka"
+    "przychodnia psychiatra pielegniarka test check"
 )
 
 
@@ -44,15 +45,20 @@ def _clean(word: str) -> str:
 
 
 def _find_time(words: list[str]) -> tuple[time, int, int] | None:
-    """The first clear time of day: (time, first word, word after it)."""
+    """The first clear time of day: (time, first word, word after it).
+
+    "9pm", "9 pm", "9:30pm", "8 in the morning", "noon"; a bare "9" is not a time.
+    """
     for i, word in enumerate(words):
         if not any(char.isdigit() for char in word) and word not in ("noon", "midday"):
             continue
-        following = words[i + 1] if i + 1 < len(words) else ""
-        span = 2 if following in _MERIDIEMS else 1
-        parsed = parse_clock_time(" ".join(words[i : i + span]))
-        if isinstance(parsed, Value) and (span == 2 or not word.isdigit()):
-            return parsed.value, i, i + span
+        for span in (4, 3, 2, 1):
+            tail = words[i + 1 : i + span]
+            if len(tail) != span - 1 or not set(tail) <= _TIME_WORDS:
+                continue
+            parsed = parse_clock_time(" ".join(words[i : i + span]))
+            if isinstance(parsed, Value) and (span > 1 or not word.isdigit()):
+                return parsed.value, i, i + span
     return None
 
 
@@ -102,7 +108,10 @@ def appointment_words(text: str, *, named: bool) -> tuple[time | None, str] | No
     if day is None or found is None:
         return (found[0] if found else None, " ".join(raw)) if named else None
     # The place alone: APPT reads a word like "the" after the time as part of the time.
-    what = next((raw[i].strip(_PUNCTUATION) for i, w in enumerate(words) if w in _PLACES), "")
+    place = next((i for i, word in enumerate(words) if word in _PLACES), None)
+    what = "" if place is None else raw[place].strip(_PUNCTUATION)
+    if place and words[place] in _SECOND_WORDS:  # "blood test", "health check"
+        what = f"{raw[place - 1].strip(_PUNCTUATION)} {what}"
     return found[0], f"{day} {spoken(found[0])} {what or 'appointment'}"
 
 

@@ -65,10 +65,15 @@ CUES: Mapping[str, str] = {
     "privacy": "my @data|privacy|private|confidential|gdpr|data protection|"
     "who sees|who can see|who will see|who reads|who can read|who will read|"
     "who has access|share my|sell my|selling my|pass on my|keep my @data|"
+    "will my ... see|can my ... see|does my ... see|do my ... see|who actually reads|"
+    "who actually sees|who else sees|who else can see|who else reads|does she see|does he see|"
+    "do they see|will she see|will he see|will they see|"
     "moje dane|moich danych|moimi danymi|prywatn*|poufn*|kto widzi|kto czyta|"
     "kto ma dostep|kto zobaczy|rodo",
     "who": "who is this|who is that|whos this|whos that|who are you|who r u|who dis|"
-    "who this|what is this|whats this|what is companion|whats companion|"
+    "who this|what is this|whats this|what is companion|whats companion|who is texting|"
+    "whos texting|who is messaging|who texted me|what r u|whose number|this number|"
+    "kim pan jest|kim pani jest|kto pisze|kto do mnie pisze|"
     "what are you|are you a bot|is this a bot|are you a robot|is this automated|"
     "are you real|am i talking to|kto to|kto tu|kto tam|kim jestes|kim jestescie|"
     "co to jest|co to za|czy to bot",
@@ -81,21 +86,24 @@ CUES: Mapping[str, str] = {
     "m:hba1c": "hba 1 c|hb a 1 c|a 1 c",
     # side effects: the eight domains, in people's words
     "sidefx": "side effect*|side affect*|sideeffect*|skutk* uboczn*|efekt* uboczn*",
-    "effect": "dry mouth|mouth is dry|mouth so dry|"
+    "effect": "dry mouth|mouth ... dry|"
     "dizz*|light headed|lightheaded|heart racing|heart is racing|racing heart|"
     "palpitation*|shaky|shaking|shakes|tremor*|trembl*|stiff*|restless*|cant sit still|"
     "drows*|sleepy|groggy|slowed down|zombie|sedated|spaced out|foggy|blurr*|"
     "constipat*|feel sick|feeling sick|felt sick|nause*|upset stomach|stomach upset|"
     "stomach ache|thirsty|weeing a lot|peeing a lot|passing water|pee a lot|wee a lot|"
     "sex drive|libido|periods|put on weight|putting on weight|piling on|gaining weight|"
-    "gained weight|weight gain|gain weight|always hungry|hungry all the time|appetite|"
+    "gained weight|weight gain|gain weight|put on ... stone|put on ... kg|put on ... pound*|"
+    "gained ... stone|gained ... kg|gained ... pound*|always hungry|hungry all the time|appetite|"
     "drool*|dribbl*|twitch*|"
     "sucho* w ustach|zawrot*|senn*|spiacy|spiaca|drzen*|"
     "sztywn*|mdlosci|nudnosci|zaparci*|pragnieni*|przytyl*|tyje|apetyt*",
     "unwell": "unwell|ill|poorly|rough|awful|terrible|funny|weird|strange|not right|"
-    "not well|bad reaction|reaction|sick|headache*|zle sie czuje|zle po|slabo|dziwnie",
+    "not well|bad reaction|reaction|sick|headache*|rubbish|crap|horrible|dreadful|groggy|"
+    "zle sie czuje|zle po|slabo|dziwnie",
     "med": "@med",
-    "missed": "forgot ... @med|forget ... @med|forgotten ... @med|missed ... @med|"
+    "missed": "forgot ... @med|forget ... @med|forgotten ... @med|forgetting ... @med|"
+    "missed ... @med|"
     "didnt take ... @med|did not take ... @med|havent taken ... @med|not taken ... @med|"
     "skipped ... @med|skip ... @med|ran out of ... @med|run out of ... @med|"
     "stopped taking|not taking ... @med|didnt have ... @med|"
@@ -119,7 +127,8 @@ CUES: Mapping[str, str] = {
     "t:sleep": "sleep|sleeping|insomnia|cant sleep|spac|spanie|snu|bezsennosc",
     "t:eating": "eat|eating|diet*|food|healthy|lose weight|losing weight|cook*|"
     "jedzeni*|jesc|diet*|odchudz*|schudnac",
-    "t:activity": "exercis*|gym|fitness|active|activity|walking|swimming|running|"
+    "t:activity": "exercis*|gym|fitness|fitter|get fit|keep fit|active|activity|walking|"
+    "swimming|running|"
     "cwiczen*|ruch*|aktywn*",
     "t:alcohol": "alcohol|drinking|booze|beer|wine|units|pint*|alkohol*|picie",
     "ask": "how|how do|how can|any tips|tips|tip|advice|help with|help me|ideas|"
@@ -127,6 +136,9 @@ CUES: Mapping[str, str] = {
     "chce|chcialbym|chcialabym|pomysl*|?",
     # good news
     "good": "went for a walk|been for a walk|had a walk|walked|went for a run|went running|"
+    "went ... walk|been ... walk|had ... walk|went ... run|went ... swim*|did ... mins|"
+    "did ... minutes|exercise bike|worked out|workout|smoke free|smokefree|much better|"
+    "lot better|loads better|feeling ... better|"
     "went swimming|went to the gym|been to the gym|did my goal|goal done|met my goal|"
     "goal is done|done my goal|hit my goal|smashed my goal|reached my goal|"
     "did it|i did it|managed to|managed|feeling better|feel better|felt better|"
@@ -148,7 +160,7 @@ CUES: Mapping[str, str] = {
     "sad|miserable|hard at the moment|really hard|been hard|"
     "samotn*|sam jak palec|ciezk*|ciezko|smutn*|przygnebi*|niepokoj*|zestresowan*|"
     "stres*|dolujac*|zle mi|nie radze sobie|nie daje rady",
-    "thanks": "thank*|thanx|thnx|thnks|thx|tyvm|cheers|appreciate*|"
+    "thanks": "thank*|thanx|thnx|thnks|thx|tyvm|cheers|appreciate*|ta very much|ta muchly|"
     "dzieki|dziekuje|dziekujemy|dziekuj*|dzienks|dzieks|🙏",
 }
 
