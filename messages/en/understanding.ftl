@@ -95,9 +95,10 @@ understanding-good-news = That is great to hear. Well done, it all adds up. Text
 understanding-thanks = You are welcome. Take care, and text us any time.
 
 # A text we could not understand. Honest that a computer reads it, who to reach, and
-# where to start. This should be the rare case.
+# where to start; names STOP too, in case they asked to stop in words we missed.
+# This should be the rare case.
 # segments: 2
-understanding-unclear = Thanks for your message. A computer reads these texts, not a person, so we may not understand it all. To talk to someone, please contact your care team. Text MENU to see what you can text, or HELP for support numbers.
+understanding-unclear = Thanks for your message. A computer reads these texts, not a person, so we may not understand it all. To talk to someone, please contact your care team. Text MENU to see what you can text, HELP for support numbers, or STOP to stop.
 
 # Before joining (a stranger, or someone who has not said YES yet) asks about their data.
 # Who sees what, and their rights, in plain words. Ends with how to find out more.

@@ -96,9 +96,10 @@ understanding-good-news = Wspaniale to słyszeć. Brawo, każdy krok się liczy.
 understanding-thanks = Nie ma za co. Trzymaj się i pisz, kiedy chcesz.
 
 # A text we could not understand. Honest that a computer reads it, who to reach, and
-# where to start. This should be the rare case.
+# where to start; names STOP too, in case they asked to stop in words we missed.
+# This should be the rare case.
 # segments: 4
-understanding-unclear = Dziękujemy za wiadomość. Te wiadomości czyta komputer, nie człowiek, więc możemy nie wszystko zrozumieć. Aby z kimś porozmawiać, skontaktuj się ze swoim zespołem opieki. Napisz MENU, by zobaczyć, co możesz napisać, albo HELP, by dostać numery wsparcia.
+understanding-unclear = Dziękujemy za wiadomość. Czyta ją komputer, nie człowiek, więc możemy nie wszystko zrozumieć. Aby z kimś porozmawiać, skontaktuj się z zespołem opieki. Napisz MENU, by zobaczyć, co możesz napisać, HELP po numery wsparcia albo STOP, by zakończyć.
 
 # Before joining (a stranger, or someone who has not said YES yet) asks about their data.
 # Who sees what, and their rights, in plain words. Ends with how to find out more.

@@ -210,3 +210,15 @@ def test_hostile_input_is_read_without_error() -> None:
         assert found is None or isinstance(found.kind, IntentKind)
     assert read_intent("stop texting me " * 5000) == Intent(IntentKind.STOP_WANTED)
     assert read_intent("") is None
+
+
+HELD_OUT_FLOOR = 28  # of 40, measured when the set was written; recall may only grow
+
+
+def test_held_out_phrasings_are_mostly_recognised() -> None:
+    """Phrasings never tuned on: recall stays at or above what was measured (28 of 40)."""
+    pairs = [line.split("\t") for line in _lines("own_words_heldout.tsv")]
+    found = [read_intent(text) for text, _ in pairs]
+    right = sum(f is not None and f.kind == kind for f, (_, kind) in zip(found, pairs, strict=True))
+    assert len(pairs) == 40
+    assert right >= HELD_OUT_FLOOR
