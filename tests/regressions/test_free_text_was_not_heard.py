@@ -78,7 +78,8 @@ async def test_free_text_is_heard_not_answered_with_one_canned_line(
     )
     assert len(said) == 5
     assert len(set(said)) == 5
-    assert not any(body.startswith("Thanks for your message") for body in said)
+    assert not any("Text LOG to do a check-in now" in body for body in said)  # the old line
+    assert not any("we may not understand it all" in body for body in said)  # the fallback
     assert "STOP" in said[0]
     assert "PAUSE 7" in said[0]
     assert "6.2 mmol/L" in said[3]
