@@ -163,6 +163,7 @@ def test_misspelt_keywords_name_their_command() -> None:
         ("HLEP", True),
         ("weight 84", False),
         ("dry mouth", False),
+        ("yes my mouth is dry", False),
         ("thanks", False),
         ("7 hours", False),
     ],
@@ -174,7 +175,7 @@ def test_which_intents_outrank_an_open_question(text: str, interrupts: bool) -> 
 
 @pytest.mark.parametrize(
     "text",
-    ["feeling really low today", "dry mouth all night", "forgot my pills", "new meds today"],
+    ["feeling really low today", "forgot my pills", "new meds today"],
 )
 def test_feelings_and_medicines_outrank_only_an_unreadable_answer(text: str) -> None:
     """Told instead of an answer, they are heard; beside a readable answer, the answer wins."""

@@ -256,11 +256,12 @@ _INTERRUPTS = frozenset(
     }
 )
 # These outrank only a text the question cannot read as its answer: "feeling really low
-# today" to the sleep question deserves better than "Sorry, I did not catch that".
+# today" to the sleep question deserves better than "Sorry, I did not catch that". Not a
+# side effect: the weekly side-effects questions are about exactly that, and their re-ask
+# ("none, a bit or a lot?") is the better reply there.
 _INSTEAD_OF_A_REASK = frozenset(
     {
         IntentKind.HARD_TIME,
-        IntentKind.SIDE_EFFECT,
         IntentKind.MISSED_DOSE,
         IntentKind.MEDS_CHANGED,
     }
@@ -271,8 +272,8 @@ def interrupts_flow(intent: Intent | None, *, answered: bool = False) -> bool:
     """Whether this intent is answered even while a question is open.
 
     "STOP asking me so many questions" mid check-in is about the service, not an
-    unreadable answer; a hard time, a side effect or a missed dose told instead of an
-    answer is heard rather than re-asked. Either way the question stays open for when
+    unreadable answer; a hard time or a missed dose told instead of an answer is heard
+    rather than re-asked. Either way the question stays open for when
     they come back to it.
 
     Args:
@@ -281,8 +282,8 @@ def interrupts_flow(intent: Intent | None, *, answered: bool = False) -> bool:
 
     Returns:
         True for a misspelt HELP, stopping, fewer messages, wanting a person, privacy
-        and who-is-this; and, when the text is no answer, for a hard time, a side
-        effect, a missed dose or a changed medicine.
+        and who-is-this; and, when the text is no answer, for a hard time, a missed
+        dose or a changed medicine.
     """
     if intent is None:
         return False
