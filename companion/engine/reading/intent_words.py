@@ -51,7 +51,10 @@ CUES: Mapping[str, str] = {
     "less often|not so often|not every day|once a week|stop asking|quiet hours|quiet time|"
     "@texts ... at night|@texts ... so early|@texts ... too early|@texts ... so late|"
     "@texts ... too late|@texts ... in the morning|too early|"
-    "za duzo ... @texts|tyle @texts|mniej @texts|rzadziej|cisza nocna|@texts ... w nocy",
+    "break from ... @texts|break from these|pause ... @texts|pause these|hold ... @texts|"
+    "change ... check in time|different time|later in the day|text me later|text me earlier|"
+    "za duzo ... @texts|tyle @texts|mniej @texts|rzadziej|cisza nocna|@texts ... w nocy|"
+    "przerwa od @texts|przerwe od @texts|inna godzin*|pozniej w ciagu dnia",
     # wanting a person
     "talk": "talk to @person|talk to a @person|talk to a real|speak to @person|"
     "talk to my @person|speak to my @person|speak with my @person|"
@@ -68,7 +71,8 @@ CUES: Mapping[str, str] = {
     "will my ... see|can my ... see|does my ... see|do my ... see|who actually reads|"
     "who actually sees|who else sees|who else can see|who else reads|does she see|does he see|"
     "do they see|will she see|will he see|will they see|"
-    "moje dane|moich danych|moimi danymi|prywatn*|poufn*|kto widzi|kto czyta|"
+    "delete everything|delete my info|delete my details|delete all my|erase my|"
+    "moje dane|moich danych|moimi danymi|prywatn*|poufn*|kto widzi|kto czyta|usun* moje|"
     "kto ma dostep|kto zobaczy|rodo",
     "who": "who is this|who is that|whos this|whos that|who are you|who r u|who dis|"
     "who this|what is this|whats this|what is companion|whats companion|who is texting|"
