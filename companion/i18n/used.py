@@ -44,7 +44,7 @@ SENT_BY_CODE: frozenset[str] = frozenset(
         "understanding-hard-time", "understanding-good-news", "understanding-thanks",
         "understanding-unclear",
         *(f"understanding-{kind}-saved" for kind in MEASURE_KINDS),
-        # before joining (companion.engine.reading.intent.reply_before_joining)
+        # before joining (companion.engine.reading.intent_precedence.reply_before_joining)
         "before-joining-privacy", "before-joining-who", "before-joining-stop",
     }
 )  # fmt: skip

@@ -11,7 +11,8 @@ from companion.context import ServiceContext
 from companion.db.models import Person
 from companion.engine.commands import CommandName, find_command
 from companion.engine.reading.answers import Understood, read_answer
-from companion.engine.reading.intent import interrupts_flow, read_intent
+from companion.engine.reading.intent import read_intent
+from companion.engine.reading.intent_precedence import interrupts_flow
 from companion.engine.runner import Say, is_skip
 from companion.sharing import consent
 from companion.texting import conversation, understanding

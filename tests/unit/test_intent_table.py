@@ -11,14 +11,8 @@ from pathlib import Path
 import pytest
 
 from companion.engine.commands import CommandName
-from companion.engine.reading.intent import (
-    Intent,
-    IntentKind,
-    MeasureKind,
-    interrupts_flow,
-    read_intent,
-    reply_before_joining,
-)
+from companion.engine.reading.intent import Intent, IntentKind, MeasureKind, read_intent
+from companion.engine.reading.intent_precedence import interrupts_flow, reply_before_joining
 
 DATA = Path(__file__).parent / "data"
 
