@@ -78,7 +78,8 @@ def reminder_words(text: str) -> tuple[time | None, str]:
     if found is None:
         return None, " ".join(raw)
     at, first, after = found
-    start = next((i + 1 for i, word in enumerate(words) if word in _LEAD_INS), 0)
+    # "to take my meds", not "for 6pm": the first lead-in not followed by the time
+    start = next((i + 1 for i, w in enumerate(words) if w in _LEAD_INS and i + 1 != first), 0)
     what = [
         raw[i].strip(_PUNCTUATION)
         for i in range(start, len(raw))
