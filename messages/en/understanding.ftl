@@ -84,7 +84,7 @@ understanding-topic =
 # Loneliness or a hard time (not crisis: that has its own reply). Warm, honest that no
 # one reads these texts, who to tell, and someone to talk to any time.
 # segments: 2
-understanding-hard-time = Thank you for telling us. That sounds hard. A computer reads these texts, not a person, so please tell your care team or someone you trust. To talk now, Samaritans are free on 116 123, any time.
+understanding-hard-time = Thank you for telling us. That sounds hard. A computer reads these texts, not a person, so it may help to tell your care team or someone you trust. To talk now, Samaritans are free on 116 123, any time.
 
 # Good news (a walk, a goal met, feeling better). Celebrate; one light next step.
 # segments: 1

@@ -85,7 +85,7 @@ understanding-topic =
 # Loneliness or a hard time (not crisis: that has its own reply). Warm, honest that no
 # one reads these texts, who to tell, and someone to talk to any time.
 # segments: 4
-understanding-hard-time = Dziękujemy, że nam o tym piszesz. To brzmi trudno. Te wiadomości czyta komputer, nie człowiek, więc powiedz o tym swojemu zespołowi opieki lub komuś zaufanemu. Aby porozmawiać teraz, Samaritans są dostępni bezpłatnie pod 116 123, o każdej porze.
+understanding-hard-time = Dziękujemy, że nam o tym piszesz. To brzmi trudno. Te wiadomości czyta komputer, nie człowiek, więc może pomóc rozmowa z zespołem opieki lub kimś zaufanym. Aby porozmawiać teraz, Samaritans są dostępni bezpłatnie pod 116 123, o każdej porze.
 
 # Good news (a walk, a goal met, feeling better). Celebrate; one light next step.
 # segments: 2
