@@ -12,7 +12,7 @@ from companion.db.models import Person
 from companion.engine.commands import CommandName, find_command
 from companion.engine.reading.answers import Understood, read_answer
 from companion.engine.reading.intent import read_intent
-from companion.engine.reading.intent_precedence import interrupts_flow
+from companion.engine.reading.intent_precedence import interrupts_flow, outranks_consent_answer
 from companion.engine.runner import Say, is_skip
 from companion.sharing import consent
 from companion.texting import conversation, understanding
@@ -45,12 +45,12 @@ async def route(
     row = await conversation.open_conversation(session, person.id)
     if row is not None and await conversation.end_if_expired(ctx, session, row, now):
         row = None
-    if command is None:
+    intent = read_intent(text) if command is None else None
+    if command is None and not outranks_consent_answer(intent):  # "please stop texting me"
         since = row.step_started_at if row is not None else None
         shared = await consent.answer(ctx, session, person, text, now, since)
         if shared is not None:
             return Routed(shared)
-    intent = read_intent(text) if command is None else None
     if row is not None:
         flow = await conversation.flow_at(ctx, session, row.flow_id, row.flow_revision)
         step = flow.steps[row.step or ""]

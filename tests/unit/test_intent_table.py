@@ -12,7 +12,11 @@ import pytest
 
 from companion.engine.commands import CommandName
 from companion.engine.reading.intent import Intent, IntentKind, MeasureKind, read_intent
-from companion.engine.reading.intent_precedence import interrupts_flow, reply_before_joining
+from companion.engine.reading.intent_precedence import (
+    interrupts_flow,
+    outranks_consent_answer,
+    reply_before_joining,
+)
 
 DATA = Path(__file__).parent / "data"
 
@@ -217,3 +221,20 @@ def test_held_out_phrasings_are_mostly_recognised() -> None:
     right = sum(f is not None and f.kind == kind for f, (_, kind) in zip(found, pairs, strict=True))
     assert len(pairs) == 40
     assert right >= HELD_OUT_FLOOR
+
+
+@pytest.mark.parametrize(
+    ("text", "outranks"),
+    [
+        ("please stop texting me", True),
+        ("ok who is this", True),
+        ("please remind me to take my tablets at 8pm", True),
+        ("yes thanks", False),
+        ("yes, feeling better today", False),
+        ("YES", False),
+        ("no", False),
+    ],
+)
+def test_which_texts_are_no_answer_to_a_share_question(text: str, outranks: bool) -> None:
+    """A wish that starts with a yes word is not a YES to sharing; thanks beside one is."""
+    assert outranks_consent_answer(read_intent(text)) is outranks

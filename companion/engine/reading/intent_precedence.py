@@ -82,3 +82,24 @@ def reply_before_joining(intent: Intent | None) -> str | None:
         "before-joining-stop"), or ``None`` to answer as today.
     """
     return None if intent is None else _BEFORE_JOINING.get(intent.kind)
+
+
+# Words of welcome that may stand beside a real answer ("yes thanks", "yes, feeling
+# better"): they do not make a YES less clear.
+_BESIDE_AN_ANSWER = frozenset({IntentKind.THANKS, IntentKind.GOOD_NEWS})
+
+
+def outranks_consent_answer(intent: Intent | None) -> bool:
+    """Whether a text says something other than a YES or NO to a waiting share question.
+
+    Sharing health data needs a clear yes. "please stop texting me", "ok who is this" and
+    "sure, but who sees it?" start with a yes word but ask for something else: they are
+    answered for what they say, and the share question keeps waiting.
+
+    Args:
+        intent: What `read_intent` found.
+
+    Returns:
+        True for any intent except thanks and good news.
+    """
+    return intent is not None and intent.kind not in _BESIDE_AN_ANSWER
