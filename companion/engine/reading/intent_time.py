@@ -31,6 +31,7 @@ _MONTHS = word_set(
 _NUMERIC_DAY = re.compile(r"^\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?$")
 _ORDINAL = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$")
 _LEAD_INS = word_set("to about for that o zeby abym")
+_KEPT_LEAD_INS = word_set("o")
 _DROPPED = word_set("at please pls every each day daily a the me remind reminder o")
 _SECOND_WORDS = word_set("test check")
 _PLACES = word_set(
@@ -80,10 +81,14 @@ def reminder_words(text: str) -> tuple[time | None, str]:
     at, first, after = found
     # "to take my meds", not "for 6pm": the first lead-in not followed by the time
     start = next((i + 1 for i, w in enumerate(words) if w in _LEAD_INS and i + 1 != first), 0)
+    if start and words[start - 1] in _KEPT_LEAD_INS:  # Polish "o lekach": "about my meds"
+        start -= 1
     what = [
         raw[i].strip(_PUNCTUATION)
         for i in range(start, len(raw))
-        if not first <= i < after and words[i] not in _DROPPED and words[i]
+        if not first <= i < after
+        and words[i]
+        and (words[i] not in _DROPPED or (i == start and words[i] in _KEPT_LEAD_INS))
     ]
     if not what:
         return at, " ".join(raw)

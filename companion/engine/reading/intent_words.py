@@ -42,7 +42,8 @@ CUES: Mapping[str, str] = {
     "remove me|remove my number|delete my number|want out|want to leave|"
     "dont want this|dont want these|dont want any more|dont want anymore|"
     "cancel this|cancel my|cancel it|cancel subscription|not interested|"
-    "wypisz*|wypiszcie|nie pisz*|przestan* pisac|przestancie|koniec z|rezygnuj*|"
+    "wypisz*|wypiszcie|nie pisz*|przestan* pisac|przestac pisac|przestac wysylac|"
+    "przestan* wysylac|przestancie|koniec z|rezygnuj*|"
     "nie chce ... wiadomosci|nie chce ... smsow|nie chce ... sms|dajcie mi spokoj|"
     "stpo|sotp|stopp|stoop",
     # wanting fewer or different messages (not stopping)
@@ -54,7 +55,8 @@ CUES: Mapping[str, str] = {
     "break from ... @texts|break from these|pause ... @texts|pause these|hold ... @texts|"
     "change ... check in time|different time|later in the day|text me later|text me earlier|"
     "za duzo ... @texts|tyle @texts|mniej @texts|rzadziej|cisza nocna|@texts ... w nocy|"
-    "przerwa od @texts|przerwe od @texts|inna godzin*|pozniej w ciagu dnia",
+    "przerwa od @texts|przerwe od @texts|inna godzin*|pozniej w ciagu dnia|za czesto|"
+    "zbyt czesto",
     # wanting a person
     "talk": "talk to @person|talk to a @person|talk to a real|speak to @person|"
     "talk to my @person|speak to my @person|speak with my @person|"
@@ -100,7 +102,7 @@ CUES: Mapping[str, str] = {
     "gained weight|weight gain|gain weight|put on ... stone|put on ... kg|put on ... pound*|"
     "gained ... stone|gained ... kg|gained ... pound*|always hungry|hungry all the time|appetite|"
     "drool*|dribbl*|twitch*|"
-    "sucho* w ustach|zawrot*|senn*|spiacy|spiaca|drzen*|"
+    "sucho* w ustach|zawrot*|senn*|spiacy|spiaca|drzen*|trzes*|drza mi|"
     "sztywn*|mdlosci|nudnosci|zaparci*|pragnieni*|przytyl*|tyje|apetyt*",
     "unwell": "unwell|ill|poorly|rough|awful|terrible|funny|weird|strange|not right|"
     "not well|bad reaction|reaction|sick|headache*|rubbish|crap|horrible|dreadful|groggy|"
@@ -127,7 +129,7 @@ CUES: Mapping[str, str] = {
     "physio|cpn|therapist|counsellor|review|blood test|health check|lekarz*|dentyst*|"
     "przychodni*|psychiatr*|pielegniark*",
     # wanting to know about a health topic
-    "t:smoking": "smok*|cig*|fags|vap*|nicotine|palen*|papieros*|rzucic palenie",
+    "t:smoking": "smok*|cig*|fags|vap*|nicotine|palen*|papieros*|rzucic palenie|palic",
     "t:sleep": "sleep|sleeping|insomnia|cant sleep|spac|spanie|snu|bezsennosc",
     "t:eating": "eat|eating|diet*|food|healthy|lose weight|losing weight|cook*|"
     "jedzeni*|jesc|diet*|odchudz*|schudnac",
