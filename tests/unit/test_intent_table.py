@@ -139,8 +139,29 @@ def test_a_side_effect_keeps_the_persons_words_and_hears_a_hard_time() -> None:
     text = "hard week, the new tablets   make me so dizzy"
     found = read_intent(text)
     assert found == Intent(
-        IntentKind.SIDE_EFFECT, words="hard week, the new tablets make me so dizzy", hard_time=True
+        IntentKind.SIDE_EFFECT,
+        words="hard week, the new tablets make me so dizzy",
+        medicine="tablets",
+        hard_time=True,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "medicine"),
+    [
+        ("I forgot my pills yesterday", IntentKind.MISSED_DOSE, "pills"),
+        ("psychiatrist upped my olanzapine", IntentKind.MEDS_CHANGED, "olanzapine"),
+        ("zapomniałam wziąć leków", IntentKind.MISSED_DOSE, "lekow"),
+        ("constipated again", IntentKind.SIDE_EFFECT, ""),
+    ],
+)
+def test_medicine_intents_keep_the_medicine_word(
+    text: str, kind: IntentKind, medicine: str
+) -> None:
+    """The medicine named, as written (folded), travels with the intent."""
+    found = read_intent(text)
+    assert found is not None
+    assert (found.kind, found.medicine) == (kind, medicine)
 
 
 def test_misspelt_keywords_name_their_command() -> None:

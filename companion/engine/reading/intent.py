@@ -21,7 +21,7 @@ look-up or two per word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import time
 from enum import StrEnum
 
@@ -86,6 +86,8 @@ class Intent:
         words: For ``SIDE_EFFECT`` the note in their words; for ``REMINDER`` and
             ``APPOINTMENT`` what the REMIND / APPT command should read.
         at: For ``REMINDER`` and ``APPOINTMENT``: the time of day, when given.
+        medicine: For the medicine intents: the first medicine word as written
+            (folded): "tablets", "olanzapine", "leki"; "" when none was named.
         hard_time: The text also tells of a hard time (said back with care).
     """
 
@@ -95,6 +97,7 @@ class Intent:
     topic: str | None = None
     words: str = ""
     at: time | None = None
+    medicine: str = ""
     hard_time: bool = False
 
 
@@ -136,7 +139,14 @@ def read_intent(text: str) -> Intent | None:
     hard = "hard" in labels
     found = _wants(tokens, labels) or _measured(tokens, hits)
     if found is None:
-        found = _medicine(text, labels, hard) or _planned(text, labels) or _feelings(labels)
+        medicine = next((tokens[h.start] for h in hits if h.label == "med"), "")
+        found = (
+            _medicine(
+                text, labels, Intent(IntentKind.SIDE_EFFECT, medicine=medicine, hard_time=hard)
+            )
+            or _planned(text, labels)
+            or _feelings(labels)
+        )
     return found
 
 
@@ -202,16 +212,18 @@ def _number_follows(words: list[str]) -> bool:
     return False
 
 
-def _medicine(text: str, labels: set[str], hard: bool) -> Intent | None:
-    """A side effect (saved as a note in their words), a missed dose, a changed medicine."""
+def _medicine(text: str, labels: set[str], said: Intent) -> Intent | None:
+    """A side effect (saved as a note in their words), a missed dose, a changed medicine.
+
+    ``said`` carries what every medicine intent keeps: the medicine word and a hard time.
+    """
     on_medicine = "med" in labels and "unwell" in labels
     if "effect" in labels or "sidefx" in labels or on_medicine:
-        note = " ".join(text.split())[:_MAX_NOTE]
-        return Intent(IntentKind.SIDE_EFFECT, words=note, hard_time=hard)
+        return replace(said, words=" ".join(text.split())[:_MAX_NOTE])
     if "missed" in labels:
-        return Intent(IntentKind.MISSED_DOSE, hard_time=hard)
+        return replace(said, kind=IntentKind.MISSED_DOSE)
     if "changed" in labels:
-        return Intent(IntentKind.MEDS_CHANGED, hard_time=hard)
+        return replace(said, kind=IntentKind.MEDS_CHANGED)
     return None
 
 
