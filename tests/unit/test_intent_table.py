@@ -259,3 +259,20 @@ def test_held_out_phrasings_are_mostly_recognised() -> None:
 def test_which_texts_are_no_answer_to_a_share_question(text: str, outranks: bool) -> None:
     """A wish that starts with a yes word is not a YES to sharing; thanks beside one is."""
     assert outranks_consent_answer(read_intent(text)) is outranks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cancel my appointment on friday",
+        "the doctor wants to take me off olanzapine",
+        "i want to stop smoking",
+        "i cant stop eating",
+        "stop worrying about me, im fine",
+        "the bus didnt stop",
+    ],
+)
+def test_stop_words_about_something_else_are_not_a_wish_to_stop(text: str) -> None:
+    """Cancel, take off, stop: about an appointment, a medicine or a habit, never an opt-out."""
+    found = read_intent(text)
+    assert found is None or found.kind is not IntentKind.STOP_WANTED

@@ -38,10 +38,12 @@ CUES: Mapping[str, str] = {
     # wanting to stop everything
     "stop": "stop @texts|stop ... @texts|stop this|stop it|stop these|stop them|stop now|"
     "dont @texts me|do not @texts me|dont send me|no more @texts|"
-    "unsubscrib*|unsubscribe|unsubcribe|opt out|optout|leave me alone|take me off|"
-    "remove me|remove my number|delete my number|want out|want to leave|"
+    "unsubscrib*|unsubscribe|unsubcribe|opt out|optout|leave me alone|take me off this|"
+    "take me off the list|take me off your|remove me|remove my number|delete my number|"
+    "want out of this|i want out|want to leave this|"
     "dont want this|dont want these|dont want any more|dont want anymore|"
-    "cancel this|cancel my|cancel it|cancel subscription|not interested|"
+    "cancel this|cancel it|cancel subscription|cancel my subscription|cancel ... @texts|"
+    "not interested|"
     "wypisz*|wypiszcie|nie pisz*|przestan* pisac|przestac pisac|przestac wysylac|"
     "przestan* wysylac|przestancie|koniec z|rezygnuj*|"
     "nie chce ... wiadomosci|nie chce ... smsow|nie chce ... sms|dajcie mi spokoj|"
@@ -117,6 +119,7 @@ CUES: Mapping[str, str] = {
     "pominel* ... @med|skonczyly mi sie|nie biore",
     "changed": "changed ... @med|change ... @med|changing ... @med|switched ... @med|"
     "new @med|started on ... @med|started ... new @med|starting ... @med|"
+    "take me off ... @med|taking me off ... @med|coming off ... @med|came off ... @med|"
     "put me on ... @med|upped ... @med|"
     "increased ... @med|reduced ... @med|lowered ... @med|@med ... changed|"
     "@med ... increased|@med ... reduced|@med ... went up|@med ... went down|"
