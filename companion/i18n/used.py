@@ -38,7 +38,8 @@ SENT_BY_CODE: frozenset[str] = frozenset(
         # the person's data
         "my-data", "delete-me-done",
         # free text in the person's own words (companion.texting.understanding)
-        "understanding-stop", "understanding-fewer", "understanding-talk",
+        "understanding-stop", "understanding-fewer", "understanding-fewer-night",
+        "understanding-talk",
         "understanding-who", "understanding-hba1c", "understanding-side-effect",
         "understanding-missed-dose", "understanding-meds-changed", "understanding-topic",
         "understanding-hard-time", "understanding-good-news", "understanding-thanks",

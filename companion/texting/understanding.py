@@ -47,7 +47,6 @@ _MEASURE_COMMANDS = {
 _PLAIN = {
     IntentKind.HELP_WANTED: "help",
     IntentKind.STOP_WANTED: "understanding-stop",
-    IntentKind.FEWER_MESSAGES: "understanding-fewer",
     IntentKind.TALK_TO_PERSON: "understanding-talk",
     IntentKind.WHO_IS_THIS: "understanding-who",
     IntentKind.MISSED_DOSE: "understanding-missed-dose",
@@ -87,6 +86,10 @@ async def answer(
         return await run_command(Request(ctx, session, person, Command(name, rest), now))
 
     match intent.kind:
+        case IntentKind.FEWER_MESSAGES if intent.at_night and ctx.quiet_hours is not None:
+            quiet = ctx.quiet_hours
+            window = {"from": quiet.start.strftime("%H:%M"), "to": quiet.end.strftime("%H:%M")}
+            return [Say("understanding-fewer-night", args=window)]
         case IntentKind.KEYWORD if intent.command is not None:
             return await command(intent.command)
         case IntentKind.PRIVACY:
@@ -115,6 +118,8 @@ async def answer(
             return await command(CommandName.APPOINTMENT, intent.words)
         case IntentKind.HEALTH_TOPIC:
             return await _topic(ctx, session, person, intent.topic or "activity", now)
+        case IntentKind.FEWER_MESSAGES:
+            return [Say("understanding-fewer")]
     return [Say(UNCLEAR)]
 
 

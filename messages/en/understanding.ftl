@@ -13,6 +13,13 @@ understanding-stop = We hear you. To stop all our texts, text the word STOP on i
 # segments: 2
 understanding-fewer = Sorry, we do not want to be too much. You can SKIP any question, or text PAUSE 7 for a week off. To change when we text, send TIME and a time, like TIME 7pm.
 
+# They asked for no messages at night or so early ("QUIET 10pm-9am", "dont text me so
+# early"). Reassure with the service's quiet hours, London time, then how to choose.
+# $from: 5 gsm chars
+# $to: 5 gsm chars
+# segments: 2
+understanding-fewer-night = We never send check-ins or reminders between { $from } and { $to }. To choose when your check-in comes, text TIME and a time, like TIME 7pm. For a week off, text PAUSE 7.
+
 # They asked to talk to a person. No one reads these texts: say so plainly, say who can
 # talk with them and when, and give the numbers for now (CLINICAL.md: a request to talk
 # must never look like a crisis route, and always repeats the crisis numbers).

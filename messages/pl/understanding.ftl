@@ -14,6 +14,13 @@ understanding-stop = Rozumiemy. Aby zatrzymać wszystkie wiadomości, napisz sam
 # segments: 3
 understanding-fewer = Przepraszamy, nie chcemy przesadzać. Każde pytanie możesz pominąć słowem SKIP albo napisać PAUSE 7, by mieć tydzień przerwy. Aby zmienić porę, napisz TIME i godzinę, np. TIME 7pm.
 
+# They asked for no messages at night or so early ("QUIET 10pm-9am", "dont text me so
+# early"). Reassure with the service's quiet hours, London time, then how to choose.
+# $from: 5 gsm chars
+# $to: 5 gsm chars
+# segments: 3
+understanding-fewer-night = Nigdy nie wysyłamy pytań ani przypomnień między { $from } a { $to }. Aby wybrać porę pytań, napisz TIME i godzinę, np. TIME 7pm. Na tydzień przerwy napisz PAUSE 7.
+
 # They asked to talk to a person. No one reads these texts: say so plainly, say who can
 # talk with them and when, and give the numbers for now (CLINICAL.md: a request to talk
 # must never look like a crisis route, and always repeats the crisis numbers).

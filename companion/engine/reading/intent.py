@@ -89,6 +89,7 @@ class Intent:
         medicine: For the medicine intents: the first medicine word as written
             (folded): "tablets", "olanzapine", "leki"; "" when none was named.
         hard_time: The text also tells of a hard time (said back with care).
+        at_night: For ``FEWER_MESSAGES``: about when messages come (night, too early).
     """
 
     kind: IntentKind
@@ -99,6 +100,7 @@ class Intent:
     at: time | None = None
     medicine: str = ""
     hard_time: bool = False
+    at_night: bool = False
 
 
 _TABLE = CueTable(CUES, CLASSES)
@@ -157,7 +159,7 @@ def _dismissed(tokens: list[str], hit: Hit) -> bool:
 def _misspelt_keyword(tokens: list[str]) -> Intent | None:
     words = [token for token in tokens if token.isalnum()]
     if words and words[0] in _QUIET_WORDS:  # "QUIET 10pm-9am": quiet hours wanted
-        return Intent(IntentKind.FEWER_MESSAGES)
+        return Intent(IntentKind.FEWER_MESSAGES, at_night=True)
     if not words or len(words) > 3:
         return None
     first = _REPEATS.sub(r"\1", words[0])  # "helppp", "pomocyyy"
@@ -173,8 +175,8 @@ def _misspelt_keyword(tokens: list[str]) -> Intent | None:
 
 def _wants(tokens: list[str], labels: set[str]) -> Intent | None:
     """Stopping, fewer messages, a person, privacy, who is this: about the service itself."""
-    if "fewer" in labels:
-        return Intent(IntentKind.FEWER_MESSAGES)
+    if "fewer" in labels or {"stop", "night"} <= labels:  # "dont text me at night"
+        return Intent(IntentKind.FEWER_MESSAGES, at_night="night" in labels)
     if "stop" in labels:
         return Intent(IntentKind.STOP_WANTED)
     if "talk" in labels:

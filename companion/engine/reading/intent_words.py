@@ -59,6 +59,9 @@ CUES: Mapping[str, str] = {
     "za duzo ... @texts|tyle @texts|mniej @texts|rzadziej|cisza nocna|@texts ... w nocy|"
     "przerwa od @texts|przerwe od @texts|inna godzin*|pozniej w ciagu dnia|za czesto|"
     "zbyt czesto",
+    # fewer messages because of when they come (said with "fewer": night, early, late)
+    "night": "at night|night time|nighttime|too early|so early|too late|so late|"
+    "in the morning|quiet|w nocy|nocna|nocne|za wczesnie|za pozno|rano",
     # wanting a person
     "talk": "talk to @person|talk to a @person|talk to a real|speak to @person|"
     "talk to my @person|speak to my @person|speak with my @person|"
