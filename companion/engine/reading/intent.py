@@ -117,6 +117,8 @@ _TOPICS = ("smoking", "alcohol", "sleep", "eating", "activity")
 _NEGATABLE = frozenset({"sidefx", "good", "hard", "talk", "stop", "thanks", "missed"})
 _ALONE_THANKS = frozenset({"ty", "ta", "tx", "thanks", "thank you", "cheers"})
 _QUIET_WORDS = frozenset({"quiet", "cisza"})
+_QUIET_TAILS = frozenset({"please", "pls", "hours", "time", "mode", "at", "from", "after"})
+
 _REPEATS = re.compile(r"(.)\1+")
 _HELP_WORDS = frozenset({"help", "pomocy", "pomoc"})  # only with letters repeated
 
@@ -152,13 +154,20 @@ def read_intent(text: str) -> Intent | None:
     return found
 
 
+def _asks_for_quiet(words: list[str]) -> bool:
+    """ "QUIET 10pm-9am", "quiet please", "quiet hours"; not "quiet day today"."""
+    if not words or words[0] not in _QUIET_WORDS:
+        return False
+    return len(words) == 1 or words[1].isdigit() or words[1] in _QUIET_TAILS
+
+
 def _dismissed(tokens: list[str], hit: Hit) -> bool:
     return hit.label in _NEGATABLE and negated(tokens, hit)
 
 
 def _misspelt_keyword(tokens: list[str]) -> Intent | None:
     words = [token for token in tokens if token.isalnum()]
-    if words and words[0] in _QUIET_WORDS:  # "QUIET 10pm-9am": quiet hours wanted
+    if _asks_for_quiet(words):
         return Intent(IntentKind.FEWER_MESSAGES, at_night=True)
     if not words or len(words) > 3:
         return None
