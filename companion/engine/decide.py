@@ -7,20 +7,25 @@ services load the situation, call this, and apply the decision in one transactio
 
 The order is the safety case:
 
-1. Carrier keywords: STOP always stops, HELP always answers with the crisis numbers,
-   START/JOIN joins or re-joins.
+1. Carrier keywords: STOP always stops, HELP (or a misspelt HELP such as HLEP) always
+   answers with the crisis numbers, START/JOIN joins or re-joins.
 2. Crisis language: signposting in every state (stopped too), and nothing else.
 3. A stopped person: nothing more until START.
-4. Invited or pending: a clear YES or NO to the terms; anything else is asked again.
-5. A stranger: how to join, at most once a day.
+4. Invited or pending: a clear YES or NO to the terms; a question (privacy, who is
+   this) is answered; anything else is asked again.
+5. A stranger: a question is answered; otherwise how to join, at most once a day.
 6. An active person:
    a. a command typed exactly wins over an open question, except SIDE, SKIP and GOAL,
       which are everyday words in answers ("side hurts, 5"; "goal done");
    b. a share question still waiting takes a yes, no or maybe (unless a later question
       is open: a bare "no" then answers that one);
    c. the open question takes its answer (or SKIP, or is asked again);
-   d. a command, a forgiven typo included;
-   e. otherwise the kind fallback.
+   d. a command, a forgiven typo included (the words after LOG are read too);
+   e. otherwise what the person's own words ask for (`reading/intent.py`), or a kind,
+      honest fallback.
+   A text that asks for something else ("please stop texting me", "who sees this?") is
+   never read as a YES to joining or to sharing, and an intent about the service
+   outranks an open question ("STOP asking me so many questions").
 """
 
 from __future__ import annotations
@@ -34,6 +39,12 @@ from companion.engine.commands import Command, CommandName, find_command
 from companion.engine.consent import ShareAnswer, read_share_answer
 from companion.engine.flowspec import Step
 from companion.engine.reading.answers import Reading, Understood, read_answer
+from companion.engine.reading.intent import Intent, read_intent
+from companion.engine.reading.intent_precedence import (
+    interrupts_flow,
+    outranks_consent_answer,
+    reply_before_joining,
+)
 from companion.engine.reading.parsing import Ambiguous, Parsed, Unreadable, Value, parse_yes_no
 from companion.engine.runner import Say, is_skip
 from companion.safety.crisis import CrisisSignal, detect_crisis
@@ -75,9 +86,24 @@ class Text:
         return parse_yes_no(self.body)
 
     @property
+    def misspelt_help(self) -> bool:
+        """A misspelt HELP on its own ("HLEP"): answered as HELP, in every state."""
+        command = self.command
+        return command is not None and command.name is CommandName.HELP_TOPIC and not command.rest
+
+    @cached_property
+    def intent(self) -> Intent | None:
+        """What the person's own words ask for, if the text is not a command."""
+        return read_intent(self.body) if self.command is None else None
+
+    @property
     def may_answer_share(self) -> bool:
         """Whether a waiting share question could take this text (worth loading it)."""
-        return self.command is None and not isinstance(self.share, Unreadable)
+        return (
+            self.command is None
+            and not isinstance(self.share, Unreadable)
+            and not outranks_consent_answer(self.intent)
+        )
 
 
 @dataclass(frozen=True)
@@ -116,12 +142,20 @@ class AnswerShare:
 
 @dataclass(frozen=True)
 class RunCommand:
-    """Carry out a command."""
+    """Carry out a command; `words` is what the words after LOG ask for, if anything."""
 
     command: Command
+    words: Intent | None = None
 
 
-Action = AnswerQuestion | AnswerShare | RunCommand
+@dataclass(frozen=True)
+class Understand:
+    """Answer what the person's own words ask for (None: a kind, honest fallback)."""
+
+    intent: Intent | None
+
+
+Action = AnswerQuestion | AnswerShare | RunCommand | Understand
 
 
 @dataclass(frozen=True)
@@ -145,7 +179,7 @@ def decide(situation: Situation, text: Text) -> Decision:
         return (
             Decision(status=None) if status is None else Decision(PersonStatus.STOPPED, stops=True)
         )
-    if text.keyword is CarrierKeyword.HELP:
+    if text.keyword is CarrierKeyword.HELP or text.misspelt_help:
         return Decision(status, replies=(Say("help"),))
     if text.keyword is CarrierKeyword.START:
         return _start(situation)
@@ -156,10 +190,16 @@ def decide(situation: Situation, text: Text) -> Decision:
         return Decision(status, replies=(reply,), safety=text.crisis)
     if status is PersonStatus.STOPPED:
         return Decision(status)  # STOP is sacred: nothing else is sent until START
+    before_joining = reply_before_joining(text.intent)
     if status in (PersonStatus.PENDING, PersonStatus.INVITED):
+        if outranks_consent_answer(text.intent):
+            # "please stop texting me", "ok who is this": never a YES to joining.
+            return Decision(status, replies=(Say(before_joining or "confirm-reask"),))
         return _confirm(status, text.yes_no)
     if status is PersonStatus.ACTIVE:
         return _converse(situation, text)
+    if before_joining is not None:
+        return Decision(status, replies=(Say(before_joining),))  # "who is this?"
     if situation.told_how_to_join_today:
         return Decision(status)
     return Decision(status, replies=(Say("stranger"),), tells_how_to_join=True)
@@ -199,6 +239,8 @@ def _converse(situation: Situation, text: Text) -> Decision:
         step = question.step
         reading = None if step.answer is None else read_answer(step.answer, text.body, step.choices)
         answers = isinstance(reading, Understood)
+        if interrupts_flow(text.intent, answered=answers):  # "STOP asking me so many questions"
+            return Decision(active, action=Understand(text.intent))
         wins = command is not None and command.exact and command.name not in _ANSWER_WORDS
         if not wins and (command is None or answers or is_skip(text.body)):
             erase = (
@@ -206,8 +248,9 @@ def _converse(situation: Situation, text: Text) -> Decision:
             )
             return Decision(active, action=AnswerQuestion(reading, erase=erase))
     if command is not None:
-        return Decision(active, action=RunCommand(command))
-    return Decision(active, replies=(Say("no-question-open"),))
+        words = read_intent(command.rest) if command.name is CommandName.LOG else None
+        return Decision(active, action=RunCommand(command, words))
+    return Decision(active, action=Understand(text.intent))
 
 
 def _erases(step: Step, reading: Reading | None) -> bool:

@@ -18,7 +18,7 @@ SENT_BY_CODE: frozenset[str] = frozenset(
         "crisis-again", "crisis-someone-else", "replies-paused",
         # conversations and commands
         MOVING_ON, "checkin-greeting", "no-question-open", "skip-nothing-open",
-        "log-already-open", "log-heard",
+        "log-already-open",
         "closing-goal", "closing-streak", "closing-thanks",
         *(f"closing-best-{key.replace('_', '-')}" for key in MORE_IS_BETTER),
         *(f"measure-{kind}-{end}" for kind in MEASURE_KINDS for end in ("how", "saved")),
@@ -42,5 +42,15 @@ SENT_BY_CODE: frozenset[str] = frozenset(
         "unshare-nothing", "share-reconfirm", "share-reconfirmed", "share-lapsed",
         # the person's data
         "my-data", "privacy", "delete-me-done",
+        # free text in the person's own words (companion.texting.understanding)
+        "understanding-stop", "understanding-fewer", "understanding-fewer-night",
+        "understanding-talk",
+        "understanding-who", "understanding-hba1c", "understanding-side-effect",
+        "understanding-missed-dose", "understanding-meds-changed", "understanding-topic",
+        "understanding-hard-time", "understanding-good-news", "understanding-thanks",
+        "understanding-unclear",
+        *(f"understanding-{kind}-saved" for kind in MEASURE_KINDS),
+        # before joining (companion.engine.reading.intent_precedence.reply_before_joining)
+        "before-joining-privacy", "before-joining-who", "before-joining-stop",
     }
 )  # fmt: skip

@@ -2,7 +2,7 @@
 
 `situation_of` loads what `engine.decide` needs to know (the open question, a waiting
 share question); `carry_out` does what the decision's action says: answer the open
-question, record a share answer, or run a command.
+question, record a share answer, run a command, or answer the person's own words.
 """
 
 from __future__ import annotations
@@ -20,13 +20,13 @@ from companion.engine.decide import (
     AnswerQuestion,
     AnswerShare,
     OpenQuestion,
-    RunCommand,
     Situation,
     Text,
+    Understand,
 )
 from companion.engine.runner import Say
 from companion.sharing import consent as consents
-from companion.texting import conversation
+from companion.texting import conversation, understanding
 from companion.texting.commands import Request, run_command
 
 
@@ -88,5 +88,7 @@ async def carry_out(
     if isinstance(action, AnswerShare):
         assert loaded.consent is not None  # decided only when a share question waits
         return await consents.apply_answer(ctx, session, person, loaded.consent, action.answer, now)
-    assert isinstance(action, RunCommand)
-    return await run_command(Request(ctx, session, person, action.command, now))
+    if isinstance(action, Understand):
+        return await understanding.answer(ctx, session, person, action.intent, now)
+    heard = await understanding.answer_log_words(ctx, session, person, action.words, now)
+    return heard + await run_command(Request(ctx, session, person, action.command, now))

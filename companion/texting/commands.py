@@ -28,21 +28,9 @@ async def run_command(request: Request) -> list[Say]:
     return await _HANDLERS[request.command.name](request)
 
 
-_LOG_FILLERS = frozenset({"now", "please", "pls", "in", "me", "today", "my", "check", "a", "one"})
-
-
-def _heard(rest: str) -> list[Say]:
-    """LOG with words of their own ("LOG dry mouth and I keep putting on weight"): say they
-    were heard and how to note them (SIDE), rather than throw them away or guess."""
-    words = rest.casefold().split()
-    if len(words) < 2 or all(word.strip(".,!") in _LOG_FILLERS for word in words):
-        return []
-    return [Say("log-heard")]
-
-
 async def _log(r: Request) -> list[Say]:
     """LOG: a check-in now (or the open one's question again)."""
-    return _heard(r.command.rest) + await _log_checkin(r)
+    return await _log_checkin(r)
 
 
 async def _log_checkin(r: Request) -> list[Say]:
