@@ -1,6 +1,6 @@
 """Accounts: the coordinators who read summaries, their enrolment, login and throttling.
 
-Entry points: `coordinators.add_coordinator` / `complete_enrolment` / `check_login`,
+Entry points: `coordinators.add_coordinator` / `complete_enrolment` / `logins.check_login`,
 `login_throttle.LoginThrottle`.
 """
 

@@ -20,7 +20,6 @@ from companion.accounts import device_cookies
 from companion.accounts.coordinators import (
     EnrolmentRefused,
     PendingEnrolment,
-    check_login,
     complete_enrolment,
     normalise_email,
     pending_enrolment,
@@ -28,6 +27,7 @@ from companion.accounts.coordinators import (
     who,
 )
 from companion.accounts.device_cookies import trusted_nonce
+from companion.accounts.logins import check_login
 from companion.crypto import totp
 from companion.db.models import Coordinator
 from companion.records import audit
