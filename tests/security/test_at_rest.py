@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -25,6 +23,7 @@ from companion.sms.fake_twilio import FakeTwilio
 from companion.web.keys import CONTEXT, SETTINGS
 from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient
 from tests.support.clock import ManualClock
+from tests.support.command_line import CommandLine
 from tests.support.portal import enrolled_coordinator
 from tests.support.waiting import eventually, outbox_settled
 from tests.support.webhooks import post_signed, sms_form
@@ -92,38 +91,16 @@ def test_a_new_database_is_created_owner_only(tmp_path: Path) -> None:
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
-def test_export_out_file_is_owner_only(tmp_path: Path) -> None:
-    """`companion export --out` writes a file only its owner can read."""
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
-        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'c.db'}",
-        "COMPANION_KEY_FILE": str(tmp_path / "keyring"),
-        "COMPANION_MODE": "simulator",
-    }
-    run = [sys.executable, "-m", "companion"]
-    chat = subprocess.run(
-        [*run, "chat", "--phone", PHONE],
-        input="JOIN\nYES\n",
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert chat.returncode == 0, chat.stderr
+def test_export_out_file_is_owner_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`companion export --out` writes a file only its owner can read (so is the key file)."""
+    companion = CommandLine(tmp_path, monkeypatch, capsys)
+    chat = companion("chat", "--phone", PHONE, stdin="JOIN\nYES\n")
+    assert chat.status == 0, chat.err
     out = tmp_path / "export.json"
-    exported = subprocess.run(
-        [*run, "export", "--phone", PHONE, "--out", str(out)],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert exported.returncode == 0, exported.stderr
+    exported = companion("export", "--phone", PHONE, "--out", str(out))
+    assert exported.status == 0, exported.err
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert stat.S_IMODE((tmp_path / "keyring").stat().st_mode) == 0o600
 

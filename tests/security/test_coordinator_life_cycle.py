@@ -8,7 +8,6 @@ import pytest
 from sqlalchemy import func, select
 
 from companion.accounts import life_cycle
-from companion.cli import main
 from companion.crypto.coordinator_keys import new_key_pair
 from companion.db.models import Coordinator, PortalSession, Summary
 from companion.engine.summary import RANGES_PATH, load_reference_ranges
@@ -16,6 +15,7 @@ from companion.sharing.summaries import summary_sweep
 from companion.web.keys import CONTEXT
 from tests.conftest import AppClient
 from tests.support.clock import ManualClock
+from tests.support.command_line import CommandLine
 from tests.support.portal import (
     PASSPHRASE,
     audit_entries,
@@ -135,31 +135,19 @@ def test_coordinator_commands_list_disable_and_reset(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`companion coordinator list|disable|reset` (the real command line), each audited."""
-    monkeypatch.chdir(tmp_path)
-    for name, value in {
-        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'c.db'}",
-        "COMPANION_KEY_FILE": str(tmp_path / "keyring"),
-        "COMPANION_MODE": "simulator",
-    }.items():
-        monkeypatch.setenv(name, value)
-
-    def companion(*args: str) -> tuple[int, str, str]:
-        status = main(list(args))
-        out, err = capsys.readouterr()
-        return status, out, err
-
+    companion = CommandLine(tmp_path, monkeypatch, capsys)
     add = companion("coordinator", "add", "--name", "Sam", "--email", "s@x.example", "--team", "T")
-    assert add[0] == 0, add[2]
-    status, out, _ = companion("coordinator", "list")
-    assert "pending" in out
-    assert "s@x.example  Sam (T)" in out
-    assert companion("coordinator", "reset", "s@x.example")[0] == 2  # needs --confirm
-    status, out, err = companion("coordinator", "reset", "s@x.example", "--confirm")
-    assert status == 0, err
-    assert "/portal/enrol/" in out
-    assert companion("coordinator", "disable", "nobody@x.example")[0] == 1
-    assert companion("coordinator", "disable", "s@x.example")[0] == 0
-    assert "disabled" in companion("coordinator", "list")[1]
-    shown = companion("audit", "show")[1]
+    assert add.status == 0, add.err
+    listed = companion("coordinator", "list").out
+    assert "pending" in listed
+    assert "s@x.example  Sam (T)" in listed
+    assert companion("coordinator", "reset", "s@x.example").status == 2  # needs --confirm
+    reset = companion("coordinator", "reset", "s@x.example", "--confirm")
+    assert reset.status == 0, reset.err
+    assert "/portal/enrol/" in reset.out
+    assert companion("coordinator", "disable", "nobody@x.example").status == 1
+    assert companion("coordinator", "disable", "s@x.example").status == 0
+    assert "disabled" in companion("coordinator", "list").out
+    shown = companion("audit", "show").out
     assert "coordinator_reset" in shown
     assert "coordinator_disable" in shown
