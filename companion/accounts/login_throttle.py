@@ -59,6 +59,7 @@ class LoginThrottle:
     _accounts: dict[tuple[str, str], _Tally] = field(default_factory=dict)
     _addresses: dict[str, deque[datetime]] = field(default_factory=dict)
     _devices: dict[str, deque[datetime]] = field(default_factory=dict)
+    _locked: dict[str, datetime] = field(default_factory=dict)
 
     def wait(
         self, account: str, address: str, now: datetime, device: str | None = None
@@ -78,6 +79,9 @@ class LoginThrottle:
                 return recent[0] + DEVICE_WINDOW - now
             return None
         waits: list[timedelta] = []
+        locked = self._locked.get(account)
+        if locked is not None and locked > now:
+            waits.append(locked - now)
         tally = self._accounts.get((account, address))
         if tally is not None and tally.blocked_until is not None and tally.blocked_until > now:
             waits.append(tally.blocked_until - now)
@@ -98,6 +102,13 @@ class LoginThrottle:
         if tally.failures > FREE_FAILURES:
             tally.blocked_until = now + delay_after(tally.failures)
         self._recent(address, now).append(now)
+
+    def account_locked(self, account: str, until: datetime) -> None:
+        """The database said the account is locked: refuse tries here too until then,
+        without asking it again (browsers with a device cookie are not affected)."""
+        if len(self._locked) > _PRUNE_ABOVE:
+            self._locked.clear()
+        self._locked[account] = until
 
     def succeeded(self, account: str, address: str) -> None:
         """A correct login: this account and address start afresh."""

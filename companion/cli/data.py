@@ -70,15 +70,16 @@ def add_data_commands(
     show.set_defaults(run=_audit_show)
 
 
-def _settings() -> Settings:
-    # Operator commands need no Twilio; without credentials they read the local key file.
+def operator_settings() -> Settings:
+    """Settings for operator commands: they need no Twilio (else the local key file)."""
     return load_settings(os.environ, Path(".env"), default_mode="simulator")
 
 
-def _run(work: Callable[[ServiceContext], Awaitable[T]]) -> T:
+def run_in_context(work: Callable[[ServiceContext], Awaitable[T]]) -> T:
+    """Migrate the database, then run `work` with a service context and return its result."""
     from companion.db.migrate import upgrade
 
-    settings = _settings()
+    settings = operator_settings()
     upgrade(settings.database_url)
 
     async def go() -> T:
@@ -120,7 +121,7 @@ def _export(args: argparse.Namespace) -> int:
         await _note(ctx, "export", "done" if data else "nothing_held")
         return data
 
-    data = _run(work)
+    data = run_in_context(work)
     if data is None:
         print("companion: nothing is held about that number", file=sys.stderr)
         return 1
@@ -147,7 +148,7 @@ def _erase(args: argparse.Namespace) -> int:
     e164 = _phone(args.phone)
     if e164 is None:
         return 2
-    result = _run(lambda ctx: erase_person(ctx, e164, actor=OPERATOR))
+    result = run_in_context(lambda ctx: erase_person(ctx, e164, actor=OPERATOR))
     if result is None:
         print("companion: nothing is held about that number", file=sys.stderr)
         return 1
@@ -165,7 +166,7 @@ def _keyring_text(settings: Settings) -> str:
 
 
 def _rotate(_args: argparse.Namespace) -> int:
-    settings = _settings()
+    settings = operator_settings()
     rotated = with_new_key(parse_keyring(_keyring_text(settings)))
     if settings.data_keys is None:
         write_owner_only(settings.key_file, format_keyring(rotated) + "\n")
@@ -174,7 +175,7 @@ def _rotate(_args: argparse.Namespace) -> int:
         print("Set COMPANION_DATA_KEYS to this (on every instance), restart, then run")
         print("`companion keys reencrypt`:")
         print(format_keyring(rotated))
-    _run(lambda ctx: _note(ctx, "keys_rotate", "done", rotated.current_id))
+    run_in_context(lambda ctx: _note(ctx, "keys_rotate", "done", rotated.current_id))
     return 0
 
 
@@ -198,7 +199,7 @@ def _reencrypt(_args: argparse.Namespace) -> int:
         await _note(ctx, "keys_reencrypt", "done", str(done))
         return done
 
-    done = _run(work)
+    done = run_in_context(work)
     print(f"\nre-sealed {done} values under the current key", file=sys.stderr)
     return 0
 
@@ -206,12 +207,12 @@ def _reencrypt(_args: argparse.Namespace) -> int:
 def _retire(args: argparse.Namespace) -> int:
     from companion.records.rekey import values_under
 
-    settings = _settings()
+    settings = operator_settings()
     keyring = parse_keyring(_keyring_text(settings))
     if args.key_id == keyring.current_id:
         print("companion: the current key cannot be retired; rotate first", file=sys.stderr)
         return 2
-    left = _run(lambda ctx: values_under(ctx, args.key_id))
+    left = run_in_context(lambda ctx: values_under(ctx, args.key_id))
     if left:
         print(
             f"companion: {left} values still use key {args.key_id}; run `companion keys "
@@ -221,7 +222,7 @@ def _retire(args: argparse.Namespace) -> int:
         return 1
     kept = {k: v for k, v in keyring.keys.items() if k != args.key_id}
     retired = type(keyring)(keys=kept, current_id=keyring.current_id, index_key=keyring.index_key)
-    _run(lambda ctx: _note(ctx, "keys_retire", "done", args.key_id))
+    run_in_context(lambda ctx: _note(ctx, "keys_retire", "done", args.key_id))
     print(format_keyring(retired))
     return 0
 
@@ -237,7 +238,7 @@ def _audit_verify(args: argparse.Namespace) -> int:
             found = list(await session.scalars(select(AuditEntry).order_by(AuditEntry.seq)))
         return found, audit.verify_chain(found, ctx.keyring)
 
-    entries, broken = _run(work)
+    entries, broken = run_in_context(work)
     if broken is not None:
         print(f"companion: the audit trail is broken at entry {broken}", file=sys.stderr)
         return 1
@@ -266,7 +267,7 @@ def _audit_show(args: argparse.Namespace) -> int:
             newest = select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(args.limit)
             return list(reversed(list(await session.scalars(newest))))
 
-    for entry in _run(work):
+    for entry in run_in_context(work):
         print(
             f"{entry.seq:6} {entry.at:%Y-%m-%d %H:%M:%S} {entry.actor:40} {entry.action:18} "
             f"{entry.outcome:10} {entry.subject or ''}"

@@ -270,8 +270,9 @@ class Coordinator(Base):
     enrol_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True, default=None)
     enrol_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     enrolled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
-    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)  # tries since the last login
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    disabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select, update
@@ -43,15 +44,21 @@ async def _items(session: AsyncSession, person_id: str, kind: DueKind) -> list[D
     )
 
 
+@dataclass(frozen=True)
+class Slot:
+    """When and what a new due item is: its kind, flow, repeat, wall time and first time."""
+
+    kind: DueKind
+    flow_id: str
+    repeat: str
+    wall: time
+    due: datetime
+
+
 def _add(
     session: AsyncSession,
     person: Person,
-    *,
-    kind: str,
-    flow_id: str,
-    repeat: str,
-    wall: time,
-    due: datetime,
+    slot: Slot,
     now: datetime,
     payload: bytes | None = None,
     item_id: str | None = None,
@@ -59,12 +66,12 @@ def _add(
     item = DueItem(
         id=item_id or new_id(),
         person_id=person.id,
-        kind=kind,
-        flow_id=flow_id,
-        repeat=repeat,
-        wall_time=wall.strftime("%H:%M"),
-        due_at=due,
-        valid_until=due + WINDOWS[kind],
+        kind=slot.kind,
+        flow_id=slot.flow_id,
+        repeat=slot.repeat,
+        wall_time=slot.wall.strftime("%H:%M"),
+        due_at=slot.due,
+        valid_until=slot.due + WINDOWS[slot.kind],
         status=DueStatus.SCHEDULED,
         payload=payload,
         runs=0,
@@ -87,16 +94,7 @@ async def ensure_weekly(session: AsyncSession, person: Person, flow_id: str, now
         return
     wall = weekly_wall(person)
     due, _ = first_due("weekly", "weekly", wall, now)
-    _add(
-        session,
-        person,
-        kind=DueKind.WEEKLY,
-        flow_id=flow_id,
-        repeat="weekly",
-        wall=wall,
-        due=due,
-        now=now,
-    )
+    _add(session, person, Slot(DueKind.WEEKLY, flow_id, "weekly", wall, due), now=now)
 
 
 async def reschedule_checkin(session: AsyncSession, person: Person, now: datetime) -> None:
@@ -105,16 +103,7 @@ async def reschedule_checkin(session: AsyncSession, person: Person, now: datetim
     due, valid = first_due(CHECKIN, "daily", wall, now)
     items = await _items(session, person.id, DueKind.CHECKIN)
     if not items:
-        _add(
-            session,
-            person,
-            kind=DueKind.CHECKIN,
-            flow_id=CHECKIN,
-            repeat="daily",
-            wall=wall,
-            due=due,
-            now=now,
-        )
+        _add(session, person, Slot(DueKind.CHECKIN, CHECKIN, "daily", wall, due), now=now)
         return
     for item in items:
         item.wall_time, item.due_at, item.valid_until = wall.strftime("%H:%M"), due, valid
@@ -150,11 +139,7 @@ async def medicine_changed(session: AsyncSession, person: Person, day: date, now
         _add(
             session,
             person,
-            kind=DueKind.CALENDAR,
-            flow_id=flow_id,
-            repeat=repeat,
-            wall=wall,
-            due=at_london(when, wall),
+            Slot(DueKind.CALENDAR, flow_id, repeat, wall, at_london(when, wall)),
             now=now,
         )
 
@@ -181,11 +166,7 @@ def add_reminder(
         return _add(
             session,
             person,
-            kind=DueKind.REMINDER,
-            flow_id="reminder",
-            repeat="daily",
-            wall=wall,
-            due=due,
+            Slot(DueKind.REMINDER, "reminder", "daily", wall, due),
             now=now,
             payload=payload,
             item_id=item_id,
@@ -193,11 +174,7 @@ def add_reminder(
     return _add(
         session,
         person,
-        kind=DueKind.APPOINTMENT,
-        flow_id="appointment",
-        repeat="once",
-        wall=wall,
-        due=at_london(on, wall),
+        Slot(DueKind.APPOINTMENT, "appointment", "once", wall, at_london(on, wall)),
         now=now,
         payload=payload,
         item_id=item_id,

@@ -77,8 +77,8 @@ def due(
     """The week's summary if it should be (re)made now; None if it is up to date."""
     if made is not None and made.created_at >= min(week_end(week_start), now):
         return None  # made after the week ended (or just now): nothing new to add
-    if sharing.coordinator.public_key is None:
-        return None  # not enrolled yet: nothing can be sealed to them
+    if sharing.coordinator.public_key is None or sharing.coordinator.disabled_at is not None:
+        return None  # not enrolled yet (or reset, or disabled): nothing is sealed to them
     return Due(sharing, week_start, made)
 
 

@@ -16,6 +16,7 @@ Routes (all under /portal):
     GET  /people/{consent}/summary/{week}           an earlier week
     GET  /people/{consent}/summary/{week}.json      FHIR R4 Bundle download
     GET  /people/{consent}/summary/{week}/print     printable page
+    GET  /passphrase, POST       change the passphrase (the private key is re-wrapped)
     GET  /static/portal.css
 """
 
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from companion.web import portal_auth, portal_downloads, portal_views
+from companion.web import portal_account, portal_auth, portal_downloads, portal_views
 from companion.web.portal_pages import add_security_headers, stylesheet
 from companion.web.portal_session import PORTAL_STATE, PortalState
 
@@ -58,6 +59,8 @@ def portal_app() -> web.Application:
     get(f"/people/{_CONSENT}/summary/{_WEEK}", portal_views.person)
     get(f"/people/{_CONSENT}/summary/{_WEEK}.json", portal_downloads.fhir)
     get(f"/people/{_CONSENT}/summary/{_WEEK}/print", portal_downloads.printable)
+    get("/passphrase", portal_account.passphrase_page)
+    post("/passphrase", portal_account.change)
     get("/static/portal.css", stylesheet)
     return portal
 

@@ -20,7 +20,6 @@ from companion.accounts import device_cookies
 from companion.accounts.coordinators import (
     EnrolmentRefused,
     PendingEnrolment,
-    check_login,
     complete_enrolment,
     normalise_email,
     pending_enrolment,
@@ -28,6 +27,7 @@ from companion.accounts.coordinators import (
     who,
 )
 from companion.accounts.device_cookies import trusted_nonce
+from companion.accounts.logins import check_login
 from companion.crypto import totp
 from companion.db.models import Coordinator
 from companion.records import audit
@@ -84,13 +84,7 @@ async def login(request: web.Request) -> web.Response:
     device = trusted_nonce(ctx.keyring, account, request.cookies.get(device_cookie(request)), now)
     wait = throttle.wait(account, address, now, device)
     if wait is not None:
-        async with ctx.sessions() as session:
-            subject = await session.scalar(
-                select(Coordinator.id).where(Coordinator.email == account)
-            )
-        await record_junk(
-            request, actor=ANONYMOUS, action="login_failed", outcome="throttled", subject=subject
-        )
+        await _audit_throttled(request, account)
         return _throttled(form, email, wait)
     async with ctx.sessions.begin() as session:
         result = await check_login(
@@ -124,6 +118,7 @@ async def login(request: web.Request) -> web.Response:
             subject=result.coordinator_id,
         )
         locked_until = result.locked_until or now
+        throttle.account_locked(account, locked_until)
         return _throttled(form, email, max(locked_until - now, timedelta(seconds=1)))
     if result.failure is not None or result.private_key is None or result.coordinator_id is None:
         throttle.failed(account, address, now, device)
@@ -135,6 +130,26 @@ async def login(request: web.Request) -> web.Response:
     lifetime = int(device_cookies.VALID_FOR.total_seconds())
     set_cookie(request, response, device_cookie(request), value, max_age=lifetime)
     return response
+
+
+async def _audit_throttled(request: web.Request, account: str) -> None:
+    """A refused try: audited once a minute per account tried (the rest only counted),
+    and the account looked up only when it is audited."""
+    ctx = request.config_dict[CONTEXT]
+    now = ctx.clock()
+    if not request.app[PORTAL_STATE].junk.allow("login_failed", "throttled", account, now):
+        ctx.metrics.unaudited.labels("login_failed", "throttled").inc()
+        return
+    async with ctx.sessions.begin() as session:
+        subject = await session.scalar(select(Coordinator.id).where(Coordinator.email == account))
+        await audit.record(
+            session,
+            actor=ANONYMOUS,
+            action="login_failed",
+            outcome="throttled",
+            now=now,
+            subject=subject,
+        )
 
 
 def _throttled(form: Form, email: str, wait: timedelta) -> web.Response:

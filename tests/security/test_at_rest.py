@@ -4,27 +4,29 @@ from __future__ import annotations
 
 import asyncio
 import stat
-import subprocess
-import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import select, text
+from sqlalchemy import LargeBinary, bindparam, select, text
 
 from companion.accounts.coordinators import who
 from companion.context import ServiceContext
 from companion.crypto.sealing import associated_data, unseal
+from companion.db.connection import create_engine
 from companion.db.migrate import alembic_config, upgrade
 from companion.db.models import ConsentEvent, Coordinator, SafetyEvent
 from companion.db.safety_events import detection_of
+from companion.db.types import UTCDateTime
 from companion.records.legacy_plain import seal_plain_values
 from companion.safety.crisis import detect_crisis
 from companion.sharing.share_codes import new_share_code
 from companion.sms.fake_twilio import FakeTwilio
 from companion.web.keys import CONTEXT, SETTINGS
-from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient
+from tests.conftest import AUTH_TOKEN, PG_URL, PUBLIC_BASE_URL, AppClient
 from tests.support.clock import ManualClock
+from tests.support.command_line import CommandLine
 from tests.support.portal import enrolled_coordinator
 from tests.support.waiting import eventually, outbox_settled
 from tests.support.webhooks import post_signed, sms_form
@@ -92,38 +94,16 @@ def test_a_new_database_is_created_owner_only(tmp_path: Path) -> None:
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
-def test_export_out_file_is_owner_only(tmp_path: Path) -> None:
-    """`companion export --out` writes a file only its owner can read."""
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
-        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'c.db'}",
-        "COMPANION_KEY_FILE": str(tmp_path / "keyring"),
-        "COMPANION_MODE": "simulator",
-    }
-    run = [sys.executable, "-m", "companion"]
-    chat = subprocess.run(
-        [*run, "chat", "--phone", PHONE],
-        input="JOIN\nYES\n",
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert chat.returncode == 0, chat.stderr
+def test_export_out_file_is_owner_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`companion export --out` writes a file only its owner can read (so is the key file)."""
+    companion = CommandLine(tmp_path, monkeypatch, capsys)
+    chat = companion("chat", "--phone", PHONE, stdin="JOIN\nYES\n")
+    assert chat.status == 0, chat.err
     out = tmp_path / "export.json"
-    exported = subprocess.run(
-        [*run, "export", "--phone", PHONE, "--out", str(out)],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert exported.returncode == 0, exported.stderr
+    exported = companion("export", "--phone", PHONE, "--out", str(out))
+    assert exported.status == 0, exported.err
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert stat.S_IMODE((tmp_path / "keyring").stat().st_mode) == 0o600
 
@@ -149,37 +129,58 @@ async def export_person_by_id(ctx: ServiceContext) -> tuple[str, ...]:
     )
 
 
-@pytest.fixture
-def database_at_0005(tmp_path: Path) -> str:
-    """A database at revision 0005 holding plain safety, consent and coordinator text."""
-    url = f"sqlite+aiosqlite:///{tmp_path / 'old.db'}"
-    command.upgrade(alembic_config(url), "0005")
-    rows = [
-        "INSERT INTO person (id, phone_index, phone, status, locale, checkin_time, created_at,"
-        " updated_at) VALUES ('p1', 'idx', x'00', 'active', 'en', '10:00', '2026-01-01',"
-        " '2026-01-01')",
-        "INSERT INTO inbound_message (id, message_sid, person_id, phone_index, body, received_at)"
-        " VALUES ('m1', 'SM1', 'p1', 'idx', x'00', '2026-01-01')",
-        "INSERT INTO safety_event (id, person_id, phone_index, inbound_id, category, negated,"
-        " pattern, detected_at) VALUES ('s1', 'p1', 'idx', 'm1', 'suicide', 0, 'kill_myself',"
-        " '2026-01-01')",
-        f"INSERT INTO coordinator (id, name, email, team, failed_logins, created_at) VALUES"
-        f" ('c1', 'Sam Patel', 'sam@nhs.example', '{TEAM}', 0, '2026-01-01')",
-        "INSERT INTO consent (id, person_id, coordinator_id, status, shares, asked_at) VALUES"
-        " ('k1', 'p1', 'c1', 'active', 'safety', '2026-01-01')",
-        "INSERT INTO consent_event (id, consent_id, kind, shares, wording, at) VALUES"
-        f" ('e1', 'k1', 'given', 'safety', 'You share with {TEAM}', '2026-01-01')",
-    ]
+_OLD_ROWS = [
+    "INSERT INTO person (id, phone_index, phone, status, locale, checkin_time, created_at,"
+    " updated_at) VALUES ('p1', 'idx', :blob, 'active', 'en', '10:00', :at, :at)",
+    "INSERT INTO inbound_message (id, message_sid, person_id, phone_index, body, received_at)"
+    " VALUES ('m1', 'SM1', 'p1', 'idx', :blob, :at)",
+    "INSERT INTO safety_event (id, person_id, phone_index, inbound_id, category, negated,"
+    " pattern, detected_at) VALUES ('s1', 'p1', 'idx', 'm1', 'suicide', :no, 'kill_myself', :at)",
+    "INSERT INTO coordinator (id, name, email, team, failed_logins, created_at) VALUES"
+    " ('c1', 'Sam Patel', 'sam@nhs.example', :team, 0, :at)",
+    "INSERT INTO consent (id, person_id, coordinator_id, status, shares, asked_at) VALUES"
+    " ('k1', 'p1', 'c1', 'active', 'safety', :at)",
+    "INSERT INTO consent_event (id, consent_id, kind, shares, wording, at) VALUES"
+    " ('e1', 'k1', 'given', 'safety', :wording, :at)",
+]
 
-    async def insert() -> None:
-        from companion.db.connection import create_engine
 
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_at_0005(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A database at revision 0005 holding plain safety, consent and coordinator text
+    (SQLite, and the test PostgreSQL database, reset, left at head afterwards)."""
+    url = f"sqlite+aiosqlite:///{tmp_path / 'old.db'}" if request.param == "sqlite" else PG_URL
+    values = {
+        "blob": b"\x00",
+        "at": datetime(2026, 1, 1, tzinfo=UTC),
+        "no": False,
+        "team": TEAM,
+        "wording": f"You share with {TEAM}",
+    }
+
+    async def reset() -> None:
         engine = create_engine(url)
         async with engine.begin() as connection:
-            for row in rows:
-                await connection.execute(text(row))
+            await connection.execute(text("DROP SCHEMA public CASCADE"))
+            await connection.execute(text("CREATE SCHEMA public"))
         await engine.dispose()
 
+    async def insert() -> None:
+        engine = create_engine(url)
+        async with engine.begin() as connection:
+            for row in _OLD_ROWS:
+                typed = [
+                    bindparam(name, type_=kind)
+                    for name, kind in (("at", UTCDateTime()), ("blob", LargeBinary()))
+                    if f":{name}" in row
+                ]
+                used = {k: v for k, v in values.items() if f":{k}" in row}
+                await connection.execute(text(row).bindparams(*typed), used)
+        await engine.dispose()
+
+    if request.param == "postgres":
+        asyncio.run(reset())
+    command.upgrade(alembic_config(url), "0005")
     asyncio.run(insert())
     return url
 
@@ -205,8 +206,12 @@ async def test_migration_0006_then_start_up_seals_old_plain_values(
         assert await seal_plain_values(ctx) == 5
         assert await seal_plain_values(ctx) == 0
         data = await export_person_by_id(ctx)
-    path = Path(database_at_0005.removeprefix("sqlite+aiosqlite:///"))
-    raw = b"".join(p.read_bytes() for p in path.parent.iterdir() if p.name.startswith(path.name))
-    for needle in (TEAM, "Sam Patel", "kill_myself"):
-        assert needle.encode() not in raw, needle
+    assert data == ("suicide", "kill_myself", f"You share with {TEAM}", "Sam Patel", TEAM)
+    if database_at_0005.startswith("sqlite"):
+        path = Path(database_at_0005.removeprefix("sqlite+aiosqlite:///"))
+        raw = b"".join(
+            p.read_bytes() for p in path.parent.iterdir() if p.name.startswith(path.name)
+        )
+        for needle in (TEAM, "Sam Patel", "kill_myself"):
+            assert needle.encode() not in raw, needle
     assert data == ("suicide", "kill_myself", f"You share with {TEAM}", "Sam Patel", TEAM)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 from contextlib import closing
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from companion.records.audit import GENESIS, entry_hash, verify_chain
 from companion.web.keys import CONTEXT
 from tests.conftest import AppClient
 from tests.support.clock import ManualClock
+from tests.support.command_line import CommandLine
 
 
 async def _write(ctx: ServiceContext, clock: ManualClock, count: int) -> list[AuditEntry]:
@@ -60,44 +59,32 @@ async def test_sequence_numbers_find_a_removed_first_entry(
     assert verify_chain(entries[1:], ctx.keyring) == 2
 
 
-def _companion(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
-        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'c.db'}",
-        "COMPANION_KEY_FILE": str(tmp_path / "keyring"),
-        "COMPANION_MODE": "simulator",
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "companion", *args],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
 @pytest.mark.parametrize("rewrite", [False, True])
-def test_audit_verify_expect_head_finds_truncation(tmp_path: Path, rewrite: bool) -> None:
+def test_audit_verify_expect_head_finds_truncation(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    rewrite: bool,
+) -> None:
     """`audit verify --expect-head` fails once the newest entries are removed (a valid but
     shorter chain); without the head kept elsewhere the shorter chain would pass."""
+    companion = CommandLine(tmp_path, monkeypatch, capsys)
     for _ in range(3):
-        assert _companion(tmp_path, "keys", "rotate").returncode == 0  # each is audited
-    verified = _companion(tmp_path, "audit", "verify")
-    assert verified.returncode == 0, verified.stderr
-    head = verified.stdout.split("--expect-head ")[1].strip()
+        assert companion("keys", "rotate").status == 0  # each is audited
+    verified = companion("audit", "verify")
+    assert verified.status == 0, verified.err
+    head = verified.out.split("--expect-head ")[1].strip()
     with closing(sqlite3.connect(tmp_path / "c.db")) as db, db:
         last = db.execute("SELECT max(seq) FROM audit_entry").fetchone()[0]
         db.execute("DELETE FROM audit_entry WHERE seq >= ?", (last - 1,))
         if rewrite:
             db.execute("UPDATE audit_entry SET at = ?", ("2020-01-01 00:00:00",))
-    shorter = _companion(tmp_path, "audit", "verify", "--expect-head", head)
-    assert shorter.returncode == 1
+    shorter = companion("audit", "verify", "--expect-head", head)
+    assert shorter.status == 1
     expected = "head you kept is not in the audit trail" if not rewrite else "broken at entry 1"
-    assert expected in shorter.stderr
+    assert expected in shorter.err
     if not rewrite:
-        assert _companion(tmp_path, "audit", "verify").returncode == 0
+        assert companion("audit", "verify").status == 0
 
 
 async def test_entries_from_before_0006_are_checked_and_keyed_once(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from sqlalchemy import func, select, text
 
 from companion.accounts.public_keys import bind_unbound
@@ -50,9 +51,10 @@ async def test_sweep_seals_to_a_bound_key(portal_client: AppClient, clock: Manua
 
 
 async def test_swapped_public_key_gets_nothing_sealed(
-    portal_client: AppClient, clock: ManualClock
+    portal_client: AppClient, clock: ManualClock, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """After a raw-SQL swap of public_key, a sweep seals nothing, counts it and audits it."""
+    """After a raw-SQL swap of public_key, a sweep seals nothing, counts it, audits it and
+    tells the operator what to do."""
     ctx = portal_client.app[CONTEXT]
     coordinator = await enrolled_coordinator(ctx.sessions, ctx.keyring, clock())
     await person_sharing(ctx.sessions, ctx.keyring, coordinator.id, clock())
@@ -66,6 +68,9 @@ async def test_swapped_public_key_gets_nothing_sealed(
     assert _mismatches(portal_client, "seal") == 1
     entries = await audit_entries(ctx.sessions, MISMATCH_ACTION)
     assert [(e.subject, e.outcome) for e in entries] == [(coordinator.id, "seal")]
+    told = [r.getMessage() for r in caplog.records if r.name.endswith("recipient_check")]
+    assert len(told) == 1
+    assert f"companion coordinator reset {coordinator.id}" in told[0]
 
 
 async def test_cleared_binding_gets_nothing_sealed(

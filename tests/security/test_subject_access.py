@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
+
+import pytest
 
 from companion.engine.summary import RANGES_PATH, load_reference_ranges
 from companion.records.export import export_person
@@ -14,27 +14,22 @@ from companion.texting.inbound import InboundSms, handle_inbound
 from companion.web.keys import CONTEXT
 from tests.conftest import AppClient
 from tests.support.clock import ManualClock
+from tests.support.command_line import CommandLine
 from tests.support.portal import enrolled_coordinator, log_in, person_sharing
 
 PHONE = "+447700900463"
 
 
-def test_export_of_a_number_that_never_joined_exits_0_with_its_texts(tmp_path: Path) -> None:
+def test_export_of_a_number_that_never_joined_exits_0_with_its_texts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`companion export` for a number that only texted prints its messages, exit status 0."""
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
-        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'c.db'}",
-        "COMPANION_KEY_FILE": str(tmp_path / "keyring"),
-        "COMPANION_MODE": "simulator",
-    }
-    run = [sys.executable, "-m", "companion"]
-    options = {"env": env, "cwd": tmp_path, "capture_output": True, "text": True, "timeout": 60}
-    chat = subprocess.run([*run, "chat", "--phone", PHONE], input="hello there\n", **options)
-    assert chat.returncode == 0, chat.stderr
-    exported = subprocess.run([*run, "export", "--phone", PHONE], **options)
-    assert exported.returncode == 0, exported.stderr
-    data = json.loads(exported.stdout)
+    companion = CommandLine(tmp_path, monkeypatch, capsys)
+    chat = companion("chat", "--phone", PHONE, stdin="hello there\n")
+    assert chat.status == 0, chat.err
+    exported = companion("export", "--phone", PHONE)
+    assert exported.status == 0, exported.err
+    data = json.loads(exported.out)
     assert data["person"] is None
     assert [m["body"] for m in data["messages_in"]] == ["hello there"]
     assert data["messages_out"][0]["body"]

@@ -1,4 +1,4 @@
-"""Login throttling: doubling delays capped at 15 minutes, per account and address."""
+"""Login throttling: per account and address, per address, per device, account locks."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 from companion.accounts.login_throttle import (
     ADDRESS_MAX_FAILURES,
+    DEVICE_MAX_FAILURES,
+    DEVICE_WINDOW,
     MAX_DELAY,
     LoginThrottle,
     delay_after,
@@ -54,3 +56,26 @@ def test_one_address_cannot_spray_many_accounts() -> None:
     assert throttle.wait("fresh@x.example", "ip", NOW) == timedelta(minutes=15)
     later = NOW + timedelta(minutes=15)
     assert throttle.wait("fresh@x.example", "ip", later) is None
+
+
+def test_a_device_cookie_has_its_own_limit_and_skips_the_others() -> None:
+    """With a device nonce only that device's failures count: 5 an hour, then a wait."""
+    throttle = LoginThrottle()
+    for n in range(ADDRESS_MAX_FAILURES):
+        throttle.failed(f"user{n}@x.example", "ip", NOW)
+    assert throttle.wait("sam@x.example", "ip", NOW) is not None  # the address is spent
+    assert throttle.wait("sam@x.example", "ip", NOW, device="nonce") is None
+    for _ in range(DEVICE_MAX_FAILURES):
+        throttle.failed("sam@x.example", "ip", NOW, device="nonce")
+    assert throttle.wait("sam@x.example", "ip", NOW, device="nonce") == DEVICE_WINDOW
+    assert throttle.wait("sam@x.example", "ip", NOW + DEVICE_WINDOW, device="nonce") is None
+
+
+def test_a_locked_account_waits_without_asking_the_database_again() -> None:
+    """Once told the account is locked, tries without a device cookie wait until then."""
+    throttle = LoginThrottle()
+    until = NOW + timedelta(minutes=40)
+    throttle.account_locked("sam@x.example", until)
+    assert throttle.wait("sam@x.example", "elsewhere", NOW) == timedelta(minutes=40)
+    assert throttle.wait("sam@x.example", "elsewhere", NOW, device="nonce") is None
+    assert throttle.wait("sam@x.example", "elsewhere", until) is None

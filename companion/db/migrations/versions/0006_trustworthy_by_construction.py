@@ -10,6 +10,7 @@
   `companion.records.legacy_plain`.
 * `audit_entry.key_id`: entries are MACed with a keyring key; older (unkeyed) ones are
   checked and re-MACed at start-up (`records.audit.key_legacy_entries`).
+* `coordinator.disabled_at`: `companion coordinator disable`.
 * `mode_used`: which modes have run on the database (simulator mode refuses one that
   Twilio mode has used).
 
@@ -51,6 +52,10 @@ def upgrade() -> None:
     )
     op.add_column("coordinator", sa.Column("public_key_binding", sa.LargeBinary(), nullable=True))
     op.add_column("audit_entry", sa.Column("key_id", sa.String(length=16), nullable=True))
+    op.add_column(
+        "coordinator",
+        sa.Column("disabled_at", companion.db.types.UTCDateTime(timezone=True), nullable=True),
+    )
     if op.get_bind().dialect.name == "postgresql":
         for table, column, old in _TO_SEAL:
             op.alter_column(
@@ -84,3 +89,4 @@ def downgrade() -> None:
     # Not a batch operation: rebuilding `coordinator` on SQLite would cascade (see above).
     op.execute("ALTER TABLE coordinator DROP COLUMN public_key_binding")
     op.execute("ALTER TABLE audit_entry DROP COLUMN key_id")
+    op.execute("ALTER TABLE coordinator DROP COLUMN disabled_at")
