@@ -192,14 +192,11 @@ def _demo(_args: argparse.Namespace) -> int:
     from companion.cli.demo import seed_demo
     from companion.content import load_content
     from companion.context import standalone_context
-    from companion.db.migrate import upgrade
     from companion.db.service_modes import claim_mode
 
-    settings = _settings(default_mode="simulator")
-    if not settings.simulator_mode:
-        print("companion: demo runs in simulator mode only (unset TWILIO_*)", file=sys.stderr)
+    settings = _simulator_settings("demo")
+    if settings is None:
         return 2
-    upgrade(settings.database_url)
 
     async def run() -> object:
         async with standalone_context(settings) as ctx:
@@ -217,6 +214,19 @@ def _demo(_args: argparse.Namespace) -> int:
     return 0
 
 
+def _simulator_settings(command: str) -> Settings | None:
+    """Settings for a simulator-only command, its database migrated; None (and a line
+    saying why) in Twilio mode."""
+    from companion.db.migrate import upgrade
+
+    settings = _settings(default_mode="simulator")
+    if not settings.simulator_mode:
+        print(f"companion: {command} runs in simulator mode only (unset TWILIO_*)", file=sys.stderr)
+        return None
+    upgrade(settings.database_url)
+    return settings
+
+
 def _keys_new(_args: argparse.Namespace) -> int:
     from companion.crypto.keyring import format_keyring, new_keyring
 
@@ -226,13 +236,10 @@ def _keys_new(_args: argparse.Namespace) -> int:
 
 def _chat(args: argparse.Namespace) -> int:
     from companion.cli.terminal_phone import run_terminal_phone
-    from companion.db.migrate import upgrade
 
-    settings = _settings(default_mode="simulator")
-    if not settings.simulator_mode:
-        print("companion: chat runs in simulator mode only (unset TWILIO_*)", file=sys.stderr)
+    settings = _simulator_settings("chat")
+    if settings is None:
         return 2
-    upgrade(settings.database_url)
     return asyncio.run(run_terminal_phone(settings, args.phone, sys.stdin, sys.stdout))
 
 

@@ -57,14 +57,21 @@ def _removal(rest: str) -> int | bool | None:
     return int(number.group(1)) if number else None
 
 
-async def remind(r: Request) -> list[Say]:
-    """REMIND 9pm meds, "remind me to take my meds at 9pm"; REMIND OFF (2) drops all (one)."""
+async def _removed(r: Request) -> list[Say] | None:
+    """OFF (all) or OFF 2 (one) after REMIND or REMINDERS: done and said; None if neither."""
     removal = _removal(r.command.rest)
     if removal is True:
         count = await schedule.cancel_reminders(r.session, r.person, r.now)
         return [Say("remind-off", args={"count": count})]
     if isinstance(removal, int):
         return await _remove_one(r, removal)
+    return None
+
+
+async def remind(r: Request) -> list[Say]:
+    """REMIND 9pm meds, "remind me to take my meds at 9pm"; REMIND OFF (2) drops all (one)."""
+    if (removed := await _removed(r)) is not None:
+        return removed
     wanted = read_reminder(r.command.rest)
     if isinstance(wanted, Unclear):
         return [Say("remind-how", args={"reason": wanted.reason})]
@@ -83,12 +90,8 @@ async def remind(r: Request) -> list[Say]:
 
 async def reminders(r: Request) -> list[Say]:
     """REMINDERS: the person's reminders, numbered; REMINDERS OFF 2 stops number 2."""
-    removal = _removal(r.command.rest)
-    if removal is True:
-        count = await schedule.cancel_reminders(r.session, r.person, r.now)
-        return [Say("remind-off", args={"count": count})]
-    if isinstance(removal, int):
-        return await _remove_one(r, removal)
+    if (removed := await _removed(r)) is not None:
+        return removed
     listed = await set_reminders(r.session, r.ctx.keyring, r.person)
     if not listed:
         return [Say("reminders-none")]
