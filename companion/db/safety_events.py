@@ -14,6 +14,10 @@ from companion.crypto.keyring import Keyring
 from companion.crypto.sealing import seal, unseal
 from companion.db.models import SafetyEvent, new_id
 from companion.db.sealed import SAFETY_CATEGORY, SAFETY_PATTERN
+from companion.safety.crisis import CrisisSignal
+
+# The category recorded for crisis language about another person, not the sender.
+SOMEONE_ELSE = "someone_else"
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,14 @@ class Detection:
     category: str
     pattern: str
     negated: bool
+
+    @classmethod
+    def of(cls, signal: CrisisSignal) -> Detection:
+        """What to record of a signal. Someone else's crisis ("my friend said she wants
+        to die") is recorded as `SOMEONE_ELSE`, so a summary never shows it as the
+        person's own."""
+        category = SOMEONE_ELSE if signal.about_someone_else else signal.category
+        return cls(category, signal.pattern, signal.negated)
 
 
 def safety_event_row(

@@ -207,9 +207,7 @@ async def _handle(
         await people.note_told_how_to_join(session, index, now)
     if decision.safety is not None:
         ctx.metrics.safety.inc()
-        found = Detection(
-            decision.safety.category, decision.safety.pattern, decision.safety.negated
-        )
+        found = Detection.of(decision.safety)
         session.add(
             safety_event_row(
                 ctx.keyring,

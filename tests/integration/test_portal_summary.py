@@ -102,6 +102,28 @@ async def test_safety_events_show_only_when_present(
     page = await (await client.get(f"/portal/people/{consent_id}")).text()
     assert "Crisis support" in page
     assert "27 May 2026" in page
+    assert "someone else" not in page
+
+
+async def test_someone_elses_crisis_is_not_shown_as_the_persons_own(
+    client: AppClient, sam: Enrolled, keyring: Keyring, clock: ManualClock
+) -> None:
+    """ "My friend said she wants to die" reads as about someone else, not as their crisis."""
+    sessions, now = client.app[CONTEXT].sessions, clock()
+    person_id, consent_id = await person_sharing(sessions, keyring, sam.id, now)
+    events = [{"at": "2026-05-27T22:10:00+00:00", "category": "someone_else", "negated": False}]
+    summary = {**sample_summary(), "safety_events": events}
+    await store_summary(
+        sessions,
+        person_id=person_id,
+        consent_id=consent_id,
+        coordinator=sam,
+        summary=summary,
+        now=now,
+    )
+    page = await (await client.get(f"/portal/people/{consent_id}")).text()
+    assert "words about someone else in crisis" in page
+    assert "crisis words in a message" not in page
 
 
 async def test_fhir_download_is_a_valid_r4_bundle_and_audited(
