@@ -23,7 +23,8 @@ self_harm harm_body
     |scratching|carve|carved|carving|hit|hitting|punch|punched|punching|bang|banged
     |banging|bite|bit|biting|pull|pulled|pulling|pick|picked|picking|tear|tore|tearing
     |rip|ripped|ripping) (?:my|me|myself)(?: own)?
-    (?: (?:arms?|legs?|wrists?|thighs?|skin|stomach|belly|hips?|chest|face|head|hair out))?
+    (?: (?:arms?|legs?|wrists?|thighs?|skin|stomach|belly|hips?|chest|face|head|hair out
+    |hands?|fingers?|feet|foot|neck))?
     (?: {W}){{0,3}} (?:again|on purpose|deliberately|till|until|so hard|so deep|bleed
     |bleeds|bleeding|bled|blood|to feel|to punish)|(?<!fall and )(?<!fell and )(?<!tripped and )
     (?<!slipped and )(?:cut|cutting|slashed|slashing|carved
@@ -145,6 +146,19 @@ hopelessness hopeless_last
     (?: life| lives| time| future) without me|a waste of (?:everyones|everybodys) (?:time
     |money|effort|love)|(?:crawl into a hole|go away) and never come (?:out|back)
     |stop being (?:me|alive|here) (?:forever|for good|permanently)
+self_harm harm_more_ways
+    (?:scratching|scratched|clawing|clawed|digging|dug) (?:at|into) my (?:arms?|legs?|wrists?
+    |thighs?|skin|face)|(?:hit|hitting|punch|punched|punching|slap|slapped|slapping) myself
+    (?: in the (?:face|head|stomach)| on the head)(?: {W}){{0,3}} (?:when|on purpose|again
+    |till|until|because|to)
+hopelessness hopeless_beyond
+    (?:im|i am|i feel)(?: just| so)? (?:beyond (?:help|saving|repair)|past (?:saving|help)
+    |a lost cause)|(?:no way|never) (?:things|it|life|anything|i)(?: {W}){{0,2}} (?:will|would
+    |is going to|are going to|can) (?:ever )?(?:be|get) (?:ok|okay|alright|better|fine|good)
+    {END}|(?:life|the world|this life) (?:has|holds) nothing (?:left )?(?:to offer|for me)
+    |(?:cant|cannot|can not) (?:keep|go on|carry on) (?:living|existing|being alive)
+    |(?:im|i am|i feel like im|i feel like i am)(?: just)? (?:holding|dragging|weighing)
+    (?: everyone| everybody| people| my family| them) (?:back|down)
 """
 
 RULES: Final = parse_rules(TABLE)
