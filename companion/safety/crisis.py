@@ -35,6 +35,10 @@ _parse_rules = parse_rules  # the rule-table parser, for tests of malformed tabl
 # sender's to report, whoever else the sentence names.
 _OWN_ONLY: Final = frozenset({"harm_to_others", "unsafe"})
 _PAIR: Final = "death_concept_pair"
+# The concept tiers read this much of a message: more than twice Twilio's 1,600-character
+# limit (the webhook cuts there first), and it keeps any length bounded. The lexicon
+# reads the whole message, as it always has.
+CONCEPT_CHARS: Final = 4000
 _LAYERS: Final = (
     (False, lexicon.RULES),
     (True, frames_en.RULES + frames_en_distress.RULES + frames_pl.RULES),
@@ -98,7 +102,7 @@ def detect_crisis(text: str) -> CrisisSignal | None:
     norm = normalise(text)
     someone_else: CrisisSignal | None = None
     negated: CrisisSignal | None = None
-    for signal in _signals(norm, fold(norm)):
+    for signal in _signals(norm, fold(norm[:CONCEPT_CHARS])):
         if not (signal.negated or signal.about_someone_else):
             return signal
         if signal.about_someone_else:
