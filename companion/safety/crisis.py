@@ -1,10 +1,13 @@
 """Crisis-language detection: a pure classifier run on every inbound message.
 
-Two layers. The lexicon (`lexicon`) matches phrasings people use, on `text.normalise`d
-text; the concept layer (`frames_en`, `frames_pl`) matches meanings, on `text.fold`ed
-text, so a paraphrase of a known meaning ("wouldn't mind if I never woke up") is caught
-without a rule of its own. Around every match, `negation` finds denials and `context`
-finds phrases about someone else, long past, or quoted.
+Three tiers, in order. The lexicon (`lexicon`) matches phrasings people use, on
+`text.normalise`d text. Concept frames (`frames_en`, `frames_en_distress`, `frames_pl`,
+over the word lists in `concepts_en`) match meanings on `text.fold`ed text, so a
+paraphrase of a known meaning ("wouldn't mind if I never woke up") is caught without a
+rule of its own. Concept pairs (`cooccurrence`) catch a death concept and a wish, plan or
+judgement in one clause in any order ("death would be a relief"). Around every match,
+`negation` finds denials and `context` finds phrases about someone else, long past, or
+quoted. Deterministic, CPU only, nothing downloaded: the text never leaves the process.
 
 A missed crisis is worse than an extra gentle check, so ambiguous phrasings ("I want to
 die", even in jest) trigger, while everyday idioms ("dying for a cuppa") do not. Denials
