@@ -76,7 +76,7 @@ hopelessness burden
     |happier|better|better of|fine|easier|free|relieved|glad)(?: {W})? (?:without me|if i (?:was
     |were|wasnt|werent|died|disappeared|left for good|didnt exist|never existed|just went
     |went|just disappeared|wasnt here)
-    (?: (?:gone|dead|here|around|alive|not here|no more))?|with me gone|once im gone
+    (?: (?:gone|dead|here|around|alive|not here|no more))?|(?:with|and) me gone|once im gone
     |when im gone)(?! (?:on|at|for|this|next|today|tomorrow|when|while|in the)(?![a-z0-9]))
     |(?:theyd|they would|everyone would|theyll|they will|everyone|they|world would)
     (?: all)? be (?:better off|happier)(?= ?(?:\||$))|(?:im|i am|i feel like|feel like
@@ -159,6 +159,16 @@ hopelessness hopeless_beyond
     |(?:cant|cannot|can not) (?:keep|go on|carry on) (?:living|existing|being alive)
     |(?:im|i am|i feel like im|i feel like i am)(?: just)? (?:holding|dragging|weighing)
     (?: everyone| everybody| people| my family| them) (?:back|down)
+self_harm harm_cope
+    cutting (?:to cope|to feel|to punish|to stop|to get|to release|when|because)|(?:cut
+    |cutting) myself to cope|(?:slit|slitting) my (?:arms?|legs?|wrists?|thighs?|skin)
+    |headbutt(?:ing|ed)?(?: the)? walls?
+hopelessness hopeless_more_ways
+    (?:im|i am) (?:done|finished) trying(?= ?(?:\||$)| (?:anymore|now))|no (?:hope|future
+    |point|place) (?:left )?for (?:someone|people|a person) like me|(?:no way out|only way
+    out)(?: {W}){{0,2}} (?:except one|but one)|only (?:one|1) way out|(?:im|i am)(?: only
+    | just)?(?: ever)? (?:a problem|a nuisance)(?= ?(?:\||$)| (?:for|to) (?:everyone
+    |everybody|people|them))|(?:and|with) me (?:gone|dead|out of the way)(?= ?(?:\||$))
 """
 
 RULES: Final = parse_rules(TABLE)

@@ -128,7 +128,13 @@ suicide polish_more
     (?: przepraszam| kocham| zegnaj[a-z]*)|dziekuje za wszystko(?: \|)? (?:to (?:juz )?koniec
     |zegnaj[a-z]*|do widzenia)
 hopelessness polish_hopeless_more
-    (?:nic|zycie|moje zycie|wszystko) (?:juz )?nie ma (?:juz )?sensu
+    (?:nic|zycie|moje zycie|wszystko) (?:juz )?nie ma (?:juz )?(?:dla mnie )?sensu
+    |nie chce (?:juz |dluzej |wiecej )+zyc
+suicide polish_more_ways
+    {_WHEN}(?: {_W}){{0,3}} (?:sie skonczy|skonczy sie)|zapas (?:tabletek|lekow|pigulek)
+    |(?:tabletek|lekow)(?: {_W}){{0,2}} zeby (?:to )?(?:zakonczyc|skonczyc|umrzec)|wiem
+    (?: juz)? (?:gdzie i kiedy|kiedy i gdzie|jak i kiedy|kiedy i jak)|list[a-z]*
+    (?: {_W}){{0,3}} na pozegnanie
 unsafe polish_unsafe
     nie (?:jestem|czuje sie) (?:tu |w domu |teraz )?bezpieczn[a-z]*(?! (?:za kierownica|prowadzic
     |jezdzic|na drodze|po lekach)(?![a-z0-9]))|(?:boje sie|przeraza mnie|przerazon[a-z]*)
