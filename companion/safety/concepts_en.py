@@ -26,7 +26,7 @@ END = r"(?= ?(?:\||$)| (?:i|im|and|but|so|because|lol|tbh|honestly|now|xx?)(?![a
 DESIRE = (
     r"(?:want|wants|wanted|wanting|wish|wishing|wishes|hope|hoping|pray|praying|long"
     r"|longing|would like|id like|would love|id love|need|needing|rather|prefer|ready"
-    r"|would give anything|tempted)(?: to)?"
+    r"|would give anything|tempted|happily|gladly|would gladly|would happily)(?: to)?"
 )
 # Not being alive, from the sender's side. "here" and "around" only when no place or
 # time follows ("i wish i wasnt here on tuesday" is about Tuesday).
@@ -38,11 +38,13 @@ GONE = (
     rf"(?:die|died|dead|be dead|death|be gone|gone|not be {THERE}|not {THERE}"
     rf"|no longer (?:be )?{THERE}|not to be {THERE}|not exist|not to exist|not existing"
     r"|stop existing|stop living|stop being alive|stop breathing|cease to exist|cease existing"
-    r"|(?:disappear|disappeared|vanish|vanished)(?! (?:to|off|into|under|on|for (?:a|an|the|some"
+    r"|(?:disappear|disappeared|vanish|vanished)(?! (?:to|off(?! the (?:planet|face|earth|map))"
+    r"|into|under|on|for (?:a|an|the|some"
     r"|[0-9])|from (?!this world|the world|existence|the face)[a-z]+|somewhere|abroad"
     r"|with)(?![a-z0-9]))"
     r"|fade away|faded away|fade out"
-    r"|be no more|(?:get|got|be|was) (?:hit|run over|knocked down) by a (?:car|bus|train|lorry"
+    r"|be no more|switch myself off|turn myself off|switch off forever|unplug myself|(?:get|got"
+    r"|be|was) (?:hit|run over|knocked down) by a (?:car|bus|train|lorry"
     r"|truck|van)|something (?:bad )?happens? to me|(?:dont|didnt|not) make it(?: through)?"
     r"|(?:get|got|be) killed"
     r"|(?:not wake up|not wake|never wake up|never woke up|never wake|not to wake up"

@@ -11,6 +11,7 @@ count as the sender's own. A distanced phrase still gets the gentle check.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 # A clause that starts like this continues the one before ("she said | that ...").
@@ -112,6 +113,18 @@ _OWN_REACTION: Final = re.compile(
 )
 
 
+# Whole-message facts, asked once per match: cached, so a long message with many matches
+# is scanned once, not once per match.
+@lru_cache(maxsize=16)
+def _says_me_too(text: str) -> bool:
+    return _ME_TOO.search(text) is not None
+
+
+@lru_cache(maxsize=16)
+def _tells_of_recovery(text: str) -> bool:
+    return _RECOVERY.search(text) is not None
+
+
 def _context(text: str, start: int) -> str:
     """The clause before ``start``, and the one before that if this one continues it."""
     low = max(0, start - _WINDOW)
@@ -143,7 +156,7 @@ def about_someone_else(text: str, start: int, end: int) -> bool:
         end: Where it ends.
     """
     phrase = text[start:end]
-    if _FIRST.search(phrase) or _ME_TOO.search(text):
+    if _FIRST.search(phrase) or _says_me_too(text):
         return False
     if _OTHER_REFLEXIVE.search(phrase):
         return True
@@ -171,7 +184,7 @@ def is_distanced(text: str, start: int, end: int) -> bool:
     if (
         _PAST.search(clause)
         and not _CURRENT.search(clause)
-        and (_RECOVERY.search(text) or _FAR_PAST.search(clause))
+        and (_tells_of_recovery(text) or _FAR_PAST.search(clause))
     ):
         return True
     before = _context(text, start)

@@ -1,10 +1,13 @@
 """Crisis-language detection: a pure classifier run on every inbound message.
 
-Two layers. The lexicon (`lexicon`) matches phrasings people use, on `text.normalise`d
-text; the concept layer (`frames_en`, `frames_pl`) matches meanings, on `text.fold`ed
-text, so a paraphrase of a known meaning ("wouldn't mind if I never woke up") is caught
-without a rule of its own. Around every match, `negation` finds denials and `context`
-finds phrases about someone else, long past, or quoted.
+Three tiers, in order. The lexicon (`lexicon`) matches phrasings people use, on
+`text.normalise`d text. Concept frames (`frames_en`, `frames_en_distress`, `frames_pl`,
+over the word lists in `concepts_en`) match meanings on `text.fold`ed text, so a
+paraphrase of a known meaning ("wouldn't mind if I never woke up") is caught without a
+rule of its own. Concept pairs (`cooccurrence`) catch a death concept and a wish, plan or
+judgement in one clause in any order ("death would be a relief"). Around every match,
+`negation` finds denials and `context` finds phrases about someone else, long past, or
+quoted. Deterministic, CPU only, nothing downloaded: the text never leaves the process.
 
 A missed crisis is worse than an extra gentle check, so ambiguous phrasings ("I want to
 die", even in jest) trigger, while everyday idioms ("dying for a cuppa") do not. Denials
@@ -35,6 +38,10 @@ _parse_rules = parse_rules  # the rule-table parser, for tests of malformed tabl
 # sender's to report, whoever else the sentence names.
 _OWN_ONLY: Final = frozenset({"harm_to_others", "unsafe"})
 _PAIR: Final = "death_concept_pair"
+# The concept tiers read this much of a message: more than twice Twilio's 1,600-character
+# limit (the webhook cuts there first), and it keeps any length bounded. The lexicon
+# reads the whole message, as it always has.
+CONCEPT_CHARS: Final = 4000
 _LAYERS: Final = (
     (False, lexicon.RULES),
     (True, frames_en.RULES + frames_en_distress.RULES + frames_pl.RULES),
@@ -98,7 +105,7 @@ def detect_crisis(text: str) -> CrisisSignal | None:
     norm = normalise(text)
     someone_else: CrisisSignal | None = None
     negated: CrisisSignal | None = None
-    for signal in _signals(norm, fold(norm)):
+    for signal in _signals(norm, fold(norm[:CONCEPT_CHARS])):
         if not (signal.negated or signal.about_someone_else):
             return signal
         if signal.about_someone_else:

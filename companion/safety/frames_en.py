@@ -138,7 +138,8 @@ suicide affairs_in_order
     (?: \|)?(?: {W}){{0,2}} (?:wont|will not|not going to) be (?:around|here)(?= ?(?:\||$))
 suicide intent_covert
     tonight(?: is|s) the night|(?:got|have) everything (?:ready|prepared|sorted)(?= ?(?:\||$))
-    |(?:ill|im going to|going to|i will) do it (?:when|while|once|after) (?:everyones|everyone
+    |(?:ill|im going to|going to|i will) do it(?: tonight| today| tomorrow| later| then)?
+    (?: when| while| once| after) (?:everyones|everyone
     |everybodys|everybody|the kids|they|my (?:partner|husband|wife|mum
     |family))(?: {W}){{0,2}} (?:asleep|out|gone
     |at work|away|in bed)|(?:drive|driving|drove)(?: my car| the car)?(?: {W}){{0,2}}
@@ -198,6 +199,43 @@ suicide intent_last
     |down to) the (?:railway line|railway|tracks|train tracks|bridge|cliffs?)(?: {W}){{0,2}}
     (?: to look| to see| to check it out| and looked)|(?:collecting|collected|saving|saved
     |stockpiling|hoarding|stashing)(?: up)?(?: my| the)? [a-z]+s {MEDS}
+suicide wish_means_more
+    (?:hope|wish|pray)(?: {W}){{0,3}} (?:crash|crashes|crashed|sink|sinks|goes down|blows up)
+    (?: {W}){{0,2}} with me (?:on|in) it|(?:[1-9][0-9]*|loads of|lots of|a few|several)
+    (?: boxes| packs| packets| bottles| strips| tubs) of(?: my| the)? {MEDS} (?:saved|stashed
+    |hidden|stored|put away|ready)|(?:standing|stood|sitting|sat) (?:on|at|by) the (?:bridge
+    |edge|cliff|cliffs|tracks|railway|roof|ledge)(?: {W}){{0,3}} (?:at night|again|thinking
+    |for ages|for hours|looking down)(?! (?:watching|with|for the|to watch)(?![a-z0-9]))
+    |how (?:many|much)(?: of)?(?: my| the)? {MEDS}
+    (?: {W}){{0,3}} (?:would|will|could|is|it takes to)(?: be)? (?:fatal|lethal|enough|kill
+    |too many|an overdose)|{MEDS}(?: {W}){{0,6}} ready(?= ?(?:\||$))|(?:written|wrote
+    |writing|recorded|made) (?:my|all my|the) goodbyes?|(?:gave|given|giving|give)
+    (?: {W}){{0,3}} (?:rings?|jewellery|jewelry|necklace|watch|medals|savings|guitar|dog|cat)
+    (?: {W}){{0,4}}(?: \|)?(?: {W}){{0,3}} (?:should have|can have|to remember me|when im gone)
+    |(?:you|they|anyone|nobody|no one) (?:wont|will not|will never|wont ever) (?:hear from
+    |see) me again|(?:instructions|plans|wishes|arrangements|songs|music) for my(?: own)?
+    (?: funeral)|(?:fade into|become|turn to) (?:nothing|nothingness|dust)|sleep and (?:stay asleep
+    |not wake|never wake)|stay asleep forever|(?:leave|leaving) (?:this|the) (?:world
+    |earth|life)(?! (?:of|behind|a better)(?![a-z0-9]))
+suicide intent_means_goodbye_more
+    (?:going to|gonna|will|ill) (?:take|swallow|neck) (?:the lot|the whole lot|them all|all of
+    them)|(?:picked|chosen|chose|set|decided on) (?:a |the |my )?(?:date|day)(?= ?(?:\||$))
+    |(?:going to|gonna|will|ill|want to) jump(?: {W})? (?:tonight|today|tomorrow|now)
+    (?= ?(?:\||$))|(?:end|ending|stop) (?:my|the|this|all the|all my) (?:suffering|misery
+    |torment|agony)|(?:be|join|see) (?:with )?(?:my )?(?:{PEOPLE}|nan|grandad|gran|god|jesus)
+    (?: {W}){{0,2}} (?:in heaven|on the other side)|(?:dying|death) (?:doesnt|does not
+    |wouldnt|would not) (?:scare|frighten|worry) me|(?:wish|want|hope|pray)(?: that)?
+    (?: it| everything| this| life| it all)(?: would| could| will)?(?: all)?(?: just)? (?:end
+    |stop|be over)(?= ?(?:\||$)| (?:now|forever|for good|soon))|(?:which|what) (?:bridge
+    |building|cliff|car park|tower) (?:is|would be) (?:the )?(?:highest|tallest|best)
+    |(?:have|got|found|bought|keep)(?: {W}){{0,2}} (?:gun|shotgun|rifle|pistol|firearm)
+    |{MEDS} and (?:a )?(?:bottle of )?(?:vodka|whisky|gin|wine|alcohol|booze)|where to stand
+    (?= ?(?:\||$))|(?:know|checked|learned|found out) (?:the )?(?:train times|times of the
+    trains)|(?:will|affairs)(?: {W}){{0,3}} (?:and|then)(?: {W}){{0,2}} (?:cancelled|closed
+    |paid off|given away|sorted)|made (?:my )?peace with (?:everyone|everybody|it all|dying
+    |death|god)|(?:thank you|thanks|goodbye|bye|sorry|love you)(?: {W}){{0,5}} before i (?:go
+    |die|leave)(?= ?(?:\||$))|(?:left|given|rehomed|gave)(?: my)? (?:cat|dog|pets?|kids)
+    (?: {W}){{0,4}} for good|goodbye(?: \|)? i love you
 """
 
 RULES: Final = parse_rules(TABLE)

@@ -23,7 +23,8 @@ self_harm harm_body
     |scratching|carve|carved|carving|hit|hitting|punch|punched|punching|bang|banged
     |banging|bite|bit|biting|pull|pulled|pulling|pick|picked|picking|tear|tore|tearing
     |rip|ripped|ripping) (?:my|me|myself)(?: own)?
-    (?: (?:arms?|legs?|wrists?|thighs?|skin|stomach|belly|hips?|chest|face|head|hair out))?
+    (?: (?:arms?|legs?|wrists?|thighs?|skin|stomach|belly|hips?|chest|face|head|hair out
+    |hands?|fingers?|feet|foot|neck))?
     (?: {W}){{0,3}} (?:again|on purpose|deliberately|till|until|so hard|so deep|bleed
     |bleeds|bleeding|bled|blood|to feel|to punish)|(?<!fall and )(?<!fell and )(?<!tripped and )
     (?<!slipped and )(?:cut|cutting|slashed|slashing|carved
@@ -75,7 +76,7 @@ hopelessness burden
     |happier|better|better of|fine|easier|free|relieved|glad)(?: {W})? (?:without me|if i (?:was
     |were|wasnt|werent|died|disappeared|left for good|didnt exist|never existed|just went
     |went|just disappeared|wasnt here)
-    (?: (?:gone|dead|here|around|alive|not here|no more))?|with me gone|once im gone
+    (?: (?:gone|dead|here|around|alive|not here|no more))?|(?:with|and) me gone|once im gone
     |when im gone)(?! (?:on|at|for|this|next|today|tomorrow|when|while|in the)(?![a-z0-9]))
     |(?:theyd|they would|everyone would|theyll|they will|everyone|they|world would)
     (?: all)? be (?:better off|happier)(?= ?(?:\||$))|(?:im|i am|i feel like|feel like
@@ -145,6 +146,29 @@ hopelessness hopeless_last
     (?: life| lives| time| future) without me|a waste of (?:everyones|everybodys) (?:time
     |money|effort|love)|(?:crawl into a hole|go away) and never come (?:out|back)
     |stop being (?:me|alive|here) (?:forever|for good|permanently)
+self_harm harm_more_ways
+    (?:scratching|scratched|clawing|clawed|digging|dug) (?:at|into) my (?:arms?|legs?|wrists?
+    |thighs?|skin|face)|(?:hit|hitting|punch|punched|punching|slap|slapped|slapping) myself
+    (?: in the (?:face|head|stomach)| on the head)(?: {W}){{0,3}} (?:when|on purpose|again
+    |till|until|because|to)
+hopelessness hopeless_beyond
+    (?:im|i am|i feel)(?: just| so)? (?:beyond (?:help|saving|repair)|past (?:saving|help)
+    |a lost cause)|(?:no way|never) (?:things|it|life|anything|i)(?: {W}){{0,2}} (?:will|would
+    |is going to|are going to|can) (?:ever )?(?:be|get) (?:ok|okay|alright|better|fine|good)
+    {END}|(?:life|the world|this life) (?:has|holds) nothing (?:left )?(?:to offer|for me)
+    |(?:cant|cannot|can not) (?:keep|go on|carry on) (?:living|existing|being alive)
+    |(?:im|i am|i feel like im|i feel like i am)(?: just)? (?:holding|dragging|weighing)
+    (?: everyone| everybody| people| my family| them) (?:back|down)
+self_harm harm_cope
+    cutting (?:to cope|to feel|to punish|to stop|to get|to release|when|because)|(?:cut
+    |cutting) myself to cope|(?:slit|slitting) my (?:arms?|legs?|wrists?|thighs?|skin)
+    |headbutt(?:ing|ed)?(?: the)? walls?
+hopelessness hopeless_more_ways
+    (?:im|i am) (?:done|finished) trying(?= ?(?:\||$)| (?:anymore|now))|no (?:hope|future
+    |point|place) (?:left )?for (?:someone|people|a person) like me|(?:no way out|only way
+    out)(?: {W}){{0,2}} (?:except one|but one)|only (?:one|1) way out|(?:im|i am)(?: only
+    | just)?(?: ever)? (?:a problem|a nuisance)(?= ?(?:\||$)| (?:for|to) (?:everyone
+    |everybody|people|them))|(?:and|with) me (?:gone|dead|out of the way)(?= ?(?:\||$))
 """
 
 RULES: Final = parse_rules(TABLE)

@@ -26,7 +26,8 @@ _DESIRE = (
     r"|lepiej by bylo|modle sie|modlę sie|prosze boga|blagam)"
 )
 _GONE = (
-    r"(?:umrzec|umierac|zginac|o smierc|smierci|o smierci|zniknela|zniknal|nie zyc|przestac zyc"
+    r"(?:umrzec|umierac|zginac|martwej|martwa|martwy|martwym|o smierc|smierci|o smierci"
+    r"|zniknela|zniknal|nie zyc|przestac zyc"
     r"|nie istniec|przestac istniec|zniknac"
     r"(?! (?:na (?:weekend|tydzien|chwile|urlop|wakacje|troche)|nad|w gory|do|z "
     r"(?:pracy|domu|internetu))(?![a-z0-9]))|znikac|rozplynac sie|odejsc na zawsze"
@@ -73,7 +74,8 @@ suicide polish_plan
     |polknac|polkne|polknelam|polknalem|nalykac)(?: {_W})? wszystkie(?: {_PILLS}| naraz)
     |wszystkie {_PILLS} naraz|(?:dosc|wystarczajaco|tyle)(?: duzo)? (?:lekow|tabletek)
     (?: {_W}){{0,2}} zeby|(?:kupil[a-z]*|mam|przygotowal[a-z]*|schowal[a-z]*)(?: {_W})?
-    (?: sznur| stryczek)(?! do)|z (?:ktorego|jakiego) mostu|(?:skocze|skoczyc|rzuce sie
+    (?: sznur| stryczek)(?! do)|z (?:ktorego|jakiego) mostu|z ktorego (?:skocze|sie rzuce)
+    |(?:skocze|skoczyc|rzuce sie
     |rzucic sie)(?: {_W})? (?:z|pod) (?:mostu|okna|dachu|balkonu|wiezowca|pociag|samochod
     |tramwaj|auto|bloku)|(?:wiem|wymyslil[a-z]*|zaplanowal[a-z]*|mam plan)(?: juz)?
     (?: (?:jak|kiedy|gdzie) (?:to )?(?:zrobie|zrobic|sie zabije|sie zabic))|(?:szukal[a-z]*
@@ -86,6 +88,7 @@ suicide polish_goodbye
     | wszystkim)|zegnam (?:wszystkich|was|sie z wami)|pozegnal[a-z]* sie ze wszystkimi
     |pozegnani[a-z]* (?:do|dla) (?:rodziny|was|wszystkich|mamy|dzieci|bliskich)
     |napisal[a-z]* pozegnanie|(?:to )?(?:jest )?(?:moja )?ostatnia wiadomosc{_END}
+    |(?:to )?(?:jest )?(?:moj )?ostatni (?:sms|esemes|wpis){_END}
     |ostatni raz (?:pisze|sie odzywam)|rozdal[a-z]*(?: {_W})? (?:swoje |moje )?
     (?:rzeczy|ubrania|wszystko)|dziekuje za wszystko(?: \|)? (?:zegnaj[a-z]*|do widzenia
     |zegnam)
@@ -125,7 +128,13 @@ suicide polish_more
     (?: przepraszam| kocham| zegnaj[a-z]*)|dziekuje za wszystko(?: \|)? (?:to (?:juz )?koniec
     |zegnaj[a-z]*|do widzenia)
 hopelessness polish_hopeless_more
-    (?:nic|zycie|moje zycie|wszystko) (?:juz )?nie ma (?:juz )?sensu
+    (?:nic|zycie|moje zycie|wszystko) (?:juz )?nie ma (?:juz )?(?:dla mnie )?sensu
+    |nie chce (?:juz |dluzej |wiecej )+zyc
+suicide polish_more_ways
+    {_WHEN}(?: {_W}){{0,3}} (?:sie skonczy|skonczy sie)|zapas (?:tabletek|lekow|pigulek)
+    |(?:tabletek|lekow)(?: {_W}){{0,2}} zeby (?:to )?(?:zakonczyc|skonczyc|umrzec)|wiem
+    (?: juz)? (?:gdzie i kiedy|kiedy i gdzie|jak i kiedy|kiedy i jak)|list[a-z]*
+    (?: {_W}){{0,3}} na pozegnanie
 unsafe polish_unsafe
     nie (?:jestem|czuje sie) (?:tu |w domu |teraz )?bezpieczn[a-z]*(?! (?:za kierownica|prowadzic
     |jezdzic|na drodze|po lekach)(?![a-z0-9]))|(?:boje sie|przeraza mnie|przerazon[a-z]*)

@@ -16,6 +16,11 @@ from typing import Final
 _APOSTROPHES: Final = str.maketrans(
     {**dict.fromkeys("’‘ʼ`´′", "'"), "ł": "l", "Ł": "L"}  # ł has no accent to strip
 )
+# Combining marks (accents, ogonek, dots) left by NFKD: dropped, so "żyć" reads "zyc". A
+# regular expression, not a loop over characters, keeps 20,000 characters fast.
+_COMBINING: Final = re.compile(
+    "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+)
 _CLAUSE_BREAK: Final = re.compile(r"[.!?;:,\n\r|]+")
 _NON_WORD: Final = re.compile(r"[^a-z0-9'|]+")
 _LETTER_RUN: Final = re.compile(r"([a-z])\1{2,}")
@@ -86,7 +91,7 @@ def normalise(text: str) -> str:
         between clauses.
     """
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    plain = _COMBINING.sub("", decomposed)
     marked = _CLAUSE_BREAK.sub(" | ", plain.casefold())
     words = _LETTER_RUN.sub(r"\1", _NON_WORD.sub(" ", marked))
     return " ".join(words.split())

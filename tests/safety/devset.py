@@ -23,6 +23,7 @@ SPLITS = (
     "held_back_4",
     "held_back_5",
     "held_back_6",
+    "held_back_7",
 )
 # Must-not-trigger groups where a gentle check (a negated signal) is the right answer.
 GENTLE_OK = frozenset({"negation", "past", "quote"})

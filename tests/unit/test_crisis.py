@@ -608,3 +608,12 @@ def test_someone_elses_crisis_gets_signposting_for_them() -> None:
     assert [reply.message_id for reply in outcome.replies] == ["crisis-someone-else"]
     assert outcome.safety is not None
     assert outcome.safety.about_someone_else
+
+
+def test_a_paraphrase_at_the_end_of_the_longest_sms_is_found() -> None:
+    """The concept tiers read past Twilio's 1,600-character limit, so no SMS is cut short."""
+    text = ("Slept 7 hours and walked to the park. " * 42)[:1570] + " wouldnt mind not waking up"
+    assert len(text) <= 1600
+    signal = detect_crisis(text)
+    assert signal is not None
+    assert (signal.negated, signal.about_someone_else) == (False, False)

@@ -20,6 +20,7 @@ CASES = list(itertools.product(LANGUAGES, SPLITS))
 
 
 def _rows(language: str, split: str, *, trigger: bool) -> list[Row]:
+    """The must-trigger (or must-not-trigger) rows of one language and split."""
     return [row for row in load(language, split) if row.trigger is trigger]
 
 
@@ -34,8 +35,7 @@ def test_every_crisis_phrasing_gets_the_full_crisis_reply(language: str, split: 
 
 @pytest.mark.parametrize(("language", "split"), CASES)
 def test_false_alarms_stay_within_three_percent(language: str, split: str) -> None:
-    """At most 3% of must-not-trigger rows get the full crisis reply (or, for idioms and
-    everyday health texts, any crisis reply)."""
+    """At most 3% of must-not-trigger rows get a crisis reply their group does not allow."""
     rows = _rows(language, split, trigger=False)
     alarms = [row.text for row in rows if not is_correct(row, detect_crisis(row.text))]
     assert rows
