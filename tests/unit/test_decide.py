@@ -16,6 +16,7 @@ from companion.engine.decide import (
     RunCommand,
     Situation,
     Text,
+    Understand,
     decide,
 )
 from companion.engine.flowspec import load_flows
@@ -55,14 +56,14 @@ def ids(outcome: Decision) -> list[str]:
         (PENDING, "yes", PersonStatus.ACTIVE, ["activated"]),
         (PENDING, "Yep", PersonStatus.ACTIVE, ["activated"]),
         (PENDING, "no thanks", PersonStatus.DECLINED, ["declined"]),
-        (PENDING, "what is this?", PersonStatus.PENDING, ["confirm-reask"]),
+        (PENDING, "what is this?", PersonStatus.PENDING, ["before-joining-who"]),
+        (PENDING, "maybe later", PersonStatus.PENDING, ["confirm-reask"]),
         (PENDING, "JOIN", PersonStatus.PENDING, ["welcome"]),
         (INVITED, "YES", PersonStatus.ACTIVE, ["activated"]),
         (INVITED, "stop", PersonStatus.STOPPED, []),
         (ACTIVE, "JOIN", PersonStatus.ACTIVE, ["already-active"]),
         (ACTIVE, "STOP", PersonStatus.STOPPED, []),
         (ACTIVE, "help", PersonStatus.ACTIVE, ["help"]),
-        (ACTIVE, "slept ok", PersonStatus.ACTIVE, ["no-question-open"]),
         (STOPPED_AFTER_YES, "hello", PersonStatus.STOPPED, []),
         (STOPPED_AFTER_YES, "yes", PersonStatus.STOPPED, []),
         (STOPPED_AFTER_YES, "START", PersonStatus.ACTIVE, ["welcome-back"]),
@@ -171,3 +172,10 @@ def test_delete_confirms_erasure_through_the_flows_declared_effect() -> None:
     assert delete.erase
     assert isinstance(keep, AnswerQuestion)
     assert not keep.erase
+
+
+def test_an_active_persons_own_words_with_nothing_open_are_understood() -> None:
+    """With no question open and no command, the words go to understanding, not a canned line."""
+    decision = run(ACTIVE, "slept ok")
+    assert decision.replies == ()
+    assert isinstance(decision.action, Understand)
