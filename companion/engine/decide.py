@@ -50,6 +50,8 @@ from companion.engine.runner import Say, is_skip
 from companion.safety.crisis import CrisisSignal, detect_crisis
 from companion.sms.keywords import CarrierKeyword, carrier_keyword
 
+# Questions before YES that are answered and then followed by the re-ask for YES.
+_ANSWERED_THEN_REASKED = frozenset({"before-joining-who", "before-joining-privacy"})
 # Commands whose keyword is also an everyday word in answers: the open question comes first.
 _ANSWER_WORDS = frozenset({CommandName.SIDE, CommandName.SKIP, CommandName.GOAL})
 
@@ -193,8 +195,12 @@ def decide(situation: Situation, text: Text) -> Decision:
     before_joining = reply_before_joining(text.intent)
     if status in (PersonStatus.PENDING, PersonStatus.INVITED):
         if outranks_consent_answer(text.intent):
-            # "please stop texting me", "ok who is this": never a YES to joining.
-            return Decision(status, replies=(Say(before_joining or "confirm-reask"),))
+            # "please stop texting me", "ok who is this": never a YES to joining. A
+            # question is answered, then the YES it waits for is asked for again.
+            if before_joining is None or before_joining in _ANSWERED_THEN_REASKED:
+                replies = (*(Say(m) for m in (before_joining,) if m), Say("confirm-reask"))
+                return Decision(status, replies=replies)
+            return Decision(status, replies=(Say(before_joining),))
         return _confirm(status, text.yes_no)
     if status is PersonStatus.ACTIVE:
         return _converse(situation, text)

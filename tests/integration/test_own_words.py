@@ -89,7 +89,11 @@ async def test_every_row_gets_its_reply_and_saves_only_what_it_says(
     """Each row of the table, sent by a new person, gets its reply and saves its row's value."""
     clock.now = WEDNESDAY
     settings = load_settings(
-        {"DATABASE_URL": sqlite_url, "COMPANION_DATA_KEYS": format_keyring(keyring)}
+        {
+            "DATABASE_URL": sqlite_url,
+            "COMPANION_DATA_KEYS": format_keyring(keyring),
+            "COMPANION_MODE": "simulator",
+        }
     )
     async with standalone_context(settings, clock=clock) as ctx:
         mismatches = [

@@ -187,11 +187,12 @@ async def test_pending_person_is_reasked_and_no_declines(
 ) -> None:
     """Before YES, other replies get a re-ask; NO declines and nothing more is sent."""
     await text(twilio_client, "JOIN")
-    await text(twilio_client, "what is this")
+    await text(twilio_client, "what is this")  # answered (who we are), then re-asked
     await text(twilio_client, "nah")
-    bodies = await replies(fake_twilio, 3)
-    assert "reply YES" in bodies[1]
-    assert "will not text you" in bodies[2]
+    bodies = await replies(fake_twilio, 4)
+    assert "A computer sends these texts" in bodies[1]
+    assert "reply YES" in bodies[2]
+    assert "will not text you" in bodies[3]
     (person,) = await rows(db_url(twilio_client), Person)
     assert person.status == "declined"
     assert person.terms_accepted_at is None

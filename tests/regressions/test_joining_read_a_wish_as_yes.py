@@ -43,9 +43,11 @@ def test_a_wish_before_yes_does_not_sign_the_person_up(wish: str) -> None:
     ],
 )
 def test_a_question_before_yes_gets_its_answer(text: str, reply: str) -> None:
-    """A privacy question, who-is-this or a misspelt HELP before YES is answered."""
+    """A privacy question, who-is-this or a misspelt HELP before YES is answered (a
+    question is then followed by the re-ask for YES)."""
     outcome = respond(Situation(PersonStatus.PENDING), text)
-    assert [r.message_id for r in outcome.replies] == [reply]
+    assert outcome.replies[0].message_id == reply
+    assert outcome.status is PersonStatus.PENDING
 
 
 def test_a_strangers_second_text_asking_who_this_is_is_answered() -> None:

@@ -56,7 +56,7 @@ def ids(outcome: Decision) -> list[str]:
         (PENDING, "yes", PersonStatus.ACTIVE, ["activated"]),
         (PENDING, "Yep", PersonStatus.ACTIVE, ["activated"]),
         (PENDING, "no thanks", PersonStatus.DECLINED, ["declined"]),
-        (PENDING, "what is this?", PersonStatus.PENDING, ["before-joining-who"]),
+        (PENDING, "what is this?", PersonStatus.PENDING, ["before-joining-who", "confirm-reask"]),
         (PENDING, "maybe later", PersonStatus.PENDING, ["confirm-reask"]),
         (PENDING, "JOIN", PersonStatus.PENDING, ["welcome"]),
         (INVITED, "YES", PersonStatus.ACTIVE, ["activated"]),
