@@ -83,13 +83,13 @@ async def test_summary_page_shows_charts_and_what_is_worth_discussing(
     assert "<script" not in page
 
 
-async def test_safety_events_show_only_when_present(
-    client: AppClient, sam: Enrolled, keyring: Keyring, clock: ManualClock
-) -> None:
-    """A summary with a shared safety event shows the crisis-support section."""
+async def page_with_safety_event(
+    client: AppClient, sam: Enrolled, keyring: Keyring, clock: ManualClock, category: str
+) -> str:
+    """The person page of a summary holding one shared safety event of `category`."""
     sessions, now = client.app[CONTEXT].sessions, clock()
     person_id, consent_id = await person_sharing(sessions, keyring, sam.id, now)
-    events = [{"at": "2026-05-27T22:10:00+00:00", "category": "suicide", "negated": False}]
+    events = [{"at": "2026-05-27T22:10:00+00:00", "category": category, "negated": False}]
     summary = {**sample_summary(), "safety_events": events}
     await store_summary(
         sessions,
@@ -99,7 +99,14 @@ async def test_safety_events_show_only_when_present(
         summary=summary,
         now=now,
     )
-    page = await (await client.get(f"/portal/people/{consent_id}")).text()
+    return await (await client.get(f"/portal/people/{consent_id}")).text()
+
+
+async def test_safety_events_show_only_when_present(
+    client: AppClient, sam: Enrolled, keyring: Keyring, clock: ManualClock
+) -> None:
+    """A summary with a shared safety event shows the crisis-support section."""
+    page = await page_with_safety_event(client, sam, keyring, clock, "suicide")
     assert "Crisis support" in page
     assert "27 May 2026" in page
     assert "someone else" not in page
@@ -108,20 +115,8 @@ async def test_safety_events_show_only_when_present(
 async def test_someone_elses_crisis_is_not_shown_as_the_persons_own(
     client: AppClient, sam: Enrolled, keyring: Keyring, clock: ManualClock
 ) -> None:
-    """ "My friend said she wants to die" reads as about someone else, not as their crisis."""
-    sessions, now = client.app[CONTEXT].sessions, clock()
-    person_id, consent_id = await person_sharing(sessions, keyring, sam.id, now)
-    events = [{"at": "2026-05-27T22:10:00+00:00", "category": "someone_else", "negated": False}]
-    summary = {**sample_summary(), "safety_events": events}
-    await store_summary(
-        sessions,
-        person_id=person_id,
-        consent_id=consent_id,
-        coordinator=sam,
-        summary=summary,
-        now=now,
-    )
-    page = await (await client.get(f"/portal/people/{consent_id}")).text()
+    """A friend's crisis ("my friend said she wants to die") is not shown as their own."""
+    page = await page_with_safety_event(client, sam, keyring, clock, "someone_else")
     assert "words about someone else in crisis" in page
     assert "crisis words in a message" not in page
 
