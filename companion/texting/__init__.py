@@ -1,22 +1,24 @@
 """Texting: what happens when a person texts us, from the stored message to the queued reply.
 
-Entry points: `inbound.handle_inbound` (one SMS, exactly once), `router.route` (an
-active person's message: an answer, a command, or neither), `commands.run_command`
-(its handlers by theme in `settings_commands` and `calendar_commands`, each taking a
-`request.Request`),
-`conversation.start_flow` / `continue_flow`, `speech.queue_says` (what to say, rendered
-and sealed into the outbox), `tips.next_tip`, `invitations.invite`.
+Entry points: `inbound.handle_inbound` (one SMS, exactly once), `actions.situation_of`
+and `actions.carry_out` (load what `engine.decide` needs, then do what it decided),
+`commands.run_command`, `conversation.continue_flow`, `starter.start_flow` and
+`starter.FlowStarter` (the one way a flow begins), `understanding.answer` (a reply to
+a person's own words), `speech.queue_says` (what to say, rendered and sealed into the
+outbox), `tips.next_tip`, `invitations.invite`.
 """
 
 __all__ = [
+    "actions",
     "calendar_commands",
     "commands",
     "conversation",
     "inbound",
     "invitations",
     "request",
-    "router",
     "settings_commands",
     "speech",
+    "starter",
     "tips",
+    "understanding",
 ]
