@@ -17,7 +17,7 @@ SENT_BY_CODE: frozenset[str] = frozenset(
         "confirm-reask", "declined", "stranger", "help", "crisis", "crisis-gentle",
         "crisis-again", "crisis-someone-else", "replies-paused",
         # conversations and commands
-        MOVING_ON, "checkin-greeting", "no-question-open", "skip-nothing-open",
+        MOVING_ON, "checkin-greeting", "skip-nothing-open",
         "log-already-open",
         "closing-goal", "closing-streak", "closing-thanks",
         *(f"closing-best-{key.replace('_', '-')}" for key in MORE_IS_BETTER),

@@ -67,7 +67,3 @@ checkin-greeting =
        *[no] { $question }
     }
 
-# LOG with words of their own ("LOG dry mouth and I keep putting on weight"), before
-# the check-in starts. Nothing is saved from the words: it says how to note them.
-# segments: 2
-log-heard = Thank you for telling us. If it is something you have noticed, like a side effect, text SIDE and your words and we will note it for your next review.

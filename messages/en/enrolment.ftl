@@ -45,6 +45,3 @@ declined = No problem, we will not text you. If you change your mind, text JOIN.
 # segments: 1
 stranger = Hi, this is Companion, a free text service to help you look after your physical health. Text JOIN to find out more.
 
-# An active person sends something that is not an answer or a command, and no question is open.
-# segments: 1
-no-question-open = Thanks for your message. Text LOG to do a check-in now, or MENU to see what you can text.

@@ -78,7 +78,3 @@ checkin-greeting =
        *[no] { $question }
     }
 
-# LOG with words of their own ("LOG dry mouth and I keep putting on weight"), before
-# the check-in starts. Nothing is saved from the words: it says how to note them.
-# segments: 3
-log-heard = Dziękujemy, że piszesz. Jeśli to coś, co zauważasz, np. skutek uboczny, napisz SIDE i swoje słowa, a zanotujemy to na wizytę.

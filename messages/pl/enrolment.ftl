@@ -48,6 +48,3 @@ declined = Nie ma sprawy, nie będziemy do Ciebie pisać. Jeśli zmienisz zdanie
 # segments: 2
 stranger = Cześć, tu Companion, bezpłatny serwis SMS, który pomaga dbać o zdrowie fizyczne. Napisz JOIN, by dowiedzieć się więcej.
 
-# An active person sends something that is not an answer or a command, and no question is open.
-# segments: 2
-no-question-open = Dziękujemy za wiadomość. Napisz LOG, by odpowiedzieć na pytania teraz, albo MENU, by zobaczyć, co możesz napisać.

@@ -10,7 +10,7 @@ from companion.engine.limits import (
 )
 from companion.engine.runner import Say
 
-ACK = Say("no-question-open")
+ACK = Say("understanding-unclear")
 CRISIS = Say("crisis")
 HELP = Say("help")
 
