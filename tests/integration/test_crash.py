@@ -142,7 +142,11 @@ async def restart_database_under(service: Service, fake: FakeTwilio) -> Fault:
     await asyncio.sleep(LEASE_SECONDS + 2)  # reconnect, release what the outage stranded
     assert service.process is not None
     assert service.process.returncode is None, "serve died with the database"
-    assert len(fake.messages) > back, "no sends after the database came back"
+    # Progress is owed only if anything was left to send: since claims respect their
+    # batch limit on PostgreSQL, a fast run can have sent all of them before the restart
+    # (the end of the test still checks that everything is sent, and nothing twice).
+    left = back < PEOPLE
+    assert len(fake.messages) > back or not left, "no sends after the database came back"
     return Fault("postgres restart", at, {}, frozenset())
 
 
