@@ -46,10 +46,17 @@ async def text(client: AppClient, body: str) -> None:
 
 
 async def settle(client: AppClient) -> None:
-    """Run a sweep, then send everything due now (as the running service would)."""
+    """Run a sweep, then send everything due now (as the running service would).
+
+    The sweep also wakes the app's own dispatcher: while its claim is uncommitted, this
+    drain skips the rows (SKIP LOCKED) and they still read as pending, not sending. So
+    drain and wait twice, a moment apart: by the second look that claim is visible.
+    """
     await sweep(client.app[CONTEXT])
-    await client.app[DISPATCHER].drain()
-    await outbox_settled(client.app[CONTEXT].sessions)
+    for _ in range(2):
+        await client.app[DISPATCHER].drain()
+        await outbox_settled(client.app[CONTEXT].sessions)
+        await asyncio.sleep(0.05)
 
 
 def bodies(fake: FakeTwilio) -> list[str]:
