@@ -23,6 +23,7 @@ import pytest
 from aiohttp.test_utils import TestServer
 from aiohttp.web import Application
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
@@ -86,7 +87,10 @@ def click(driver: webdriver.Chrome, by: str, what: str, lands_on: str) -> None:
     """Click a link or button and wait for the page it leads to."""
     old = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(by, what).click()
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(old))
+    # Mid-navigation Chrome may answer the staleness probe with "node does not belong to
+    # the document" (a WebDriverException) instead of a stale reference: look again.
+    waiting = WebDriverWait(driver, 10, ignored_exceptions=(WebDriverException,))
+    waiting.until(expected_conditions.staleness_of(old))
     WebDriverWait(driver, 10).until(expected_conditions.url_contains(lands_on))
 
 
