@@ -1,0 +1,169 @@
+"""The triaged caseload: with 30 people sharing, those needing attention come first, with why."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+import pytest
+from aiohttp.web import Application
+from sqlalchemy import update
+
+from companion.app import create_app
+from companion.config import load_settings
+from companion.crypto.keyring import Keyring
+from companion.db import observations
+from companion.db.models import Consent
+from companion.engine.reading.answers import Stored
+from companion.texting.inbound import InboundSms, handle_inbound
+from companion.web.keys import CONTEXT
+from tests.conftest import AppClient
+from tests.support.caseload_page import caseload_rows
+from tests.support.clock import ManualClock
+from tests.support.portal import Enrolled, audit_entries, enrolled_coordinator, log_in
+
+Client = Callable[[Application], asyncio.Future[AppClient]]
+# Monday 1 June 2026, 10:00 UTC: "this week so far" is the morning; last week is 25-31 May.
+CRISIS_WORDS = "I want to end my life"
+SHARING_FOR = timedelta(days=30)
+
+
+@pytest.fixture
+async def client(
+    aiohttp_client: Client, sqlite_url: str, keyring: Keyring, clock: ManualClock
+) -> AppClient:
+    """The real app (simulator mode) with no-reply flagged after 7 days."""
+    env = {"DATABASE_URL": sqlite_url, "COMPANION_MODE": "simulator"}
+    settings = load_settings({**env, "COMPANION_NO_REPLY_DAYS": "7"})
+    return await aiohttp_client(create_app(settings, clock=clock, keyring=keyring))
+
+
+@pytest.fixture
+async def sam(client: AppClient, keyring: Keyring, clock: ManualClock) -> Enrolled:
+    """An enrolled coordinator, logged in on `client`."""
+    coordinator = await enrolled_coordinator(client.app[CONTEXT].sessions, keyring, clock())
+    clock.advance(seconds=30)  # a fresh TOTP code
+    assert (await log_in(client, coordinator, clock())).status == 303
+    return coordinator
+
+
+class Caseload:
+    """People sharing with Sam, made through the real services, with answers at chosen times."""
+
+    def __init__(self, client: AppClient, keyring: Keyring, clock: ManualClock, sam: Enrolled):
+        self.ctx, self.keyring, self.clock, self.sam = client.app[CONTEXT], keyring, clock, sam
+        self.phones: dict[str, str] = {}
+        self.consents: dict[str, str] = {}
+
+    async def person(self, name: str, since: timedelta = SHARING_FOR) -> str:
+        """A person called `name`, sharing everything with Sam since `since` ago."""
+        from tests.support.portal import person_sharing
+
+        phone = f"+4477009{len(self.phones):05d}"
+        person_id, consent_id = await person_sharing(
+            self.ctx.sessions, self.keyring, self.sam.id, self.clock(), phone=phone, name=name
+        )
+        async with self.ctx.sessions.begin() as session:
+            given = self.clock() - since
+            await session.execute(
+                update(Consent)
+                .where(Consent.id == consent_id)
+                .values(asked_at=given, given_at=given)
+            )
+        self.phones[name], self.consents[name] = phone, consent_id
+        return person_id
+
+    async def answers(self, person_id: str, ago: timedelta, *answers: tuple[str, Stored]) -> None:
+        """Check-in answers recorded `ago` before now."""
+        async with self.ctx.sessions.begin() as session:
+            await observations.insert_now(
+                session, self.keyring, person_id, list(answers), self.clock() - ago
+            )
+
+    async def texts(self, name: str, body: str, at: datetime) -> None:
+        """An inbound text through the real inbound service, as if sent at `at`."""
+        now = self.clock.now
+        self.clock.now = at
+        try:
+            sms = InboundSms(f"SM{len(name)}{at:%d%H%M%S}", self.phones[name], body)
+            await handle_inbound(self.ctx, sms)
+        finally:
+            self.clock.now = now
+
+
+SLEPT = ("sleep_hours", 7)
+HIGH_BP = ("bp", {"systolic": 144, "diastolic": 88})
+FINE_BP = ("bp", {"systolic": 122, "diastolic": 78})
+
+
+async def thirty_people(people: Caseload) -> None:
+    """30 people in mixed situations: crisis, flags this week and last, quiet, and fine."""
+    hour, day = timedelta(hours=1), timedelta(days=1)
+    now = people.clock()
+    for name in ("Bea Crisis", "Ade Crisis"):
+        await people.answers(await people.person(name), 3 * hour, SLEPT)
+    await people.texts("Ade Crisis", CRISIS_WORDS, now - 2 * day)
+    await people.texts("Ade Crisis", CRISIS_WORDS, now - 1 * hour)
+    # A crisis text before sharing began is not theirs to see.
+    await people.answers(await people.person("Cal Before", since=day), 2 * hour, SLEPT)
+    await people.texts("Cal Before", CRISIS_WORDS, now - 2 * day)
+    for name in ("Dee Pressure", "Eli Pressure", "Fay Pressure"):
+        await people.answers(await people.person(name), hour, HIGH_BP)
+    await people.answers(await people.person("Gus Lastweek"), 3 * day, HIGH_BP)
+    for days, name in ((12, "Hal Quiet"), (9, "Ivy Quiet"), (20, "Jon Quiet")):
+        await people.answers(await people.person(name), days * day, SLEPT)
+    await people.person("Kit Never", since=10 * day)  # no answer at all since sharing began
+    for number in range(19):
+        person_id = await people.person(f"Fine {number:02d}")
+        await people.answers(person_id, (number % 5 + 1) * day, SLEPT, FINE_BP)
+
+
+NEEDING_ATTENTION = [
+    "Ade Crisis",  # two crisis texts
+    "Dee Pressure",  # worth discussing, then names in order
+    "Eli Pressure",
+    "Fay Pressure",
+    "Gus Lastweek",
+    "Jon Quiet",  # no reply: the longest silence first
+    "Hal Quiet",
+    "Kit Never",
+    "Ivy Quiet",
+]
+
+
+async def test_thirty_people_needing_attention_come_first_each_with_its_reason(
+    client: AppClient, sam: Enrolled, keyring: Keyring, clock: ManualClock
+) -> None:
+    """Crisis texts, then flags (this week and last), then no reply for 7+ days, then the rest."""
+    people = Caseload(client, keyring, clock, sam)
+    await thirty_people(people)
+    page = await (await client.get("/portal/people")).text()
+    rows = caseload_rows(page)
+    assert len(rows) == 30
+    assert [row.name for row in rows[:9]] == NEEDING_ATTENTION
+    assert [row.attention for row in rows] == [True] * 9 + [False] * 21
+    assert [row.name for row in rows[9:]] == sorted(row.name for row in rows[9:])
+    assert all(not row.reasons for row in rows[9:])
+    seen = {row.name: row for row in rows}
+    assert seen["Ade Crisis"].reasons["crisis"].startswith("2 crisis texts in the last two weeks")
+    assert "latest 10:00 on 1 Jun 2026" in seen["Ade Crisis"].reasons["crisis"]  # London time
+    assert "crisis" not in seen["Cal Before"].reasons  # sent before sharing began
+    assert seen["Dee Pressure"].reasons["discuss"] == (
+        "1 thing worth discussing: blood pressure 144/88 mmHg (reference 140/90), this week so far."
+    )
+    assert seen["Gus Lastweek"].reasons["discuss"].endswith("(reference 140/90), last week.")
+    assert seen["Hal Quiet"].reasons["quiet"].startswith("No reply for 12 days")
+    assert seen["Kit Never"].reasons["quiet"].startswith("No reply since they began sharing")
+    assert seen["Hal Quiet"].meta[0].startswith("Last reply 20 May 2026")
+    assert "this week so far, as of 11:00 on 1 Jun 2026" in seen["Fine 00"].meta[0]
+    assert "-W2" not in page  # weeks are dates, never ISO week codes
+    assert [e.outcome for e in await audit_entries(people.ctx.sessions, "view_people")] == ["ok"]
+
+    # A crisis text after the latest summary shows at the next look (summaries are remade).
+    clock.advance(minutes=6)
+    await people.texts("Bea Crisis", CRISIS_WORDS, clock())
+    clock.advance(seconds=1)
+    again = caseload_rows(await (await client.get("/portal/people")).text())
+    assert [row.name for row in again[:2]] == ["Ade Crisis", "Bea Crisis"]
+    assert again[1].reasons["crisis"].startswith("1 crisis text in the last two weeks")
