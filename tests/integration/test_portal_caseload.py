@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -167,3 +168,23 @@ async def test_thirty_people_needing_attention_come_first_each_with_its_reason(
     again = caseload_rows(await (await client.get("/portal/people")).text())
     assert [row.name for row in again[:2]] == ["Ade Crisis", "Bea Crisis"]
     assert again[1].reasons["crisis"].startswith("1 crisis text in the last two weeks")
+
+
+async def test_week_so_far_counts_every_answer_and_gives_every_topic_a_card(
+    client: AppClient, sam: Enrolled, keyring: Keyring, clock: ManualClock
+) -> None:
+    """Three answers by text: "Answered 3 of 3", a fruit and veg card, "This week so far"."""
+    people = Caseload(client, keyring, clock, sam)
+    person_id = await people.person("Alex")
+    await people.answers(person_id, timedelta(days=3), ("meds_changed", "2026-02-02"))
+    for minute, body in enumerate(("LOG", "7", "30", "4")):
+        await people.texts("Alex", body, clock() - timedelta(minutes=30 - minute))
+    page = await (await client.get(f"/portal/people/{people.consents['Alex']}")).text()
+    assert "<strong>This week so far</strong> (1 to 7 Jun), as of 11:00 on 1 Jun 2026." in page
+    assert "Answered <strong>3</strong> of 3 check-in questions so far this week." in page
+    cards = re.findall(r'<span class="trend-name">([^<]+)</span>', page)
+    assert cards == ["Sleep", "Activity", "Fruit and vegetables"]
+    # Medicine changed 2 Feb: weight's 12-week check (27 Apr) has no reading since; BP's
+    # 12-week check was the same day; the 1-year checks fall on 2 Feb 2027.
+    assert "Overdue: due 27 Apr 2026, no reading sent by text since" in page
+    assert page.count("<td>2 Feb 2027</td>") == 4
