@@ -173,17 +173,23 @@ async def test_thirty_people_needing_attention_come_first_each_with_its_reason(
 async def test_week_so_far_counts_every_answer_and_gives_every_topic_a_card(
     client: AppClient, sam: Enrolled, keyring: Keyring, clock: ManualClock
 ) -> None:
-    """Three answers by text: "Answered 3 of 3", a fruit and veg card, "This week so far"."""
+    """Three answers by text: "Answered 3 of 3", a fruit and veg card, its flags, due checks."""
     people = Caseload(client, keyring, clock, sam)
     person_id = await people.person("Alex")
     await people.answers(person_id, timedelta(days=3), ("meds_changed", "2026-02-02"))
+    await people.answers(person_id, timedelta(hours=2), HIGH_BP)
     for minute, body in enumerate(("LOG", "7", "30", "4")):
         await people.texts("Alex", body, clock() - timedelta(minutes=30 - minute))
     page = await (await client.get(f"/portal/people/{people.consents['Alex']}")).text()
     assert "<strong>This week so far</strong> (1 to 7 Jun), as of 11:00 on 1 Jun 2026." in page
     assert "Answered <strong>3</strong> of 3 check-in questions so far this week." in page
     cards = re.findall(r'<span class="trend-name">([^<]+)</span>', page)
-    assert cards == ["Sleep", "Activity", "Fruit and vegetables"]
+    assert cards[:2] == ["Sleep", "Activity"]
+    assert "Fruit and vegetables" in cards
+    # The week so far has its own flags, and the BP chart its scale and reference band.
+    assert "A blood pressure reading of 144/88 mmHg this week (reference 140/90)." in page
+    assert '<span class="scale-high">144</span><span class="scale-low">140</span>' in page
+    assert "within the reference range (up to 140 mmHg)" in page
     # Medicine changed 2 Feb: weight's 12-week check (27 Apr) has no reading since; BP's
     # 12-week check was the same day; the 1-year checks fall on 2 Feb 2027.
     assert "Overdue: due 27 Apr 2026, no reading sent by text since" in page
