@@ -5,29 +5,22 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from aiohttp.web import Application
-from sqlalchemy import update
 
 from companion.app import create_app
 from companion.config import load_settings
 from companion.crypto.keyring import Keyring
-from companion.db import observations
-from companion.db.models import Consent
-from companion.engine.reading.answers import Stored
-from companion.texting.inbound import InboundSms, handle_inbound
 from companion.web.keys import CONTEXT
 from tests.conftest import AppClient
-from tests.support.caseload_page import caseload_rows
+from tests.support.caseload import CRISIS_WORDS, HIGH_BP, Caseload, caseload_rows, thirty_people
 from tests.support.clock import ManualClock
 from tests.support.portal import Enrolled, audit_entries, enrolled_coordinator, log_in
 
 Client = Callable[[Application], asyncio.Future[AppClient]]
 # Monday 1 June 2026, 10:00 UTC: "this week so far" is the morning; last week is 25-31 May.
-CRISIS_WORDS = "I want to end my life"
-SHARING_FOR = timedelta(days=30)
 
 
 @pytest.fixture
@@ -49,77 +42,6 @@ async def sam(client: AppClient, keyring: Keyring, clock: ManualClock) -> Enroll
     return coordinator
 
 
-class Caseload:
-    """People sharing with Sam, made through the real services, with answers at chosen times."""
-
-    def __init__(self, client: AppClient, keyring: Keyring, clock: ManualClock, sam: Enrolled):
-        self.ctx, self.keyring, self.clock, self.sam = client.app[CONTEXT], keyring, clock, sam
-        self.phones: dict[str, str] = {}
-        self.consents: dict[str, str] = {}
-
-    async def person(self, name: str, since: timedelta = SHARING_FOR) -> str:
-        """A person called `name`, sharing everything with Sam since `since` ago."""
-        from tests.support.portal import person_sharing
-
-        phone = f"+4477009{len(self.phones):05d}"
-        person_id, consent_id = await person_sharing(
-            self.ctx.sessions, self.keyring, self.sam.id, self.clock(), phone=phone, name=name
-        )
-        async with self.ctx.sessions.begin() as session:
-            given = self.clock() - since
-            await session.execute(
-                update(Consent)
-                .where(Consent.id == consent_id)
-                .values(asked_at=given, given_at=given)
-            )
-        self.phones[name], self.consents[name] = phone, consent_id
-        return person_id
-
-    async def answers(self, person_id: str, ago: timedelta, *answers: tuple[str, Stored]) -> None:
-        """Check-in answers recorded `ago` before now."""
-        async with self.ctx.sessions.begin() as session:
-            await observations.insert_now(
-                session, self.keyring, person_id, list(answers), self.clock() - ago
-            )
-
-    async def texts(self, name: str, body: str, at: datetime) -> None:
-        """An inbound text through the real inbound service, as if sent at `at`."""
-        now = self.clock.now
-        self.clock.now = at
-        try:
-            sms = InboundSms(f"SM{len(name)}{at:%d%H%M%S}", self.phones[name], body)
-            await handle_inbound(self.ctx, sms)
-        finally:
-            self.clock.now = now
-
-
-SLEPT = ("sleep_hours", 7)
-HIGH_BP = ("bp", {"systolic": 144, "diastolic": 88})
-FINE_BP = ("bp", {"systolic": 122, "diastolic": 78})
-
-
-async def thirty_people(people: Caseload) -> None:
-    """30 people in mixed situations: crisis, flags this week and last, quiet, and fine."""
-    hour, day = timedelta(hours=1), timedelta(days=1)
-    now = people.clock()
-    for name in ("Bea Crisis", "Ade Crisis"):
-        await people.answers(await people.person(name), 3 * hour, SLEPT)
-    await people.texts("Ade Crisis", CRISIS_WORDS, now - 2 * day)
-    await people.texts("Ade Crisis", CRISIS_WORDS, now - 1 * hour)
-    # A crisis text before sharing began is not theirs to see.
-    await people.answers(await people.person("Cal Before", since=day), 2 * hour, SLEPT)
-    await people.texts("Cal Before", CRISIS_WORDS, now - 2 * day)
-    for name in ("Dee Pressure", "Eli Pressure", "Fay Pressure"):
-        await people.answers(await people.person(name), hour, HIGH_BP)
-    await people.answers(await people.person("Gus Lastweek"), 3 * day, HIGH_BP)
-    for days, name in ((12, "Hal Quiet"), (9, "Ivy Quiet"), (20, "Jon Quiet")):
-        await people.answers(await people.person(name), days * day, SLEPT)
-    await people.person("Kit Never", since=10 * day)  # no answer at all since sharing began
-    for number in range(19):
-        person_id = await people.person(f"Fine {number:02d}")
-        await people.answers(person_id, (number % 5 + 1) * day, SLEPT, FINE_BP)
-
-
 NEEDING_ATTENTION = [
     "Ade Crisis",  # two crisis texts
     "Dee Pressure",  # worth discussing, then names in order
@@ -137,7 +59,7 @@ async def test_thirty_people_needing_attention_come_first_each_with_its_reason(
     client: AppClient, sam: Enrolled, keyring: Keyring, clock: ManualClock
 ) -> None:
     """Crisis texts, then flags (this week and last), then no reply for 7+ days, then the rest."""
-    people = Caseload(client, keyring, clock, sam)
+    people = Caseload(client.app[CONTEXT], keyring, clock, sam.id)
     await thirty_people(people)
     page = await (await client.get("/portal/people")).text()
     rows = caseload_rows(page)
@@ -174,7 +96,7 @@ async def test_week_so_far_counts_every_answer_and_gives_every_topic_a_card(
     client: AppClient, sam: Enrolled, keyring: Keyring, clock: ManualClock
 ) -> None:
     """Three answers by text: "Answered 3 of 3", a fruit and veg card, its flags, due checks."""
-    people = Caseload(client, keyring, clock, sam)
+    people = Caseload(client.app[CONTEXT], keyring, clock, sam.id)
     person_id = await people.person("Alex")
     await people.answers(person_id, timedelta(days=3), ("meds_changed", "2026-02-02"))
     await people.answers(person_id, timedelta(hours=2), HIGH_BP)
