@@ -43,15 +43,15 @@ async def sam(client: AppClient, keyring: Keyring, clock: ManualClock) -> Enroll
 
 
 NEEDING_ATTENTION = [
-    "Ade Crisis",  # two crisis texts
-    "Dee Pressure",  # worth discussing, then names in order
-    "Eli Pressure",
-    "Fay Pressure",
-    "Gus Lastweek",
-    "Jon Quiet",  # no reply: the longest silence first
-    "Hal Quiet",
-    "Kit Never",
-    "Ivy Quiet",
+    "Ade Okafor",  # two crisis texts
+    "Dee Shah",  # worth discussing, then names in order
+    "Eli Brooks",
+    "Fay Moran",
+    "Gus Adeyemi",
+    "Jon Ellis",  # no reply: the longest silence first
+    "Hal Kowalski",
+    "Kit Murphy",
+    "Ivy Chen",
 ]
 
 
@@ -69,26 +69,26 @@ async def test_thirty_people_needing_attention_come_first_each_with_its_reason(
     assert [row.name for row in rows[9:]] == sorted(row.name for row in rows[9:])
     assert all(not row.reasons for row in rows[9:])
     seen = {row.name: row for row in rows}
-    assert seen["Ade Crisis"].reasons["crisis"].startswith("2 crisis texts in the last two weeks")
-    assert "latest 10:00 on 1 Jun 2026" in seen["Ade Crisis"].reasons["crisis"]  # London time
-    assert "crisis" not in seen["Cal Before"].reasons  # sent before sharing began
-    assert seen["Dee Pressure"].reasons["discuss"] == (
+    assert seen["Ade Okafor"].reasons["crisis"].startswith("2 crisis texts in the last two weeks")
+    assert "latest 10:00 on 1 Jun 2026" in seen["Ade Okafor"].reasons["crisis"]  # London time
+    assert "crisis" not in seen["Cal Reid"].reasons  # sent before sharing began
+    assert seen["Dee Shah"].reasons["discuss"] == (
         "1 thing worth discussing: blood pressure 144/88 mmHg (reference 140/90), this week so far."
     )
-    assert seen["Gus Lastweek"].reasons["discuss"].endswith("(reference 140/90), last week.")
-    assert seen["Hal Quiet"].reasons["quiet"].startswith("No reply for 12 days")
-    assert seen["Kit Never"].reasons["quiet"].startswith("No reply since they began sharing")
-    assert seen["Hal Quiet"].meta[0].startswith("Last reply 20 May 2026")
-    assert "this week so far, as of 11:00 on 1 Jun 2026" in seen["Fine 00"].meta[0]
+    assert seen["Gus Adeyemi"].reasons["discuss"].endswith("(reference 140/90), last week.")
+    assert seen["Hal Kowalski"].reasons["quiet"].startswith("No reply for 12 days")
+    assert seen["Kit Murphy"].reasons["quiet"].startswith("No reply since they began sharing")
+    assert seen["Hal Kowalski"].meta[0].startswith("Last reply 20 May 2026")
+    assert "this week so far, as of 11:00 on 1 Jun 2026" in seen["Lena Ward"].meta[0]
     assert "-W2" not in page  # weeks are dates, never ISO week codes
     assert [e.outcome for e in await audit_entries(people.ctx.sessions, "view_people")] == ["ok"]
 
     # A crisis text after the latest summary shows at the next look (summaries are remade).
     clock.advance(minutes=6)
-    await people.texts("Bea Crisis", CRISIS_WORDS, clock())
+    await people.texts("Bea Novak", CRISIS_WORDS, clock())
     clock.advance(seconds=1)
     again = caseload_rows(await (await client.get("/portal/people")).text())
-    assert [row.name for row in again[:2]] == ["Ade Crisis", "Bea Crisis"]
+    assert [row.name for row in again[:2]] == ["Ade Okafor", "Bea Novak"]
     assert again[1].reasons["crisis"].startswith("1 crisis text in the last two weeks")
 
 

@@ -26,6 +26,11 @@ SHARING_FOR = timedelta(days=30)
 SLEPT = ("sleep_hours", 7)
 HIGH_BP = ("bp", {"systolic": 144, "diastolic": 88})
 FINE_BP = ("bp", {"systolic": 122, "diastolic": 78})
+DOING_FINE = (
+    "Lena Ward", "Mo Hassan", "Nia Evans", "Olu Bello", "Pat Quinn", "Raj Mehta", "Sara Lind",
+    "Tom Hale", "Uma Rao", "Val Dunn", "Wes Cole", "Xin Liu", "Yara Haddad", "Zac Price",
+    "Amir Khan", "Beth Lowe", "Chloe Park", "Dan Ortiz", "Eve Marsh",
+)  # fmt: skip
 
 
 class Caseload:
@@ -78,21 +83,21 @@ async def thirty_people(people: Caseload) -> None:
     """30 people in mixed situations: crisis, flags this week and last, quiet, and fine."""
     hour, day = timedelta(hours=1), timedelta(days=1)
     now = people.clock()
-    for name in ("Bea Crisis", "Ade Crisis"):
+    for name in ("Bea Novak", "Ade Okafor"):
         await people.answers(await people.person(name), 3 * hour, SLEPT)
-    await people.texts("Ade Crisis", CRISIS_WORDS, now - 2 * day)
-    await people.texts("Ade Crisis", CRISIS_WORDS, now - 1 * hour)
+    await people.texts("Ade Okafor", CRISIS_WORDS, now - 2 * day)
+    await people.texts("Ade Okafor", CRISIS_WORDS, now - 1 * hour)
     # A crisis text before sharing began is not theirs to see.
-    await people.answers(await people.person("Cal Before", since=day), 2 * hour, SLEPT)
-    await people.texts("Cal Before", CRISIS_WORDS, now - 2 * day)
-    for name in ("Dee Pressure", "Eli Pressure", "Fay Pressure"):
+    await people.answers(await people.person("Cal Reid", since=day), 2 * hour, SLEPT)
+    await people.texts("Cal Reid", CRISIS_WORDS, now - 2 * day)
+    for name in ("Dee Shah", "Eli Brooks", "Fay Moran"):
         await people.answers(await people.person(name), hour, HIGH_BP)
-    await people.answers(await people.person("Gus Lastweek"), 3 * day, HIGH_BP)
-    for days, name in ((12, "Hal Quiet"), (9, "Ivy Quiet"), (20, "Jon Quiet")):
+    await people.answers(await people.person("Gus Adeyemi"), 3 * day, HIGH_BP)
+    for days, name in ((12, "Hal Kowalski"), (9, "Ivy Chen"), (20, "Jon Ellis")):
         await people.answers(await people.person(name), days * day, SLEPT)
-    await people.person("Kit Never", since=10 * day)  # no answer at all since sharing began
-    for number in range(19):
-        person_id = await people.person(f"Fine {number:02d}")
+    await people.person("Kit Murphy", since=10 * day)  # no answer at all since sharing began
+    for number, name in enumerate(DOING_FINE):
+        person_id = await people.person(name)
         await people.answers(person_id, (number % 5 + 1) * day, SLEPT, FINE_BP)
 
 
