@@ -25,10 +25,14 @@ Client = Callable[[Application], asyncio.Future[AppClient]]
 
 @pytest.fixture
 async def client(
-    aiohttp_client: Client, sqlite_url: str, keyring: Keyring, clock: ManualClock
+    aiohttp_client: Client, database_url: str, keyring: Keyring, clock: ManualClock
 ) -> AppClient:
-    """The real app (simulator mode) with no-reply flagged after 7 days."""
-    env = {"DATABASE_URL": sqlite_url, "COMPANION_MODE": "simulator"}
+    """The real app (simulator mode) with no-reply flagged after 7 days, on each database.
+
+    Both, because remaking the week-so-far summaries locks the consents (FOR UPDATE on
+    PostgreSQL), as the summary job does.
+    """
+    env = {"DATABASE_URL": database_url, "COMPANION_MODE": "simulator"}
     settings = load_settings({**env, "COMPANION_NO_REPLY_DAYS": "7"})
     return await aiohttp_client(create_app(settings, clock=clock, keyring=keyring))
 
@@ -92,6 +96,7 @@ async def test_thirty_people_needing_attention_come_first_each_with_its_reason(
     assert again[1].reasons["crisis"].startswith("1 crisis text in the last two weeks")
 
 
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 async def test_week_so_far_counts_every_answer_and_gives_every_topic_a_card(
     client: AppClient, sam: Enrolled, keyring: Keyring, clock: ManualClock
 ) -> None:
