@@ -1,7 +1,7 @@
 """Who opened a person's weekly summaries, and when: read from the audit trail.
 
-The portal audits every view, print and download of a person's page with the consent
-id as subject. A subject access export lists them so the person sees who looked.
+The portal audits every view, print and download of a person's page, and each showing
+of their row in the triaged caseload, with the consent id as subject. A subject access export lists them so the person sees who looked.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.db.models import AuditEntry
 
-VIEW_ACTIONS = ("view_person", "print", "download_fhir")
+# "view_in_caseload": their row in the triaged people list, read from their summaries.
+VIEW_ACTIONS = ("view_person", "print", "download_fhir", "view_in_caseload")
 
 
 async def summary_views(

@@ -111,6 +111,15 @@ async def people(request: web.Request) -> web.Response:
         sharing = await triaged_caseload(ctx, session, login.coordinator_id, triage)
         codes = await live_share_codes(session, login.coordinator_id, now)
         await audit.record(session, actor=login.actor, action="view_people", outcome="ok", now=now)
+        for row in sharing:  # each row is read from that person's summaries
+            await audit.record(
+                session,
+                actor=login.actor,
+                action="view_in_caseload",
+                outcome="ok",
+                now=now,
+                subject=row.person.consent_id,
+            )
     asked = request.query.get("asked")
     return page(
         "people.html",

@@ -86,6 +86,8 @@ async def test_thirty_people_needing_attention_come_first_each_with_its_reason(
     assert "this week so far, as of 11:00 on 1 Jun 2026" in seen["Lena Ward"].meta[0]
     assert "-W2" not in page  # weeks are dates, never ISO week codes
     assert [e.outcome for e in await audit_entries(people.ctx.sessions, "view_people")] == ["ok"]
+    rows_read = await audit_entries(people.ctx.sessions, "view_in_caseload")
+    assert sorted(e.subject or "" for e in rows_read) == sorted(people.consents.values())
 
     # A crisis text after the latest summary shows at the next look (summaries are remade).
     clock.advance(minutes=6)
