@@ -1,7 +1,8 @@
 """Who opened a person's weekly summaries, and when: read from the audit trail.
 
 The portal audits every view, print and download of a person's page, and each showing
-of their row in the triaged caseload, with the consent id as subject. A subject access export lists them so the person sees who looked.
+of their row in the triaged caseload, with the consent id as subject. A subject access
+export lists them so the person sees who looked.
 """
 
 from __future__ import annotations

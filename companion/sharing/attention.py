@@ -9,7 +9,7 @@ the week before. The order and its reasons come from the pure `engine.triage`.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Final
@@ -18,11 +18,9 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.context import ServiceContext
-from companion.crypto.hpke_box import OpenError
-from companion.db.models import Consent
 from companion.engine.summary import ReferenceRanges, iso_week, summary_week
 from companion.engine.triage import CaseFacts, TriagedRow, triage
-from companion.sharing.caseload import SharingPerson, active_consent, open_summary, sharing_people
+from companion.sharing.caseload import SharingPerson, active_consent, open_summaries, sharing_people
 from companion.sharing.summaries import refresh_week_so_far
 
 FRESH_FOR: Final = timedelta(minutes=5)
@@ -67,13 +65,18 @@ async def triaged_caseload(
     await refresh_week_so_far(ctx, session, ids, settings.ranges, FRESH_FOR)
     this_week = summary_week(now)
     weeks = (iso_week(this_week), iso_week(this_week - timedelta(days=7)))
+    consents = [
+        consent
+        for person in people
+        if (consent := await active_consent(session, coordinator_id, person.consent_id))
+    ]
+    opened = await open_summaries(session, consents, weeks, settings.private_key)
     rows: list[tuple[CaseFacts, SharingPerson, _Read]] = []
+    shown = {consent.id for consent in consents}
     for person in people:
-        consent = await active_consent(session, coordinator_id, person.consent_id)
-        if consent is None:
-            continue
-        read = await _read(session, consent, weeks, settings.private_key)
-        rows.append((_facts(person, read), person, read))
+        mine = person.consent_id
+        read = _Read(opened.get((mine, weeks[0])), opened.get((mine, weeks[1])))
+        rows += [(_facts(person, read), person, read)] if mine in shown else []
     by_consent = {facts.consent_id: (person, read) for facts, person, read in rows}
     ordered = triage([facts for facts, _, _ in rows], now, settings.no_reply_days)
     return [_case_row(row, *by_consent[row.facts.consent_id]) for row in ordered]
@@ -89,18 +92,6 @@ class _Read:
     @property
     def summaries(self) -> list[Mapping[str, Any]]:
         return [s for s in (self.so_far, self.before) if s is not None]
-
-
-async def _read(
-    session: AsyncSession, consent: Consent, weeks: Sequence[str], key: X25519PrivateKey
-) -> _Read:
-    opened: list[Mapping[str, Any] | None] = []
-    for week in weeks:
-        try:
-            opened.append(await open_summary(session, consent, week, key))
-        except (OpenError, ValueError):  # another key, or not ours: nothing to show
-            opened.append(None)
-    return _Read(opened[0], opened[1])
 
 
 def _facts(person: SharingPerson, read: _Read) -> CaseFacts:
