@@ -110,6 +110,8 @@ def _facts(person: SharingPerson, read: _Read) -> CaseFacts:
         last_reply_at=last,
         crisis_texts=len(crises),
         worth_discussing=len(_discuss(read)),
+        # TALK (issue 16, item 1) plugs in here: count this consent's open requests and
+        # pass talk_requests_open=...; the ranking and the row's words are already there.
     )
 
 
