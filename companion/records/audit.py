@@ -28,6 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from companion.crypto.keyring import INDEX_KEY_ID, Keyring
 from companion.db.models import AuditEntry
+from companion.db.states import AuditAction
 
 log = logging.getLogger(__name__)
 GENESIS = "0" * 64
@@ -73,7 +74,7 @@ async def record(
     session: AsyncSession,
     *,
     actor: str,
-    action: str,
+    action: AuditAction,
     outcome: str,
     now: datetime,
     subject: str | None = None,
