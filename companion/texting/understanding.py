@@ -106,11 +106,13 @@ async def answer(
         case IntentKind.SIDE_EFFECT:
             said = await command(CommandName.SIDE, intent.words)
             hard = {"hard": "yes" if intent.hard_time else "no"}
+            # Its reply already points to nhs.uk/medicines: no second pointer.
             return [
                 Say("understanding-side-effect", args=hard)
                 if say.message_id == "side-note-saved"
                 else say
                 for say in said
+                if say.message_id != "side-medicines-info"
             ]
         case IntentKind.REMINDER:
             return await command(CommandName.REMIND, intent.words)

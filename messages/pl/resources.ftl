@@ -5,7 +5,7 @@
 # TIPS with words we could not match to a topic: the topics, kindly, and that plain
 # TIPS always works.
 # segments: 3
-tips-topics = Chetnie pomozemy. Napisz TIPS i temat, a podamy cos blisko Ciebie, np. TIPS sen. Tematy: palenie, sen, jedzenie, ruch, alkohol, pieniadze, dentysta, badania, zdrowie psychiczne, wsparcie, prawa pacjenta, spolecznosc, leki. Albo dla kogo: kobiety, mniejszosci, LGBTQ+, starsi, mlodzi, niepelnosprawni, opiekunowie, wiara, uchodzcy, jezyk, ciaza.
+tips-topics = Chetnie pomozemy. Napisz TIPS i temat, a podamy cos blisko Ciebie, np. TIPS sen. Mozesz zapytac o palenie, sen, jedzenie, ruch, alkohol lub pieniadze. Albo o zeby, badania, zdrowie psychiczne, wsparcie, prawa pacjenta, spolecznosc lub leki. Albo o pomoc dla kobiet, mniejszosci, LGBTQ+, starszych lub mlodych, niepelnosprawnych, opiekunow, wiary, uchodzcow, jezyka lub w ciazy.
 
 # TIPS with a topic we know, but nothing on it reaches where they live yet.
 # segments: 1
