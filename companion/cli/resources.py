@@ -23,13 +23,12 @@ from pathlib import Path
 from typing import Any, Final
 
 from companion.engine.directory_file import DirectoryEditError, appended, entry_text, retired
-from companion.engine.resource_checks import coverage_problems, links_of
+from companion.engine.resource_checks import coverage_problems, directory_problems, links_of
 from companion.engine.resources import (
     DIRECTORY_PATH,
     DIVERSE_GROUPS,
     ELIGIBILITY,
     DirectoryError,
-    directory_problems,
     load_directory,
 )
 

@@ -1,16 +1,61 @@
-"""What `companion resources check` reports beyond a broken entry: gaps and staleness.
+"""What `companion resources check` reports: every broken entry, gaps and staleness.
 
-Pure functions of the loaded directory and today's date. Retired entries count for
-nothing: a borough whose only entries are retired has no local entries.
+Unlike the service's loader, which stops at the first problem, these list them all.
+Apart from reading the file (as the loader does), pure functions of the directory and
+today's date. Retired entries count for nothing: a borough whose only entries are
+retired has no local entries.
 """
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Sequence
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Final
 
-from companion.engine.resources import DIVERSE_GROUPS, LONDON_BOROUGHS, Resource
+from companion.engine.resources import (
+    DIVERSE_GROUPS,
+    LONDON_BOROUGHS,
+    DirectoryError,
+    Resource,
+    parse_entry,
+)
+
+
+def directory_problems(path: Path, today: date) -> tuple[tuple[Resource, ...], list[str]]:
+    """Every entry that loads, and one line per problem (unlike :func:`load_directory`).
+
+    Args:
+        path: The TOML file.
+        today: The current date.
+
+    Returns:
+        The valid entries in file order, and a line for each invalid entry or duplicate id.
+    """
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return (), [f"{path}: cannot read the directory: {error}"]
+    tables = document.get("resource", [])
+    if not isinstance(tables, list):
+        return (), [f"{path}: 'resource' must be an array of tables ([[resource]])"]
+    loaded: list[Resource] = []
+    extra = sorted(set(document) - {"resource"})
+    problems = [f"{path}: unknown top-level keys {extra}"] if extra else []
+    seen: set[str] = set()
+    for index, table in enumerate(tables):
+        try:
+            resource = parse_entry(path, index, table, today)
+        except DirectoryError as error:
+            problems.append(str(error))
+            continue
+        if resource.id in seen:
+            problems.append(f"{path}: resource {resource.id}: duplicate id")
+        seen.add(resource.id)
+        loaded.append(resource)
+    return tuple(loaded), problems
+
 
 # An entry not checked against its source for longer than this is reported.
 RECHECK_AFTER: Final = timedelta(days=365)

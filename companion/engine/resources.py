@@ -171,46 +171,17 @@ def load_directory(path: Path, today: date) -> tuple[Resource, ...]:
     tables = document.get("resource", [])
     if not isinstance(tables, list):
         raise DirectoryError(f"{path}: 'resource' must be an array of tables ([[resource]])")
-    resources = tuple(_resource(path, index, table, today) for index, table in enumerate(tables))
+    resources = tuple(parse_entry(path, index, table, today) for index, table in enumerate(tables))
     _check_unique_ids(path, resources)
     return resources
 
 
-def directory_problems(path: Path, today: date) -> tuple[tuple[Resource, ...], list[str]]:
-    """Every entry that loads, and one line per problem (unlike :func:`load_directory`).
+def parse_entry(path: Path, index: int, table: object, today: date) -> Resource:
+    """One `[[resource]]` table as a Resource.
 
-    Args:
-        path: The TOML file.
-        today: The current date.
-
-    Returns:
-        The valid entries in file order, and a line for each invalid entry or duplicate id.
+    Raises:
+        DirectoryError: naming the file, the entry (its id or position) and the problem.
     """
-    try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        return (), [f"{path}: cannot read the directory: {error}"]
-    tables = document.get("resource", [])
-    if not isinstance(tables, list):
-        return (), [f"{path}: 'resource' must be an array of tables ([[resource]])"]
-    loaded: list[Resource] = []
-    extra = sorted(set(document) - {"resource"})
-    problems = [f"{path}: unknown top-level keys {extra}"] if extra else []
-    seen: set[str] = set()
-    for index, table in enumerate(tables):
-        try:
-            resource = _resource(path, index, table, today)
-        except DirectoryError as error:
-            problems.append(str(error))
-            continue
-        if resource.id in seen:
-            problems.append(f"{path}: resource {resource.id}: duplicate id")
-        seen.add(resource.id)
-        loaded.append(resource)
-    return tuple(loaded), problems
-
-
-def _resource(path: Path, index: int, table: object, today: date) -> Resource:
     if not isinstance(table, dict):
         raise DirectoryError(f"{path}: resource #{index}: must be a table")
     label = table["id"] if isinstance(table.get("id"), str) else f"#{index}"
