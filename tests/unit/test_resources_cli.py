@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import http.server
 import io
 import shutil
 import subprocess
 import sys
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -136,3 +138,38 @@ def test_add_prompts_for_what_was_left_out(
     assert code == 0
     assert "added walk-club" in out
     assert 'source = "https://walkclub.example.org/about"' in copy.read_text(encoding="utf-8")
+
+
+def test_links_reports_an_address_that_no_longer_answers(
+    copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--links names the entry whose page is gone, not the one that answers (local server)."""
+
+    class Pages(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200 if self.path == "/here" else 404)
+            self.end_headers()
+
+        def log_message(self, *_args: object) -> None:
+            return
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Pages)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        entry = (
+            '\n[[resource]]\nid = "{id}"\nname = "N"\noffer = "O."\narea = "national"\n'
+            'category = "activity"\ncontact = "020 7946 0000"\nsource = "{url}"\n'
+            "last_checked = 2026-12-01\n"
+        )
+        pages = entry.format(id="page-here", url=f"{base}/here") + entry.format(
+            id="page-gone", url=f"{base}/gone"
+        )
+        copy.write_text(pages, encoding="utf-8")
+        code, out, _ = run(capsys, "check", "--links", "--directory", str(copy), "--today", TODAY)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert code == 1
+    dead = [line for line in out.splitlines() if "does not answer" in line]
+    assert dead == [f"resource page-gone: {base}/gone does not answer (HTTP 404)"]
