@@ -1,5 +1,6 @@
 """The `companion` command: serve, chat, db, invite, coordinator add, demo, keys,
-check-content; the data commands (export, erase, keys rotate, audit) are in `data`."""
+check-content; the data commands (export, erase, keys rotate, audit) are in `data`,
+`resources check|add|retire` in `resources`."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from companion.cli.coordinators import add_coordinator_commands
 from companion.cli.data import add_data_commands
+from companion.cli.resources import add_resource_commands
 from companion.config import ConfigError, Settings, load_settings
 
 log = logging.getLogger("companion")
@@ -83,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     check.set_defaults(run=_check_content)
     add_data_commands(commands, keys_commands)
     add_coordinator_commands(coordinator_commands, keys_commands)
+    add_resource_commands(commands)
     return parser
 
 
