@@ -71,3 +71,15 @@ def test_single_and_per_port_units_differ_only_in_the_port() -> None:
 
     single, per_port = settings("companion.service"), settings("companion@.service")
     assert [ln for ln in per_port if ln != "Environment=COMPANION_PORT=%i"] == single
+
+
+def test_admin_command_runs_with_the_units_user_settings_and_credentials() -> None:
+    """companion-admin hands operator commands the same user, env file and credentials."""
+    admin = (UNITS.parent / "companion-admin").read_text(encoding="utf-8")
+    unit = (UNITS / "companion@.service").read_text(encoding="utf-8")
+    checked = subprocess.run(["bash", "-n", str(UNITS.parent / "companion-admin")], check=False)
+    assert checked.returncode == 0
+    for line in re.findall(r"^(?:LoadCredential|EnvironmentFile)=.*$", unit, re.MULTILINE):
+        assert f"--property={line}" in admin
+    assert "--uid=companion" in admin
+    assert "User=companion" in unit

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import secrets
 import shutil
 import stat
@@ -38,6 +39,7 @@ from companion.engine.summary import load_reference_ranges
 from companion.records.audit import verify_chain
 from companion.records.backup import back_up, destination, pg_environment
 from tests.support.clock import ManualClock
+from tests.support.command_line import CommandLine
 
 
 @dataclass
@@ -170,3 +172,23 @@ async def test_backup_made_while_writing_restores_whole_and_opens_with_the_keyri
         await check_opens(restored_url, kept_keys, login.passphrase, restored.people & set(joined))
     finally:
         drop(restored_url)
+
+
+def test_backup_command_writes_a_private_dated_file_never_over_another(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`companion backup DIR` makes one 0600 file, audited; the same name again is refused."""
+    companion = CommandLine(tmp_path, monkeypatch, capsys)
+    assert companion("db", "upgrade").status == 0
+    (tmp_path / "backups").mkdir()
+    made = companion("backup", "backups")
+    assert made.status == 0
+    (backup,) = (tmp_path / "backups").iterdir()
+    assert re.fullmatch(r"companion-\d{8}T\d{6}Z\.sqlite3", backup.name)
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    assert "it holds no keys" in made.out
+    again = companion("backup", f"backups/{backup.name}")
+    assert again.status == 1
+    assert "exists already" in again.err
+    shown = companion("audit", "show")
+    assert f"backup             done       {backup.name}" in shown.out
