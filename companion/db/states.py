@@ -126,6 +126,7 @@ class AuditAction(StrEnum):
     # Operators: data rights and keys.
     EXPORT = "export"
     ERASURE = "erasure"
+    BACKUP = "backup"
     KEYS_ROTATE = "keys_rotate"
     KEYS_REENCRYPT = "keys_reencrypt"
     KEYS_RETIRE = "keys_retire"

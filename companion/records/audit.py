@@ -163,3 +163,10 @@ def _legacy_broken(entries: Sequence[AuditEntry]) -> bool:
             return True
         prev = entry.entry_hash
     return False
+
+
+async def check_trail(sessions: async_sessionmaker[AsyncSession], keyring: Keyring) -> int | None:
+    """Verify the whole trail as stored now: the first broken seq, or None if intact."""
+    async with sessions() as session:
+        entries = list(await session.scalars(select(AuditEntry).order_by(AuditEntry.seq)))
+    return verify_chain(entries, keyring)
