@@ -14,9 +14,15 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.db.models import AuditEntry
+from companion.db.states import AuditAction
 
-# "view_in_caseload": their row in the triaged people list, read from their summaries.
-VIEW_ACTIONS = ("view_person", "print", "download_fhir", "view_in_caseload")
+# VIEW_IN_CASELOAD: their row in the triaged people list, read from their summaries.
+VIEW_ACTIONS = (
+    AuditAction.VIEW_PERSON,
+    AuditAction.PRINT,
+    AuditAction.DOWNLOAD_FHIR,
+    AuditAction.VIEW_IN_CASELOAD,
+)
 
 
 async def summary_views(

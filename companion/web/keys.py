@@ -7,6 +7,7 @@ from aiohttp import web
 from companion.config import Settings
 from companion.context import ServiceContext
 from companion.engine.summary import ReferenceRanges
+from companion.scheduling.periodic import Sweeps
 from companion.sending.dispatcher import Dispatcher
 from companion.sms.simulator_gateway import SimulatorGateway
 
@@ -15,3 +16,4 @@ CONTEXT = web.AppKey("context", ServiceContext)
 DISPATCHER = web.AppKey("dispatcher", Dispatcher)
 SIMULATOR = web.AppKey("simulator", SimulatorGateway)
 RANGES = web.AppKey("reference_ranges", ReferenceRanges)
+SWEEPS = web.AppKey("sweeps", Sweeps)

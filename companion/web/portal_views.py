@@ -20,6 +20,7 @@ from companion.context import ServiceContext
 from companion.crypto.hpke_box import OpenError
 from companion.db.models import Consent, Coordinator
 from companion.db.people import person_phone
+from companion.db.states import AuditAction
 from companion.engine.monitoring import CheckDue, monitoring_calendar
 from companion.engine.summary import ReferenceRanges
 from companion.engine.timing import london_date
@@ -110,12 +111,14 @@ async def people(request: web.Request) -> web.Response:
         named = who(ctx.keyring, me)
         sharing = await triaged_caseload(ctx, session, login.coordinator_id, triage)
         codes = await live_share_codes(session, login.coordinator_id, now)
-        await audit.record(session, actor=login.actor, action="view_people", outcome="ok", now=now)
+        await audit.record(
+            session, actor=login.actor, action=AuditAction.VIEW_PEOPLE, outcome="ok", now=now
+        )
         for row in sharing:  # each row is read from that person's summaries
             await audit.record(
                 session,
                 actor=login.actor,
-                action="view_in_caseload",
+                action=AuditAction.VIEW_IN_CASELOAD,
                 outcome="ok",
                 now=now,
                 subject=row.person.consent_id,
@@ -141,7 +144,11 @@ async def new_code(request: web.Request) -> web.Response:
     async with ctx.sessions.begin() as session:
         code = await new_share_code(session, login.coordinator_id, ctx.clock())
         await audit.record(
-            session, actor=login.actor, action="share_code_new", outcome="ok", now=ctx.clock()
+            session,
+            actor=login.actor,
+            action=AuditAction.SHARE_CODE_NEW,
+            outcome="ok",
+            now=ctx.clock(),
         )
     return web.Response(status=303, headers={"Location": f"/portal/people#code-{code.code}"})
 
@@ -163,7 +170,11 @@ async def ask_by_text(request: web.Request) -> web.Response:
     async with ctx.sessions.begin() as session:
         outcome = "sent" if sent else "not_sent"
         await audit.record(
-            session, actor=login.actor, action="share_request", outcome=outcome, now=ctx.clock()
+            session,
+            actor=login.actor,
+            action=AuditAction.SHARE_REQUEST,
+            outcome=outcome,
+            now=ctx.clock(),
         )
     return web.Response(status=303, headers={"Location": "/portal/people?asked=sent#ask"})
 
@@ -171,12 +182,14 @@ async def ask_by_text(request: web.Request) -> web.Response:
 async def person(request: web.Request) -> web.Response:
     """A person's latest summary (or the week in the path) with charts and earlier weeks."""
     login = await require_login(request)
-    view = await load_person(request, login, "view_person", request.match_info.get("week"))
+    view = await load_person(
+        request, login, AuditAction.VIEW_PERSON, request.match_info.get("week")
+    )
     return page("person.html", view=view, csrf=login.csrf_token, me=view.coordinator)
 
 
 async def load_person(
-    request: web.Request, login: PortalLogin, action: str, week: str | None
+    request: web.Request, login: PortalLogin, action: AuditAction, week: str | None
 ) -> PersonView:
     """Check consent, open the week's summary (the latest if None), and audit the view.
 
