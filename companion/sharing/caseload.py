@@ -35,7 +35,6 @@ class SharingPerson:
     phone_ending: str
     shares: tuple[str, ...]
     given_at: datetime | None
-    latest_week: str | None
 
 
 async def active_consent(
@@ -63,7 +62,6 @@ async def sharing_people(
     )
     people = []
     for consent, person in rows.all():
-        weeks = await summary_weeks(session, consent)
         people.append(
             SharingPerson(
                 consent_id=consent.id,
@@ -71,7 +69,6 @@ async def sharing_people(
                 phone_ending=person_phone(keyring, person)[-4:],
                 shares=tuple(consent.shares.split()),
                 given_at=consent.given_at,
-                latest_week=weeks[0] if weeks else None,
             )
         )
     return sorted(people, key=lambda p: (p.name is None, (p.name or "").casefold(), p.phone_ending))
