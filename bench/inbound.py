@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import itertools
 import time
 from collections.abc import Sequence
@@ -25,12 +26,15 @@ from typing import Any
 
 from bench import bare_handler
 from bench.harness import (
+    ACCOUNT_SID,
     AUTH_TOKEN,
+    FROM_NUMBER,
     PYTHON,
     Child,
     FakeApi,
     Profile,
     bench_env,
+    cpu_seconds,
     database,
     database_kinds,
     free_port,
@@ -123,18 +127,35 @@ async def baseline(workdir: Path, messages: Sequence[tuple[str, str]], args: Any
     return result
 
 
+async def seed(url: str, data_keys: str, people: int) -> list[tuple[str, str]]:
+    """Migrate, add `people` with an open check-in; returns their answers in order."""
+    await migrate(url)
+    async with service_context(url, data_keys) as (ctx, engine):
+        now = ctx.clock()
+        ids = await add_people(engine, ctx.keyring, people, now)
+        steps = await open_checkins(ctx, ids, now)
+        return answers_in_order(steps, {pid: n for n, pid in enumerate(ids)}, ctx)
+
+
+def tree_cpu(pid: int) -> float:
+    """CPU seconds of a process and its live children (`serve --workers N` forks N)."""
+    total = cpu_seconds(pid)
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                stat = (entry / "stat").read_text()
+                if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                    total += cpu_seconds(int(entry.name))
+    return total
+
+
 async def through_companion(
     kind: str, workdir: Path, fake: FakeApi, data_keys: str, args: Any
 ) -> dict[str, Any]:
     """Seed, serve, load; the service's own counters confirm what it handled."""
     async with database(kind, workdir) as url:
-        await migrate(url)
         began = time.monotonic()
-        async with service_context(url, data_keys) as (ctx, engine):
-            now = ctx.clock()
-            ids = await add_people(engine, ctx.keyring, args.people, now)
-            steps = await open_checkins(ctx, ids, now)
-            messages = answers_in_order(steps, {pid: n for n, pid in enumerate(ids)}, ctx)
+        messages = await seed(url, data_keys, args.people)
         seed_seconds = time.monotonic() - began
         print(f"[{kind}] seeded {args.people:,} people with open check-ins in {seed_seconds:.1f}s")
         port = free_port()
@@ -147,45 +168,93 @@ async def through_companion(
             sweep_seconds=30,
         )
         await fake.reset()
-        serve = await start_serve(workdir, env, name=f"serve-inbound-{kind}")
+        serve = await start_serve(
+            workdir, env, name=f"serve-inbound-{kind}", workers=workers_for(kind, args)
+        )
         try:
             profile = None
             if args.profile is not None:
                 args.profile.mkdir(parents=True, exist_ok=True)
                 path = args.profile / f"inbound-{kind}.txt"
                 profile = Profile(serve.pid, path, args.saturation_seconds)
-            cpu, db_cpu = serve.cpu(), postgres_cpu()
+            cpu, db_cpu = tree_cpu(serve.pid), postgres_cpu()
             url = f"http://127.0.0.1:{port}/twilio/sms"
             result = await load_phases(url, messages, args, profile=profile)
-            result["server_cpu_s"] = round(serve.cpu() - cpu, 2)
+            result["server_cpu_s"] = round(tree_cpu(serve.pid) - cpu, 2)
             result["postgres_cpu_s"] = round(postgres_cpu() - db_cpu, 2)
             await asyncio.sleep(2)  # let the dispatcher send the last replies
+            # /metrics is per process: with several workers one scrape sees one of them.
             handled = await metric(port, "companion_inbound_messages_total", {"result": "handled"})
-            result["handled"] = None if handled is None else int(handled)
+            one = workers_for(kind, args) == 1
+            result["handled"] = None if handled is None or not one else int(handled)
             result["replies_accepted_by_fake_api"] = (await fake.stats())["accepted"]
             result["rss_mib"] = round(serve.memory().rss_mib, 1)
         finally:
             await serve.stop()
         result["people"] = args.people
+        result["workers"] = workers_for(kind, args)
         result["messages_available"] = len(messages)
         result["seed_s"] = round(seed_seconds, 1)
         return result
 
 
+def workers_for(kind: str, args: Any) -> int:
+    """`--workers` on PostgreSQL; SQLite is served by one process."""
+    return int(args.workers) if kind == "postgresql" else 1
+
+
+async def through_floor(
+    kind: str, workdir: Path, fake: FakeApi, data_keys: str, args: Any
+) -> dict[str, Any]:
+    """The same seeding and loads against `bench/floor.py`, as many processes as serve."""
+    async with database(kind, workdir) as url:
+        messages = await seed(url, data_keys, args.people)
+        port = free_port()
+        argv = [PYTHON, "-m", "bench.floor", "--port", str(port), "--database-url", url]
+        argv += ["--api-base-url", fake.base_url, "--account-sid", ACCOUNT_SID]
+        argv += ["--auth-token", AUTH_TOKEN, "--from-number", FROM_NUMBER]
+        env = {**bench_env(), "COMPANION_DATA_KEYS": data_keys}
+        await fake.reset()
+        floors = [
+            Child(f"floor-{kind}-{n}", argv, env, workdir) for n in range(workers_for(kind, args))
+        ]
+        try:
+            for floor in floors:
+                await floor.start(f"http://127.0.0.1:{port}/healthz")
+            cpu, db_cpu = sum(f.cpu() for f in floors), postgres_cpu()
+            result = await load_phases(f"http://127.0.0.1:{port}/twilio/sms", messages, args)
+            result["server_cpu_s"] = round(sum(f.cpu() for f in floors) - cpu, 2)
+            result["postgres_cpu_s"] = round(postgres_cpu() - db_cpu, 2)
+            await asyncio.sleep(2)  # the last replies
+            result["replies_accepted_by_fake_api"] = (await fake.stats())["accepted"]
+            result["rss_mib"] = round(max(f.memory().rss_mib for f in floors), 1)
+        finally:
+            for floor in floors:
+                await floor.stop()
+        result["workers"] = len(floors)
+        return result
+
+
 def report(results: dict[str, Any]) -> None:
-    """Print the comparison table."""
+    """Print the comparison table: everything against the bare handler and, per
+    database, the full stack against its floor."""
     base = results["baseline"]
+    runs = [("bare handler", base, None)]
+    for kind, run in results["companion"].items():
+        floor = results["floor"].get(kind)
+        if floor is not None:
+            runs.append((f"floor {kind}", floor, None))
+        runs.append((f"companion {kind}", run, floor))
     rows = []
-    for name, run in [("bare handler", base)] + [
-        (f"companion {kind}", run) for kind, run in results["companion"].items()
-    ]:
+    for name, run, floor in runs:
         for phase in ("fixed_rate", "saturation"):
             figures = run[phase]
             ratio = figures["msg_per_s"] / base[phase]["msg_per_s"]
             offered = figures["offered_per_s"]
+            of_floor = f"{figures['msg_per_s'] / floor[phase]['msg_per_s']:.1%}" if floor else ""
             rows.append(
                 [
-                    name,
+                    f"{name} x{run.get('workers', 1)}",
                     f"{offered:g}/s offered" if offered else "saturation",
                     figures["ok"],
                     figures["errors"],
@@ -193,11 +262,12 @@ def report(results: dict[str, Any]) -> None:
                     figures["p50_ms"],
                     figures["p99_ms"],
                     f"{ratio:.1%}",
+                    of_floor,
                 ]
             )
     print_table(
         "Inbound webhooks (signed POST /twilio/sms)",
-        ["server", "load", "ok", "errors", "msg/s", "p50 ms", "p99 ms", "vs bare"],
+        ["server", "load", "ok", "errors", "msg/s", "p50 ms", "p99 ms", "vs bare", "vs floor"],
         rows,
     )
 
@@ -206,7 +276,7 @@ async def main(args: argparse.Namespace) -> None:
     assert bare_handler.EMPTY_TWIML == twilio_webhook.EMPTY_TWIML, "baseline answers differently"
     kinds = database_kinds(args.db)
     data_keys = new_data_keys()
-    results: dict[str, Any] = {"companion": {}}
+    results: dict[str, Any] = {"companion": {}, "floor": {}}
     with workspace("inbound") as workdir:
         fake = FakeApi(workdir)
         await fake.start()
@@ -215,6 +285,10 @@ async def main(args: argparse.Namespace) -> None:
             sample = [(phone(n), "7") for n in range(args.people * 3)]
             results["baseline"] = await baseline(workdir, sample, args)
             for kind in kinds:
+                if args.floor:
+                    results["floor"][kind] = await through_floor(
+                        kind, workdir, fake, data_keys, args
+                    )
                 results["companion"][kind] = await through_companion(
                     kind, workdir, fake, data_keys, args
                 )
@@ -226,12 +300,18 @@ async def main(args: argparse.Namespace) -> None:
             run[phase]["ratio_to_baseline"] = round(
                 run[phase]["msg_per_s"] / results["baseline"][phase]["msg_per_s"], 4
             )
+            if kind in results["floor"]:
+                run[phase]["ratio_to_floor"] = round(
+                    run[phase]["msg_per_s"] / results["floor"][kind][phase]["msg_per_s"], 4
+                )
         print(
             f"[{kind}] handled {run['handled']:,}; replies accepted by the fake API "
             f"{run['replies_accepted_by_fake_api']:,}; serve CPU {run['server_cpu_s']}s; "
             f"PostgreSQL CPU {run['postgres_cpu_s']}s; RSS {run['rss_mib']} MiB"
         )
     name = "inbound" if args.rate == 200 else f"inbound-{args.rate:g}"
+    if args.workers > 1:
+        name += f"-workers{args.workers}"
     await write_results(name, vars(args), results)
 
 
@@ -249,6 +329,18 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--pause", type=float, default=3.0, help="seconds between the runs")
     parser.add_argument(
         "--max-mps", type=float, default=1000.0, help="TWILIO_MAX_MPS for the replies"
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="serve --workers N (and N floor processes) on PostgreSQL; SQLite stays at 1",
+    )
+    parser.add_argument(
+        "--floor",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="run bench/floor.py on each database in the same run (--no-floor to skip)",
     )
     return parser.parse_args()
 
