@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import json
 import os
 import sqlite3
@@ -349,7 +350,8 @@ class Sender:
     def __init__(self, store: Store, api_base_url: str, account_sid: str, auth: str) -> None:
         self.store = store
         self.url = f"{api_base_url}/2010-04-01/Accounts/{account_sid}/Messages.json"
-        self.auth = aiohttp.BasicAuth(account_sid, auth)
+        token = base64.b64encode(f"{account_sid}:{auth}".encode()).decode("ascii")
+        self.headers = {"Authorization": f"Basic {token}"}
         self.session = aiohttp.ClientSession()
         self.sent: list[tuple[str, str]] = []
         self.tasks: set[asyncio.Task[None]] = set()
@@ -363,7 +365,7 @@ class Sender:
 
     async def _send(self, reply: Reply, from_number: str, callback: str) -> None:
         form = {"To": reply.to, "From": from_number, "Body": reply.body, "StatusCallback": callback}
-        async with self.session.post(self.url, data=form, auth=self.auth) as response:
+        async with self.session.post(self.url, data=form, headers=self.headers) as response:
             if response.status == 201:
                 self.sent.append((reply.outbox_id, (await response.json())["sid"]))
         if len(self.sent) >= FLUSH_EVERY:

@@ -24,6 +24,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import text
+
 from bench import bare_handler
 from bench.harness import (
     ACCOUNT_SID,
@@ -38,6 +40,7 @@ from bench.harness import (
     database,
     database_kinds,
     free_port,
+    memory_of,
     metric,
     migrate,
     new_data_keys,
@@ -50,6 +53,10 @@ from bench.harness import (
 )
 from bench.load import SignedPost, client, fixed_rate, saturate
 from bench.seeding import add_people, answer_for, open_checkins, phone, service_context
+from companion.crypto.keyring import parse_keyring
+from companion.crypto.sealing import unseal
+from companion.db.connection import create_engine
+from companion.db.sealed import INBOUND_BODY, OBSERVATION_PAYLOAD, OUTBOX_BODY, OUTBOX_TO
 from companion.sms.twilio_forms import new_message_sid, sign, sms_form
 from companion.web import twilio_webhook
 
@@ -137,16 +144,30 @@ async def seed(url: str, data_keys: str, people: int) -> list[tuple[str, str]]:
         return answers_in_order(steps, {pid: n for n, pid in enumerate(ids)}, ctx)
 
 
-def tree_cpu(pid: int) -> float:
-    """CPU seconds of a process and its live children (`serve --workers N` forks N)."""
-    total = cpu_seconds(pid)
+def children(pid: int) -> list[int]:
+    """The live children of a process (`serve --workers N` forks N)."""
+    found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             with contextlib.suppress(OSError, IndexError, ValueError):
                 stat = (entry / "stat").read_text()
                 if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                    total += cpu_seconds(int(entry.name))
+                    found.append(int(entry.name))
+    return found
+
+
+def tree_cpu(pid: int) -> float:
+    """CPU seconds of a process and its live children."""
+    total = cpu_seconds(pid)
+    for child in children(pid):
+        with contextlib.suppress(OSError):
+            total += cpu_seconds(child)
     return total
+
+
+def worker_rss(pid: int) -> float:
+    """Resident MiB of the process that serves: itself, or its largest worker."""
+    return max([memory_of(child).rss_mib for child in children(pid)] or [memory_of(pid).rss_mib])
 
 
 async def through_companion(
@@ -188,7 +209,7 @@ async def through_companion(
             one = workers_for(kind, args) == 1
             result["handled"] = None if handled is None or not one else int(handled)
             result["replies_accepted_by_fake_api"] = (await fake.stats())["accepted"]
-            result["rss_mib"] = round(serve.memory().rss_mib, 1)
+            result["rss_mib"] = round(worker_rss(serve.pid), 1)
         finally:
             await serve.stop()
         result["people"] = args.people
@@ -196,6 +217,30 @@ async def through_companion(
         result["messages_available"] = len(messages)
         result["seed_s"] = round(seed_seconds, 1)
         return result
+
+
+async def floor_check(url: str, data_keys: str) -> dict[str, Any]:
+    """Outbox rows by status (every floor reply should end `sent`), and whether the floor's
+    sealed rows open where the service would open them."""
+    keyring = parse_keyring(data_keys)
+    engine = create_engine(url)
+    try:
+        async with engine.connect() as connection:
+            rows = await connection.execute(
+                text("SELECT status, count(*) FROM outbox_message GROUP BY status")
+            )
+            states = {str(status): int(count) for status, count in rows}
+            opened = []
+            for column in (INBOUND_BODY, OBSERVATION_PAYLOAD, OUTBOX_BODY, OUTBOX_TO):
+                table, name = column.table, column.column
+                found = (
+                    await connection.execute(text(f"SELECT id, {name} FROM {table} LIMIT 1"))  # noqa: S608
+                ).first()
+                if found is not None:
+                    opened.append(unseal(keyring, found[1], column.bound_to(found[0])))
+    finally:
+        await engine.dispose()
+    return {"outbox": states, "sealed_rows_open": len(opened) == 4}
 
 
 def workers_for(kind: str, args: Any) -> int:
@@ -231,6 +276,7 @@ async def through_floor(
         finally:
             for floor in floors:
                 await floor.stop()
+        result.update(await floor_check(url, data_keys))
         result["workers"] = len(floors)
         return result
 
@@ -304,10 +350,18 @@ async def main(args: argparse.Namespace) -> None:
                 run[phase]["ratio_to_floor"] = round(
                     run[phase]["msg_per_s"] / results["floor"][kind][phase]["msg_per_s"], 4
                 )
+        handled = "n/a (per-process /metrics)" if run["handled"] is None else run["handled"]
         print(
-            f"[{kind}] handled {run['handled']:,}; replies accepted by the fake API "
+            f"[{kind}] handled {handled}; replies accepted by the fake API "
             f"{run['replies_accepted_by_fake_api']:,}; serve CPU {run['server_cpu_s']}s; "
             f"PostgreSQL CPU {run['postgres_cpu_s']}s; RSS {run['rss_mib']} MiB"
+        )
+    for kind, run in results["floor"].items():
+        print(
+            f"[floor {kind}] replies accepted by the fake API "
+            f"{run['replies_accepted_by_fake_api']:,}; outbox {run['outbox']}; "
+            f"sealed rows open: {run['sealed_rows_open']}; "
+            f"floor CPU {run['server_cpu_s']}s; PostgreSQL CPU {run['postgres_cpu_s']}s"
         )
     name = "inbound" if args.rate == 200 else f"inbound-{args.rate:g}"
     if args.workers > 1:
