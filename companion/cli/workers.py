@@ -175,6 +175,11 @@ def check_workers(settings: Settings, count: int) -> None:
 def serve_workers(settings: Settings, count: int) -> int:
     """Serve on one port from `count` processes (PostgreSQL); returns the exit status."""
     keyring = load_keyring(settings)  # once, here: a first run may create the key file
+    log.info(
+        "serving from several workers: /metrics and portal sessions are per worker"
+        " (docs/operations.md, section 6)",
+        extra={"workers": count},
+    )
 
     def run(number: int, ready: Callable[[], None]) -> None:
         app = create_app(settings, keyring=keyring, shared_sweeps=number == 0)
