@@ -171,7 +171,7 @@ def worker_rss(pid: int) -> float:
 
 
 async def through_companion(
-    kind: str, workdir: Path, fake: FakeApi, data_keys: str, args: Any
+    kind: str, workers: int, workdir: Path, fake: FakeApi, data_keys: str, args: Any
 ) -> dict[str, Any]:
     """Seed, serve, load; the service's own counters confirm what it handled."""
     async with database(kind, workdir) as url:
@@ -190,7 +190,7 @@ async def through_companion(
         )
         await fake.reset()
         serve = await start_serve(
-            workdir, env, name=f"serve-inbound-{kind}", workers=workers_for(kind, args)
+            workdir, env, name=f"serve-inbound-{kind}-{workers}", workers=workers
         )
         try:
             profile = None
@@ -206,14 +206,14 @@ async def through_companion(
             await asyncio.sleep(2)  # let the dispatcher send the last replies
             # /metrics is per process: with several workers one scrape sees one of them.
             handled = await metric(port, "companion_inbound_messages_total", {"result": "handled"})
-            one = workers_for(kind, args) == 1
+            one = workers == 1
             result["handled"] = None if handled is None or not one else int(handled)
             result["replies_accepted_by_fake_api"] = (await fake.stats())["accepted"]
             result["rss_mib"] = round(worker_rss(serve.pid), 1)
         finally:
             await serve.stop()
         result["people"] = args.people
-        result["workers"] = workers_for(kind, args)
+        result["workers"] = workers
         result["messages_available"] = len(messages)
         result["seed_s"] = round(seed_seconds, 1)
         return result
@@ -243,13 +243,19 @@ async def floor_check(url: str, data_keys: str) -> dict[str, Any]:
     return {"outbox": states, "sealed_rows_open": len(opened) == 4}
 
 
-def workers_for(kind: str, args: Any) -> int:
-    """`--workers` on PostgreSQL; SQLite is served by one process."""
-    return int(args.workers) if kind == "postgresql" else 1
+def layouts(kinds: Sequence[str], workers: str) -> list[tuple[str, int]]:
+    """(database, processes) to run: each `--workers` count on PostgreSQL, SQLite at 1."""
+    counts = sorted({int(count) for count in workers.split(",")})
+    return [(kind, n) for kind in kinds for n in (counts if kind == "postgresql" else [1])]
+
+
+def run_name(kind: str, workers: int) -> str:
+    """The key of one run in the results: `postgresql`, or `postgresql-workers2`."""
+    return kind if workers == 1 else f"{kind}-workers{workers}"
 
 
 async def through_floor(
-    kind: str, workdir: Path, fake: FakeApi, data_keys: str, args: Any
+    kind: str, workers: int, workdir: Path, fake: FakeApi, data_keys: str, args: Any
 ) -> dict[str, Any]:
     """The same seeding and loads against `bench/floor.py`, as many processes as serve."""
     async with database(kind, workdir) as url:
@@ -260,9 +266,7 @@ async def through_floor(
         argv += ["--auth-token", AUTH_TOKEN, "--from-number", FROM_NUMBER]
         env = {**bench_env(), "COMPANION_DATA_KEYS": data_keys}
         await fake.reset()
-        floors = [
-            Child(f"floor-{kind}-{n}", argv, env, workdir) for n in range(workers_for(kind, args))
-        ]
+        floors = [Child(f"floor-{kind}-{workers}-{n}", argv, env, workdir) for n in range(workers)]
         try:
             for floor in floors:
                 await floor.start(f"http://127.0.0.1:{port}/healthz")
@@ -330,13 +334,14 @@ async def main(args: argparse.Namespace) -> None:
             # The baseline gets the same shape of traffic: same senders, same bodies.
             sample = [(phone(n), "7") for n in range(args.people * 3)]
             results["baseline"] = await baseline(workdir, sample, args)
-            for kind in kinds:
+            for kind, workers in layouts(kinds, args.workers):
+                name = run_name(kind, workers)
                 if args.floor:
-                    results["floor"][kind] = await through_floor(
-                        kind, workdir, fake, data_keys, args
+                    results["floor"][name] = await through_floor(
+                        kind, workers, workdir, fake, data_keys, args
                     )
-                results["companion"][kind] = await through_companion(
-                    kind, workdir, fake, data_keys, args
+                results["companion"][name] = await through_companion(
+                    kind, workers, workdir, fake, data_keys, args
                 )
         finally:
             await fake.stop()
@@ -364,8 +369,8 @@ async def main(args: argparse.Namespace) -> None:
             f"floor CPU {run['server_cpu_s']}s; PostgreSQL CPU {run['postgres_cpu_s']}s"
         )
     name = "inbound" if args.rate == 200 else f"inbound-{args.rate:g}"
-    if args.workers > 1:
-        name += f"-workers{args.workers}"
+    if args.workers != "1":
+        name += "-workers" + args.workers.replace(",", "-")
     await write_results(name, vars(args), results)
 
 
@@ -386,9 +391,9 @@ def parse_args() -> argparse.Namespace:
     )
     parser.add_argument(
         "--workers",
-        type=int,
-        default=1,
-        help="serve --workers N (and N floor processes) on PostgreSQL; SQLite stays at 1",
+        default="1",
+        help="serve --workers N (and N floor processes) on PostgreSQL, e.g. 1,2 for both"
+        " in one run; SQLite runs one process",
     )
     parser.add_argument(
         "--floor",
