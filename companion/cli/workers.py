@@ -97,7 +97,9 @@ class Supervisor:
     def _pause_after(self, lived: float) -> None:
         self.young_deaths = self.young_deaths + 1 if lived < YOUNG_SECONDS else 0
         if self.young_deaths:
-            time.sleep(min(MAX_PAUSE_SECONDS, 0.5 * 2**self.young_deaths))
+            until = time.monotonic() + min(MAX_PAUSE_SECONDS, 0.5 * 2**self.young_deaths)
+            while not self.stopping and time.monotonic() < until:
+                time.sleep(0.1)  # a stop cuts the pause short
 
     def _start(self, number: int, *, wait: bool) -> None:
         ready_read, ready_write = os.pipe()
