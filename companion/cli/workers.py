@@ -78,7 +78,8 @@ class Supervisor:
             code = os.waitstatus_to_exitcode(status)
             if self.stopping:
                 log.info("worker stopped", extra={"worker": number, "code": code})
-                self.failed |= code != 0
+                # Killed by our SIGTERM before it could catch it: it had not started serving.
+                self.failed |= code not in (0, -signal.SIGTERM)
                 continue
             log.warning("worker exited; starting it again", extra={"worker": number, "code": code})
             self._pause_after(time.monotonic() - began)
