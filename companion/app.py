@@ -78,6 +78,7 @@ def create_app(
     keyring: Keyring | None = None,
     content: Content | None = None,
     sweep_at_start: bool = True,
+    shared_sweeps: bool = True,
 ) -> web.Application:
     """Build the application. Nothing starts until the app does (cleanup contexts).
 
@@ -88,6 +89,8 @@ def create_app(
         content: catalogs, flows and tips; by default from `messages/`, `flows/`, `resources/`.
         sweep_at_start: run the due and summary sweeps as soon as the app starts (catching
             up after downtime); tests that run sweeps by hand turn this off.
+        shared_sweeps: run the due, summary, retention and audit sweeps here; with
+            `serve --workers N` only worker 0 does.
     """
     app = web.Application(client_max_size=MAX_REQUEST_BYTES)
     app[SETTINGS] = settings
@@ -147,15 +150,16 @@ def create_app(
         sweeps = Sweeps(settings.sweep_seconds, report=metrics.sweep_done)
         sweeps.add("outbox-sweep", app[DISPATCHER].release_stale, at_start=False)
         sweeps.add("portal-keys", lambda: _forget_idle_keys(app), at_start=False)
-        sweeps.add("due-sweep", lambda: sweep(app[CONTEXT]), at_start=sweep_at_start)
-        sweeps.add(
-            "summary-sweep",
-            lambda: _summaries(app[CONTEXT], loaded.ranges),
-            at_start=sweep_at_start,
-        )
         daily = Sweeps(RETENTION_EVERY_SECONDS, report=metrics.sweep_done)
-        daily.add("retention", lambda: _retention(app[CONTEXT]), at_start=sweep_at_start)
-        daily.add("audit-verify", lambda: _verify_audit(app[CONTEXT]), at_start=sweep_at_start)
+        if shared_sweeps:
+            sweeps.add("due-sweep", lambda: sweep(app[CONTEXT]), at_start=sweep_at_start)
+            sweeps.add(
+                "summary-sweep",
+                lambda: _summaries(app[CONTEXT], loaded.ranges),
+                at_start=sweep_at_start,
+            )
+            daily.add("retention", lambda: _retention(app[CONTEXT]), at_start=sweep_at_start)
+            daily.add("audit-verify", lambda: _verify_audit(app[CONTEXT]), at_start=sweep_at_start)
         app[SWEEPS] = sweeps
         metrics.sweeps_started(sweeps.names + daily.names)
         sweeps.start()

@@ -43,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands")
 
     serve = commands.add_parser("serve", help="migrate the database and run the service")
+    serve.add_argument(
+        "--workers", type=int, default=1, help="processes on the one port (PostgreSQL only)"
+    )
     serve.set_defaults(run=_serve)
 
     chat = commands.add_parser("chat", help="a terminal phone: text the service as a person")
@@ -95,15 +98,17 @@ def _settings(default_mode: str = "twilio") -> Settings:
     return load_settings(os.environ, Path(".env"), default_mode)
 
 
-def _serve(_args: argparse.Namespace) -> int:
+def _serve(args: argparse.Namespace) -> int:
     from aiohttp import web
 
     from companion.app import create_app
+    from companion.cli.workers import check_workers, serve_workers
     from companion.db.migrate import upgrade
     from companion.logs import configure_logging
 
     configure_logging()
     settings = _settings()
+    check_workers(settings, args.workers)
     app = create_app(settings)
     upgrade(settings.database_url)
     mode = "simulator" if settings.simulator_mode else "twilio"
@@ -113,6 +118,8 @@ def _serve(_args: argparse.Namespace) -> int:
     )
     if settings.simulator_mode:
         log.info("simulator mode (COMPANION_MODE=simulator): nothing leaves this machine")
+    if args.workers > 1:
+        return serve_workers(settings, args.workers)
     web.run_app(app, host=settings.host, port=settings.port, print=None, access_log=None)
     return 0
 
