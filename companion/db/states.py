@@ -89,3 +89,19 @@ class ConsentEventKind(StrEnum):
     RECONFIRMED = "reconfirmed"
     WITHDRAWN = "withdrawn"
     LAPSED = "lapsed"
+
+
+class CareNoteKind(StrEnum):
+    """What a coordinator's note records."""
+
+    MEDICINE = "medicine"
+    APPOINTMENT = "appointment"
+
+
+class CareNoteStatus(StrEnum):
+    """A coordinator's note: the person is asked, then says yes or no (or never answers)."""
+
+    ASKED = "asked"
+    ADDED = "added"
+    DECLINED = "declined"
+    LAPSED = "lapsed"
