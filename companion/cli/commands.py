@@ -14,6 +14,7 @@ from pathlib import Path
 
 from companion.cli.coordinators import add_coordinator_commands
 from companion.cli.data import add_data_commands
+from companion.cli.feedback import add_feedback_commands
 from companion.config import ConfigError, Settings, load_settings
 
 log = logging.getLogger("companion")
@@ -82,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--flows", type=Path, default=None, help="flow folder to check")
     check.set_defaults(run=_check_content)
     add_data_commands(commands, keys_commands)
+    add_feedback_commands(commands)
     add_coordinator_commands(coordinator_commands, keys_commands)
     return parser
 

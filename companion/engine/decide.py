@@ -288,12 +288,13 @@ def _erases(step: Step, reading: Reading | None) -> bool:
 def _waited_for(situation: Situation, text: Text) -> GiveFeedback | AnswerNote | None:
     """Words FEEDBACK waits for, or a yes/no to a care note, unless a later question is open.
 
-    A command, or words that ask for something about the service ("stop texting me"),
-    are never taken as either.
+    A command is never taken as either. Feedback is whatever the person writes next
+    (it may well mention tips or texts); a care note needs a clear yes or no that asks
+    for nothing else ("yes but who is this?" is answered for what it asks).
     """
     if situation.feedback_asked_at is None and situation.note_asked_at is None:
         return None
-    if text.command is not None or outranks_consent_answer(text.intent):
+    if text.command is not None:
         return None
     question = situation.question
 
@@ -302,7 +303,11 @@ def _waited_for(situation: Situation, text: Text) -> GiveFeedback | AnswerNote |
 
     if latest(situation.feedback_asked_at) and text.body.strip():
         return GiveFeedback(text.body)
-    if latest(situation.note_asked_at) and isinstance(text.yes_no, Value):
+    if (
+        latest(situation.note_asked_at)
+        and isinstance(text.yes_no, Value)
+        and not outranks_consent_answer(text.intent)
+    ):
         return AnswerNote(text.yes_no.value)
     return None
 
