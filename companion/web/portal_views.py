@@ -31,6 +31,7 @@ from companion.sharing.caseload import (
 from companion.sharing.consent import request_from_portal
 from companion.sharing.share_codes import live_share_codes, new_share_code
 from companion.sms.phone import InvalidPhoneNumber, to_e164
+from companion.web import portal_notes
 from companion.web.keys import CONTEXT
 from companion.web.portal_pages import error_page, page
 from companion.web.portal_session import PortalLogin, require_csrf, require_login
@@ -121,7 +122,15 @@ async def person(request: web.Request) -> web.Response:
     """A person's latest summary (or the week in the path) with charts and earlier weeks."""
     login = await require_login(request)
     view = await load_person(request, login, "view_person", request.match_info.get("week"))
-    return page("person.html", view=view, csrf=login.csrf_token, me=view.coordinator)
+    notes = await portal_notes.notes_view(request, view.consent)
+    return page(
+        "person.html",
+        view=view,
+        csrf=login.csrf_token,
+        me=view.coordinator,
+        notes=notes,
+        note_outcome=portal_notes.note_outcome(request),
+    )
 
 
 async def load_person(
