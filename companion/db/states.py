@@ -99,7 +99,10 @@ class CareNoteKind(StrEnum):
 
 
 class CareNoteStatus(StrEnum):
-    """A coordinator's note: the person is asked, then says yes or no (or never answers)."""
+    """A coordinator's note: the person is asked, then says yes or no.
+
+    LAPSED is how the portal shows a question left unanswered for a week (not stored).
+    """
 
     ASKED = "asked"
     ADDED = "added"

@@ -9,6 +9,7 @@ from datetime import date, time, timedelta
 from companion.db.states import CareNoteKind
 
 MAX_WHAT = 60
+ANSWER_WITHIN = timedelta(days=7)  # after this, the question no longer waits for YES or NO
 YEAR = timedelta(days=366)
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 

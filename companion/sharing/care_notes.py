@@ -22,7 +22,7 @@ from companion.db.outbox import Recipient, Timing
 from companion.db.people import person_phone
 from companion.db.sealed import CARE_NOTE_DETAILS
 from companion.db.states import CareNoteKind, CareNoteStatus, PersonStatus, Priority
-from companion.engine.care_notes import NoteEntry
+from companion.engine.care_notes import ANSWER_WITHIN, NoteEntry
 from companion.engine.runner import Say
 from companion.records import audit
 from companion.texting.speech import queue_says
@@ -102,14 +102,15 @@ async def notes_for(
         )
         .order_by(CareNote.created_at.desc(), CareNote.id)
     )
-    found = []
+    found, now = [], ctx.clock()
     for note in rows:
         where = CARE_NOTE_DETAILS.bound_to(note.id)
         details = json.loads(unseal(ctx.keyring, note.details, where))
+        lapsed = note.status is CareNoteStatus.ASKED and now - note.created_at > ANSWER_WITHIN
         found.append(
             ListedNote(
                 note.kind,
-                note.status,
+                CareNoteStatus.LAPSED if lapsed else note.status,
                 str(details["what"]),
                 date.fromisoformat(details["day"]),
                 details.get("time"),

@@ -9,7 +9,7 @@ from the medicine change (as MEDS CHANGED does), or books the appointment's remi
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,14 +20,13 @@ from companion.db import observations
 from companion.db.models import CareNote, Person
 from companion.db.sealed import CARE_NOTE_DETAILS
 from companion.db.states import CareNoteKind, CareNoteStatus
+from companion.engine.care_notes import ANSWER_WITHIN
 from companion.engine.commands import Command, CommandName
 from companion.engine.runner import Say
 from companion.records import audit
 from companion.scheduling import schedule
 from companion.texting.calendar_commands import book_appointment
 from companion.texting.request import Request
-
-ANSWER_WITHIN = timedelta(days=7)
 
 
 def details_of(ctx: ServiceContext, note: CareNote) -> dict[str, str]:

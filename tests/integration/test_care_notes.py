@@ -136,7 +136,7 @@ async def test_a_medicine_note_then_yes_times_the_calendar_and_an_appointment_th
 async def test_an_appointment_note_then_yes_books_the_reminder_and_bad_forms_say_why(
     client: AppClient, sam: Enrolled, keyring: Keyring, clock: ManualClock
 ) -> None:
-    """YES books the day-before reminder; a past day or missing time records nothing."""
+    """YES books the day-before reminder; bad forms record nothing; a late YES adds nothing."""
     ctx = client.app[CONTEXT]
     _, consent_id = await person_sharing(ctx.sessions, keyring, sam.id, clock())
     today = clock().astimezone(LONDON).date()
@@ -158,3 +158,7 @@ async def test_an_appointment_note_then_yes_books_the_reminder_and_bad_forms_say
         allow_redirects=False,
     )
     assert refused.status == 404
+    await record(client, consent_id, kind="medicine", what="stopped lithium", day=yesterday)
+    clock.advance(days=8)
+    await reply(client, "yes")  # a week too late: the question no longer waits
+    assert await count(_url(client), DueItem, DueItem.kind == DueKind.CALENDAR) == 0

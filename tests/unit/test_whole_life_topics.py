@@ -8,7 +8,17 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from companion.db.states import PersonStatus
 from companion.engine.commands import Command, CommandName, find_command
+from companion.engine.decide import (
+    AnswerQuestion,
+    GiveFeedback,
+    OpenQuestion,
+    RunCommand,
+    Situation,
+    Text,
+    decide,
+)
 from companion.engine.flowspec import FLOWS_DIR, load_flow
 from companion.engine.rotation import plan_checkin, topics_of
 from companion.engine.summary import (
@@ -105,3 +115,40 @@ def test_whole_life_answers_are_never_in_a_coordinators_summary() -> None:
     assert "sleep_hours" in text
     for key in ("mood", "connected_today", "money_worries", "low"):
         assert f'"{key}"' not in text
+
+
+AT = datetime(2026, 12, 3, 10, tzinfo=UTC)
+
+
+def test_a_hopeless_answer_to_the_mood_question_gets_crisis_signposting() -> None:
+    """LOW is a kind reply, not a crisis; hopeless words in the answer still get the numbers."""
+    waiting = Situation(PersonStatus.ACTIVE, True, question=OpenQuestion(CHECKIN.steps["mood"], AT))
+    low = decide(waiting, Text("low"))
+    assert low.safety is None
+    assert isinstance(low.action, AnswerQuestion)
+    hopeless = decide(waiting, Text("low, I feel hopeless and I want to end my life"))
+    assert hopeless.safety is not None
+    assert hopeless.action is None
+    assert hopeless.replies[0].message_id == "crisis"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("stop sending tips so early", GiveFeedback),  # words about texts are feedback
+        ("LOG", RunCommand),
+        ("STOP", type(None)),
+        ("I want to kill myself", type(None)),
+    ],
+)
+def test_feedback_waits_for_words_but_never_over_stop_crisis_or_a_command(
+    body: str, expected: type
+) -> None:
+    """After FEEDBACK alone, the next text is the feedback, unless STOP, crisis or a command."""
+    waiting = Situation(PersonStatus.ACTIVE, True, feedback_asked_at=AT)
+    decision = decide(waiting, Text(body))
+    assert isinstance(decision.action, expected)
+    if body == "STOP":
+        assert decision.stops
+    if "kill" in body:
+        assert decision.safety is not None
