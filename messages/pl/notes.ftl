@@ -8,7 +8,7 @@
 # $what: 60 chars
 # $day: 5 gsm chars
 # segments: 6
-note-medicine-ask = { $coordinator } z Twojego zespołu opieki zapisał(a) zmianę leków: { $what } (od { $day }). Czy chcesz przypomnień o ważeniu i badaniach, które zwykle są po zmianie? Odpisz YES (tak) lub NO (nie). Nic się nie zmieni bez YES.
+note-medicine-ask = { $coordinator } z Twojego zespołu opieki zapisał(a) zmianę leków: { $what } (od { $day }). Czy chcesz przypomnień o ważeniu i badaniach, które zwykle są po zmianie? Odpisz YES (tak) lub NO (nie). Nic nie zmienimy bez Twojego YES.
 
 # Asked after a coordinator notes an appointment. $time is HH:MM.
 # $coordinator: 30 chars
