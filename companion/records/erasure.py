@@ -39,12 +39,12 @@ from companion.db.models import (
     Summary,
     TipSent,
 )
-from companion.db.states import PersonStatus
+from companion.db.states import AuditAction, PersonStatus
 from companion.records import audit
 
 log = logging.getLogger(__name__)
 
-ERASURE_ACTION = "erasure"
+ERASURE_ACTION = AuditAction.ERASURE
 
 
 @dataclass(frozen=True)

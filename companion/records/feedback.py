@@ -15,9 +15,8 @@ from companion.context import ServiceContext
 from companion.crypto.sealing import unseal
 from companion.db.models import Feedback
 from companion.db.sealed import FEEDBACK_WORDS
+from companion.db.states import AuditAction
 from companion.records import audit
-
-LIST_ACTION = "feedback_list"
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,7 @@ async def list_feedback(
         await audit.record(
             session,
             actor=actor,
-            action=LIST_ACTION,
+            action=AuditAction.FEEDBACK_LIST,
             outcome="ok",
             now=ctx.clock(),
         )

@@ -21,13 +21,19 @@ from companion.db.models import CareNote, Consent, Coordinator, Person, new_id
 from companion.db.outbox import Recipient, Timing
 from companion.db.people import person_phone
 from companion.db.sealed import CARE_NOTE_DETAILS
-from companion.db.states import CareNoteKind, CareNoteStatus, PersonStatus, Priority
+from companion.db.states import (
+    AuditAction,
+    CareNoteKind,
+    CareNoteStatus,
+    PersonStatus,
+    Priority,
+)
 from companion.engine.care_notes import ANSWER_WITHIN, NoteEntry
 from companion.engine.runner import Say
 from companion.records import audit
 from companion.texting.speech import queue_says
 
-RECORDED = "care_note_recorded"
+RECORDED = AuditAction.CARE_NOTE_RECORDED
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from companion.crypto.sealing import unseal
 from companion.db import observations
 from companion.db.models import CareNote, Person
 from companion.db.sealed import CARE_NOTE_DETAILS
-from companion.db.states import CareNoteKind, CareNoteStatus
+from companion.db.states import AuditAction, CareNoteKind, CareNoteStatus
 from companion.engine.care_notes import ANSWER_WITHIN
 from companion.engine.commands import Command, CommandName
 from companion.engine.runner import Say
@@ -65,7 +65,7 @@ async def answer(
     await audit.record(
         session,
         actor=f"person:{person.id}",
-        action=f"care_note_{note.status}",
+        action=AuditAction.CARE_NOTE_ADDED if yes else AuditAction.CARE_NOTE_DECLINED,
         subject=note.id,
         outcome="ok",
         now=now,
