@@ -16,7 +16,7 @@ checkin-loneliness = Have you had a chat or some time with someone today, even a
 
 # After NO to the loneliness question: local groups, never a lecture.
 # segments: 1
-checkin-loneliness-groups = Thanks for saying. Local groups, walks and cafes can be a gentle way to meet people. Text TIPS for ideas near you.
+checkin-loneliness-groups = Thanks for saying. Local groups, walks and cafes can be a gentle way to meet people. Text TIPS groups for ideas near you.
 
 # Money worries question. Reply yes or no.
 # segments: 1
@@ -24,7 +24,7 @@ checkin-money = Have money worries been on your mind today? Reply YES or NO, or 
 
 # After YES to money worries: Citizens Advice, free and confidential.
 # segments: 2
-checkin-money-help = Thank you for telling us. Money worries are common, and there is help. Citizens Advice is free and private. They can help with money, debt and benefits. Call 0800 144 8848 or see citizensadvice.org.uk.
+checkin-money-help = Thank you for telling us. Money worries are common, and there is help. Citizens Advice is free and private. They can help with money, debt and benefits. Call 0800 144 8848 or see citizensadvice.org.uk. TIPS money finds local help.
 
 # TOPICS on its own: which whole-life topics are on. Each of $mood, $loneliness,
 # $money is "yes" or "no".

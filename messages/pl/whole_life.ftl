@@ -16,15 +16,15 @@ checkin-loneliness = Czy rozmawiałeś(-aś) dziś z kimś albo spędziłeś(-a�
 
 # After NO to the loneliness question: local groups, never a lecture.
 # segments: 2
-checkin-loneliness-groups = Dziękujemy, że mówisz. Lokalne grupy i wspólne spacery to dobry sposób, by poznać ludzi. Napisz TIPS po pomysły w okolicy.
+checkin-loneliness-groups = Dziękujemy, że mówisz. Lokalne grupy i wspólne spacery to dobry sposób, by poznać ludzi. Napisz TIPS grupy po pomysły w okolicy.
 
 # Money worries question. Reply yes or no.
 # segments: 2
 checkin-money = Czy martwiłeś(-aś) się dziś o pieniądze? Odpisz YES (tak) lub NO (nie). Albo SKIP.
 
 # After YES to money worries: Citizens Advice, free and confidential.
-# segments: 3
-checkin-money-help = Dziękujemy, że nam mówisz. Kłopoty z pieniędzmi są częste i jest pomoc. Citizens Advice udziela bezpłatnych, poufnych porad o pieniądzach, długach i zasiłkach: 0800 144 8848 lub citizensadvice.org.uk.
+# segments: 4
+checkin-money-help = Dziękujemy, że nam mówisz. Kłopoty z pieniędzmi są częste i jest pomoc. Citizens Advice udziela bezpłatnych, poufnych porad o pieniądzach, długach i zasiłkach: 0800 144 8848 lub citizensadvice.org.uk. TIPS pieniądze: pomoc w okolicy.
 
 # TOPICS on its own: which whole-life topics are on. Each of $mood, $loneliness,
 # $money is "yes" or "no".
