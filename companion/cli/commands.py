@@ -16,6 +16,7 @@ from pathlib import Path
 from companion.cli.backup import add_backup_commands
 from companion.cli.coordinators import add_coordinator_commands
 from companion.cli.data import add_data_commands
+from companion.cli.feedback import add_feedback_commands
 from companion.cli.resources import add_resource_commands
 from companion.config import ConfigError, Settings, load_settings
 
@@ -88,6 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--flows", type=Path, default=None, help="flow folder to check")
     check.set_defaults(run=_check_content)
     add_data_commands(commands, keys_commands)
+    add_feedback_commands(commands)
     add_coordinator_commands(coordinator_commands, keys_commands)
     add_resource_commands(commands)
     add_backup_commands(commands)

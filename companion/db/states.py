@@ -131,8 +131,32 @@ class AuditAction(StrEnum):
     KEYS_ROTATE = "keys_rotate"
     KEYS_REENCRYPT = "keys_reencrypt"
     KEYS_RETIRE = "keys_retire"
+    # FEEDBACK read by operators; coordinators' care notes and the person's answer.
+    FEEDBACK_LIST = "feedback_list"
+    CARE_NOTE_RECORDED = "care_note_recorded"
+    CARE_NOTE_ADDED = "care_note_added"
+    CARE_NOTE_DECLINED = "care_note_declined"
 
     @classmethod
     def consent(cls, kind: ConsentEventKind) -> AuditAction:
         """The audit action for a consent step."""
         return cls(f"consent_{kind.value}")
+
+
+class CareNoteKind(StrEnum):
+    """What a coordinator's note records."""
+
+    MEDICINE = "medicine"
+    APPOINTMENT = "appointment"
+
+
+class CareNoteStatus(StrEnum):
+    """A coordinator's note: the person is asked, then says yes or no.
+
+    LAPSED is how the portal shows a question left unanswered for a week (not stored).
+    """
+
+    ASKED = "asked"
+    ADDED = "added"
+    DECLINED = "declined"
+    LAPSED = "lapsed"

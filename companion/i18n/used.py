@@ -54,5 +54,10 @@ SENT_BY_CODE: frozenset[str] = frozenset(
         *(f"understanding-{kind}-saved" for kind in MEASURE_KINDS),
         # before joining (companion.engine.reading.intent_precedence.reply_before_joining)
         "before-joining-privacy", "before-joining-who", "before-joining-stop",
+        # FEEDBACK, whole-life topics (TOPICS), coordinators' care notes
+        "feedback-ask", "feedback-thanks",
+        "topics-current", "topics-added", "topics-removed", "topics-how",
+        "note-medicine-ask", "note-appt-ask", "note-medicine-added", "note-appt-past",
+        "note-declined",
     }
 )  # fmt: skip

@@ -14,7 +14,14 @@ from companion.engine.runner import Say
 from companion.engine.week import my_week
 from companion.scheduling import schedule
 from companion.sharing import consent
-from companion.texting import calendar_commands, conversation, settings_commands, starter
+from companion.texting import (
+    calendar_commands,
+    conversation,
+    feedback,
+    settings_commands,
+    starter,
+    whole_life,
+)
 from companion.texting.request import Handler, Request, reason_of
 from companion.texting.tips import tip_says
 
@@ -161,6 +168,8 @@ _HANDLERS: dict[CommandName, Handler] = {
     CommandName.REMINDERS: calendar_commands.reminders,
     CommandName.QUIET: settings_commands.quiet,
     CommandName.MY_DATA: _my_data,
+    CommandName.FEEDBACK: feedback.feedback,
+    CommandName.TOPICS: whole_life.topics,
     CommandName.DELETE_ME: lambda r: starter.start_flow(
         r.ctx, r.session, r.person, "delete-me", r.now
     ),

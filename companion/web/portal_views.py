@@ -39,6 +39,7 @@ from companion.sharing.share_codes import live_share_codes, new_share_code
 from companion.sharing.summaries import refresh_week_so_far
 from companion.sharing.summary_batch import week_end
 from companion.sms.phone import InvalidPhoneNumber, to_e164
+from companion.web import portal_notes
 from companion.web.keys import CONTEXT, RANGES, SETTINGS
 from companion.web.portal_pages import error_page, page
 from companion.web.portal_session import PortalLogin, require_csrf, require_login
@@ -185,7 +186,15 @@ async def person(request: web.Request) -> web.Response:
     view = await load_person(
         request, login, AuditAction.VIEW_PERSON, request.match_info.get("week")
     )
-    return page("person.html", view=view, csrf=login.csrf_token, me=view.coordinator)
+    notes = await portal_notes.notes_view(request, view.consent)
+    return page(
+        "person.html",
+        view=view,
+        csrf=login.csrf_token,
+        me=view.coordinator,
+        notes=notes,
+        note_outcome=portal_notes.note_outcome(request),
+    )
 
 
 async def load_person(

@@ -72,6 +72,8 @@ help-command =
         [appointment] APPT zapisuje wizytę, np. APPT 3/12 10:30 GP. Przypomnimy dzień wcześniej.
         [share] SHARE i kod od koordynatora wysyła mu tygodniowe podsumowanie, tylko za zgodą.
         [unshare] UNSHARE od razu kończy udostępnianie.
+        [feedback] FEEDBACK i Twoje słowa przekazuje opinię zespołowi serwisu. Koordynator opieki jej nie widzi.
+        [topics] TOPICS pokazuje dodatkowe pytania do wyboru: DODAJ nastrój, samotność lub pieniądze. USUN nastrój wyłącza.
         [my_data] MY DATA mówi, kto widzi Twoje odpowiedzi i jak dostać kopię.
         [delete_me] DELETE ME usuwa wszystko, co o Tobie mamy. Najpierw zapytamy.
         [stop] STOP wyłącza wszystkie wiadomości. START je przywraca.
