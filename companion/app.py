@@ -23,6 +23,7 @@ from companion.records.erasure import compact_storage
 from companion.records.legacy_plain import seal_plain_values
 from companion.records.retention import retention_sweep
 from companion.scheduling.periodic import Sweeps
+from companion.scheduling.supporter_weekly import supporter_sweep
 from companion.scheduling.sweep import sweep
 from companion.sending.dispatcher import Dispatcher
 from companion.sending.rate import SendRate
@@ -135,6 +136,9 @@ def create_app(
             "summary-sweep",
             lambda: summary_sweep(app[CONTEXT], loaded.ranges),
             at_start=sweep_at_start,
+        )
+        sweeps.add(
+            "supporter-sweep", lambda: supporter_sweep(app[CONTEXT]), at_start=sweep_at_start
         )
         daily = Sweeps(RETENTION_EVERY_SECONDS)
         daily.add("retention", lambda: _retention(app[CONTEXT]), at_start=sweep_at_start)

@@ -25,6 +25,8 @@ from companion.db.models import (
     OutboxMessage,
     Person,
     SafetyEvent,
+    Supporter,
+    SupporterEvent,
 )
 
 
@@ -66,6 +68,9 @@ COORDINATOR_TEAM = SealedColumn(Coordinator, "team")
 SAFETY_CATEGORY = SealedColumn(SafetyEvent, "category")
 SAFETY_PATTERN = SealedColumn(SafetyEvent, "pattern")
 CONSENT_WORDING = SealedColumn(ConsentEvent, "wording")
+SUPPORTER_PHONE = SealedColumn(Supporter, "phone")
+SUPPORTER_NAME = SealedColumn(Supporter, "name")
+SUPPORTER_WORDING = SealedColumn(SupporterEvent, "wording")
 
 SEALED_COLUMNS: tuple[SealedColumn, ...] = (
     PERSON_PHONE,
@@ -83,4 +88,7 @@ SEALED_COLUMNS: tuple[SealedColumn, ...] = (
     SAFETY_CATEGORY,
     SAFETY_PATTERN,
     CONSENT_WORDING,
+    SUPPORTER_PHONE,
+    SUPPORTER_NAME,
+    SUPPORTER_WORDING,
 )

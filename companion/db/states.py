@@ -89,3 +89,27 @@ class ConsentEventKind(StrEnum):
     RECONFIRMED = "reconfirmed"
     WITHDRAWN = "withdrawn"
     LAPSED = "lapsed"
+
+
+class SupporterStatus(StrEnum):
+    """A supporter the person chose: invited, then joined (YES) or ended."""
+
+    INVITED = "invited"
+    ACTIVE = "active"
+    DECLINED = "declined"
+    REMOVED = "removed"  # the person removed them
+    LEFT = "left"  # the supporter texted STOP or LEAVE
+
+
+class SupporterEventKind(StrEnum):
+    """One step in a supporter's consent record, with the exact wording sent at that step."""
+
+    INVITED = "invited"
+    JOINED = "joined"
+    DECLINED = "declined"
+    SHARE_ASKED = "share_asked"
+    SHARED = "shared"
+    SHARE_DECLINED = "share_declined"
+    UNSHARED = "unshared"
+    REMOVED = "removed"
+    LEFT = "left"

@@ -39,6 +39,7 @@ class CommandName(StrEnum):
     UNSHARE = "unshare"
     REMINDERS = "reminders"
     QUIET = "quiet"
+    SUPPORTER = "supporter"
     HELP_TOPIC = "help_topic"
 
 
@@ -88,6 +89,8 @@ KEYWORDS: Mapping[str, CommandName] = {
     "APPOINTMENTS": CommandName.REMINDERS,
     "QUIET": CommandName.QUIET,
     "QUIET HOURS": CommandName.QUIET,
+    "SUPPORTER": CommandName.SUPPORTER,
+    "SUPPORTERS": CommandName.SUPPORTER,
 }
 # Keywords that are also everyday words one typo away ("quite tired" is not QUIET).
 _EXACT_ONLY = frozenset({CommandName.QUIET})

@@ -10,6 +10,11 @@ The order is the safety case:
 1. Carrier keywords: STOP always stops, HELP (or a misspelt HELP such as HLEP) always
    answers with the crisis numbers, START/JOIN joins or re-joins.
 2. Crisis language: signposting in every state (stopped too), and nothing else.
+2a. A supporter's own reply (`docs/supporters.md`): LEAVE from any number that supports
+   someone; YES or NO to a waiting invitation; anything else gets the supporter's
+   how-to. For a number that is also a current Companion user, only LEAVE, and a
+   YES or NO to an invitation when nothing of their own waits for a yes or no, are
+   read as the supporter's: everything else is theirs as a person.
 3. A stopped person: nothing more until START.
 4. Invited or pending: a clear YES or NO to the terms; a question (privacy, who is
    this) is answered; anything else is asked again.
@@ -18,7 +23,8 @@ The order is the safety case:
    a. a command typed exactly wins over an open question, except SIDE, SKIP and GOAL,
       which are everyday words in answers ("side hurts, 5"; "goal done");
    b. a share question still waiting takes a yes, no or maybe (unless a later question
-      is open: a bare "no" then answers that one);
+      is open: a bare "no" then answers that one); so does the question to share a
+      category with a supporter, the later of the two first;
    c. the open question takes its answer (or SKIP, or is asked again);
    d. a command, a forgiven typo included (the words after LOG are read too);
    e. otherwise what the person's own words ask for (`reading/intent.py`), or a kind,
@@ -34,7 +40,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 
-from companion.db.states import PersonStatus
+from companion.db.states import PersonStatus, SupporterStatus
 from companion.engine.commands import Command, CommandName, find_command
 from companion.engine.consent import ShareAnswer, read_share_answer
 from companion.engine.flowspec import Step
@@ -47,6 +53,7 @@ from companion.engine.reading.intent_precedence import (
 )
 from companion.engine.reading.parsing import Ambiguous, Parsed, Unreadable, Value, parse_yes_no
 from companion.engine.runner import Say, is_skip
+from companion.engine.supporters import SupporterReply, supporter_reply
 from companion.safety.crisis import CrisisSignal, detect_crisis
 from companion.sms.keywords import CarrierKeyword, carrier_keyword
 
@@ -125,6 +132,8 @@ class Situation:
     told_how_to_join_today: bool = False
     question: OpenQuestion | None = None
     share_asked_at: datetime | None = None  # a share question waits for yes/no since then
+    supporter_role: SupporterStatus | None = None  # INVITED or ACTIVE: the number supports
+    supporter_share_asked_at: datetime | None = None  # "share sleep with Sam?" waits since
 
 
 @dataclass(frozen=True)
@@ -157,7 +166,21 @@ class Understand:
     intent: Intent | None
 
 
-Action = AnswerQuestion | AnswerShare | RunCommand | Understand
+@dataclass(frozen=True)
+class AnswerSupporterShare:
+    """The person's YES or NO to sharing a category with a supporter."""
+
+    yes: bool
+
+
+@dataclass(frozen=True)
+class AsSupporter:
+    """The text is the sender's as a supporter: join, decline, leave, or be told how."""
+
+    reply: SupporterReply
+
+
+Action = AnswerQuestion | AnswerShare | RunCommand | Understand | AnswerSupporterShare | AsSupporter
 
 
 @dataclass(frozen=True)
@@ -190,6 +213,10 @@ def decide(situation: Situation, text: Text) -> Decision:
     if text.crisis is not None:
         reply = Say(_signposting(text.crisis))
         return Decision(status, replies=(reply,), safety=text.crisis)
+    if situation.supporter_role is not None:
+        as_supporter = _as_supporter(situation, text)
+        if as_supporter is not None:
+            return Decision(status, action=AsSupporter(as_supporter))
     if status is PersonStatus.STOPPED:
         return Decision(status)  # STOP is sacred: nothing else is sent until START
     before_joining = reply_before_joining(text.intent)
@@ -218,6 +245,21 @@ def _signposting(signal: CrisisSignal) -> str:
     return "crisis-someone-else" if signal.about_someone_else else "crisis"
 
 
+def _as_supporter(situation: Situation, text: Text) -> SupporterReply | None:
+    """The sender's reply as a supporter, or None when the text is theirs as a person."""
+    role, status = situation.supporter_role, situation.status
+    invited = role is SupporterStatus.INVITED
+    current_user = status in (PersonStatus.ACTIVE, PersonStatus.PENDING, PersonStatus.INVITED)
+    nothing_of_theirs_waits = status is PersonStatus.ACTIVE and not (
+        situation.question or situation.share_asked_at or situation.supporter_share_asked_at
+    )
+    yes_no = text.yes_no if invited and text.command is None else None
+    if current_user and not (nothing_of_theirs_waits and isinstance(yes_no, Value)):
+        return SupporterReply.LEAVE if supporter_reply(text.body, None) else None
+    reply = supporter_reply(text.body, yes_no.value if isinstance(yes_no, Value) else None)
+    return reply or SupporterReply.OTHER
+
+
 def _start(situation: Situation) -> Decision:
     status = situation.status
     if status is PersonStatus.ACTIVE:
@@ -241,6 +283,9 @@ def _converse(situation: Situation, text: Text) -> Decision:
     share = _share_answer(situation, text)
     if share is not None:
         return share
+    supporter_share = _supporter_share_answer(situation, text)
+    if supporter_share is not None:
+        return supporter_share
     if question is not None:
         step = question.step
         reading = None if step.answer is None else read_answer(step.answer, text.body, step.choices)
@@ -271,6 +316,22 @@ def _share_answer(situation: Situation, text: Text) -> Decision | None:
         return None
     if question is not None and question.asked_at > waiting:
         return None  # a bare "no" belongs to the later question: sharing is never changed
+    supporter_asked = situation.supporter_share_asked_at
+    if supporter_asked is not None and supporter_asked > waiting:
+        return None  # the later question, about a supporter, takes it
     if isinstance(text.share, Value):
         return Decision(PersonStatus.ACTIVE, action=AnswerShare(text.share.value))
     return Decision(PersonStatus.ACTIVE, replies=(Say("share-reask"),))
+
+
+def _supporter_share_answer(situation: Situation, text: Text) -> Decision | None:
+    """A clear YES or NO to sharing a category with a supporter, unless a later question
+    is open; anything else leaves the question waiting (nothing is shared on a guess)."""
+    waiting, question = situation.supporter_share_asked_at, situation.question
+    if waiting is None or text.command is not None or outranks_consent_answer(text.intent):
+        return None
+    if question is not None and question.asked_at > waiting:
+        return None
+    if isinstance(text.yes_no, Value):
+        return Decision(PersonStatus.ACTIVE, action=AnswerSupporterShare(text.yes_no.value))
+    return None

@@ -13,19 +13,23 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.context import ServiceContext
-from companion.db.models import Consent, ConversationRow, Person
+from companion.db.models import Consent, ConversationRow, Person, Supporter
 from companion.db.states import PersonStatus
 from companion.engine.decide import (
     Action,
     AnswerQuestion,
     AnswerShare,
+    AnswerSupporterShare,
+    AsSupporter,
     OpenQuestion,
     Situation,
     Text,
     Understand,
 )
+from companion.engine.reading.parsing import Value
 from companion.engine.runner import Say
 from companion.sharing import consent as consents
+from companion.sharing import supporter_records, supporters
 from companion.texting import conversation, understanding
 from companion.texting.commands import Request, run_command
 
@@ -37,6 +41,7 @@ class Loaded:
     situation: Situation
     conversation: ConversationRow | None = None
     consent: Consent | None = None
+    supporter: Supporter | None = None  # whose "share this?" question waits
 
 
 async def situation_of(
@@ -61,13 +66,17 @@ async def situation_of(
     waiting = None
     if text.may_answer_share:
         waiting = await consents.question_waiting(session, person.id, now)
+    supporter = None
+    if text.command is None and isinstance(text.yes_no, Value):
+        supporter = await supporter_records.share_question_waiting(session, person.id, now)
     situation = Situation(
         situation.status,
         situation.has_accepted_terms,
         question=question,
         share_asked_at=waiting[1] if waiting else None,
+        supporter_share_asked_at=supporter.share_asked_at if supporter else None,
     )
-    return Loaded(situation, row, waiting[0] if waiting else None)
+    return Loaded(situation, row, waiting[0] if waiting else None, supporter)
 
 
 async def carry_out(
@@ -88,6 +97,13 @@ async def carry_out(
     if isinstance(action, AnswerShare):
         assert loaded.consent is not None  # decided only when a share question waits
         return await consents.apply_answer(ctx, session, person, loaded.consent, action.answer, now)
+    if isinstance(action, AnswerSupporterShare):
+        assert loaded.supporter is not None  # decided only when that question waits
+        return await supporters.answer_share(
+            ctx, session, person, loaded.supporter, action.yes, now
+        )
+    if isinstance(action, AsSupporter):
+        raise AssertionError("a supporter's own text is carried out by texting.inbound")
     if isinstance(action, Understand):
         return await understanding.answer(ctx, session, person, action.intent, now)
     heard = await understanding.answer_log_words(ctx, session, person, action.words, now)
