@@ -44,7 +44,7 @@ _CATEGORY_WORDS = {
 SEND_WEEKDAY = 6
 SEND_AT = time(18, 0)
 SEND_WITHIN = timedelta(days=1)
-_NUMBER = re.compile(r"\+?\d[\d\s\-().]{6,}\d")
+_NUMBER = re.compile(r"(?<!\w)\+?\d[\d\s\-().]{6,}\d")
 _NAME = re.compile(r"[^\W\d_][\w'\-]*")
 _ALL_WORDS = frozenset({"all", "everything", "wszystko"})
 # A supporter's way out besides STOP: the whole message, in either language.

@@ -114,6 +114,7 @@ async def end(
     index = supporter.phone_index
     supporter.status, supporter.ended_at = status, now
     supporter.phone, supporter.share_asked, supporter.share_asked_at = None, None, None
+    supporter.shares = ""  # nothing is shared with someone who has gone
     if status is not SupporterStatus.LEFT:
         supporter.phone_index = None
     if index is None:
