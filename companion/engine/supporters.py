@@ -47,6 +47,21 @@ SEND_WITHIN = timedelta(days=1)
 _NUMBER = re.compile(r"(?<!\w)\+?\d[\d\s\-().]{6,}\d")
 _NAME = re.compile(r"[^\W\d_][\w'\-]*")
 _ALL_WORDS = frozenset({"all", "everything", "wszystko"})
+# Every message about supporters the code sends (`companion.i18n.used`).
+SUPPORTER_MESSAGES = frozenset(
+    {
+        "supporter-how", "supporter-list-none", "supporter-list-entry", "supporter-need-name",
+        "supporter-number-unclear", "supporter-unnamed", "supporter-not-yourself",
+        "supporter-already", "supporter-too-many", "supporter-invite-limit",
+        "supporter-cannot-invite", "supporter-invitation", "supporter-invited",
+        "supporter-not-found", "supporter-removed", "supporter-share-how",
+        "supporter-share-who", "supporter-share-already", "supporter-share-ask",
+        "supporter-shared", "supporter-share-declined", "supporter-unshared",
+        "supporter-declined", "supporter-joined", "supporter-now-active",
+        "supporter-invited-reask", "supporter-about", "supporter-left", "supporter-has-left",
+        "supporter-weekly",
+    }
+)  # fmt: skip
 # A supporter's way out besides STOP: the whole message, in either language.
 LEAVE_WORDS = frozenset({"leave", "leave supporter", "opusc", "opuść", "rezygnuje", "rezygnuję"})
 

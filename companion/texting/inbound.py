@@ -233,15 +233,16 @@ async def _handle(
             )
         )
     says = list(decision.replies)
-    to = Recipient(e164, index, *((person.id, person.locale) if person else ()))
+    locale = None
     if isinstance(decision.action, AsSupporter):
         supporting = await supporter_replies.answer(ctx, session, index, decision.action.reply, now)
         says += supporting.says
-        if person is None:  # a supporter who is not a user: the inviting person's language
-            to = replace(to, locale=supporting.locale)
+        locale = supporting.locale  # a supporter who is not a user: the inviter's language
     elif decision.action is not None and person is not None:
         says += await carry_out(ctx, session, person, decision.action, loaded, text, now)
     says = _within_limits(ctx, says, recent, now)
+    # After the action: LANGUAGE answers in the language just chosen.
+    to = Recipient(e164, index, *((person.id, person.locale) if person else (None, locale or "en")))
     priority = Priority.SAFETY if is_safety(says) else Priority.REPLY
     await insert_says(ctx, session, says, to, Timing(priority, now))
     erase = isinstance(decision.action, AnswerQuestion) and decision.action.erase

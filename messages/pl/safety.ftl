@@ -72,6 +72,7 @@ help-command =
         [appointment] APPT zapisuje wizytę, np. APPT 3/12 10:30 GP. Przypomnimy dzień wcześniej.
         [share] SHARE i kod od koordynatora wysyła mu tygodniowe podsumowanie, tylko za zgodą.
         [unshare] UNSHARE od razu kończy udostępnianie.
+        [supporter] SUPPORTER Ania 07700 900123 zaprasza bliską osobę po dobre wieści co tydzień. SUPPORTERS pokazuje listę.
         [my_data] MY DATA mówi, kto widzi Twoje odpowiedzi i jak dostać kopię.
         [delete_me] DELETE ME usuwa wszystko, co o Tobie mamy. Najpierw zapytamy.
         [stop] STOP wyłącza wszystkie wiadomości. START je przywraca.
