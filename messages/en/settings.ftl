@@ -103,8 +103,8 @@ menu-2 =
     TIME 8pm, QUIET 10pm-9am
     PAUSE 7, RESUME
     NAME, BOROUGH, LANGUAGE
-    SHARE, UNSHARE, SUPPORTER
-    MY DATA, DELETE ME
+    SHARE, UNSHARE, MY DATA, DELETE ME
+    SUPPORTER to invite a friend
     HELP REMIND explains one
     HELP for crisis numbers, STOP to stop
 

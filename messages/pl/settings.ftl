@@ -106,8 +106,8 @@ menu-2 =
     TIME 20:00, QUIET 22:00-09:00
     PAUSE 7, RESUME
     NAME, BOROUGH, LANGUAGE
-    SHARE, UNSHARE, SUPPORTER
-    MY DATA, DELETE ME
+    SHARE, UNSHARE, MY DATA, DELETE ME
+    SUPPORTER: dla bliskich
     HELP REMIND: opis polecenia
     HELP: numery pomocy, STOP: koniec
 
