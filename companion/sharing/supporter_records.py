@@ -137,6 +137,16 @@ async def cancel_queued_to(session: AsyncSession, index: str, now: datetime) -> 
     return int(result.rowcount)  # type: ignore[attr-defined]
 
 
+async def cancel_queued_about(session: AsyncSession, person_id: str, now: datetime) -> int:
+    """The person texted STOP: nothing queued about them still goes to their supporters."""
+    indexes = await session.scalars(
+        select(Supporter.phone_index).where(
+            Supporter.person_id == person_id, Supporter.status == SupporterStatus.ACTIVE
+        )
+    )
+    return sum([await cancel_queued_to(session, i, now) for i in set(indexes) if i is not None])
+
+
 async def live_for_person(session: AsyncSession, person_id: str, now: datetime) -> list[Supporter]:
     """The person's supporters who joined, and invitations still open, oldest first."""
     found = await session.scalars(

@@ -215,6 +215,7 @@ async def _handle(
         await supporter_replies.stop(ctx, session, index, sms.body, now)
     if decision.stops and person is not None:
         await outbox.cancel_pending_for(session, person.id, now)
+        await supporter_records.cancel_queued_about(session, person.id, now)
         open_row = await conversation.open_conversation(session, person.id)
         conversation.end_open(open_row, ConversationStatus.STOPPED, now)
     if decision.tells_how_to_join:

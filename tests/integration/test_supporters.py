@@ -172,42 +172,53 @@ async def test_every_consent_step_keeps_the_exact_words_sent(
     assert [e.shares for e in events] == ["", "", "", "sleep", ""]
 
 
-async def test_stop_from_a_supporter_ends_it_at_once_and_cancels_what_was_queued(
+JO = "+447700900321"
+
+
+async def test_stop_leave_or_removal_each_end_it_at_once(
     alex: AppClient, clock: ManualClock
 ) -> None:
-    """STOP: the queued weekly text is cancelled, nothing more is sent, the number is gone."""
-    await supporter_of(alex, "Sam", SAM)
+    """Sam's STOP, Jo's LEAVE, Alex removing Kim: queued weekly texts cancelled, nothing sent."""
+    for name, phone in (("Sam", SAM), ("Kim", KIM), ("Jo", JO)):
+        await supporter_of(alex, name, phone)
     await check_in(alex, ALEX)
-    before = len(received(alex, SAM))
-    assert await weekly(alex, clock, SUNDAY_NIGHT) == 1  # held: quiet hours
+    before = {phone: len(received(alex, phone)) for phone in (SAM, KIM, JO)}
+    assert await weekly(alex, clock, SUNDAY_NIGHT) == 3  # held: quiet hours
     assert await text(alex, SAM, "STOP") == ""  # the carrier confirms STOP, not us
-    (supporter,) = await rows(url(alex), Supporter)
-    assert (supporter.status, supporter.phone) == ("left", None)
     assert "Sam has chosen to stop" in received(alex, ALEX)[-1]
+    assert "You will not get any more texts" in await text(alex, JO, "LEAVE")
+    removed = await text(alex, ALEX, "SUPPORTER REMOVE Kim")
+    assert "Kim will get nothing more from us" in removed
     clock.now = MONDAY_MORNING
     await settle(alex)
-    assert len(received(alex, SAM)) == before
-    (cancelled,) = await rows(
+    assert {phone: len(received(alex, phone)) for phone in (SAM, KIM, JO)} == {
+        SAM: before[SAM],
+        KIM: before[KIM],
+        JO: before[JO] + 1,  # only the reply to LEAVE
+    }
+    weekly_rows = await rows(
         url(alex), OutboxMessage, OutboxMessage.message_key == "supporter-weekly"
     )
-    assert cancelled.status == OutboxStatus.CANCELLED
+    assert {row.status for row in weekly_rows} == {OutboxStatus.CANCELLED}
+    ended = {(s.status, s.phone) for s in await rows(url(alex), Supporter)}
+    assert ended == {("left", None), ("removed", None)}
+    assert "no supporters" in await text(alex, ALEX, "SUPPORTERS")
     refused = await text(alex, ALEX, "SUPPORTER Sam 07700900456")
     assert "cannot send an invitation" in refused  # their STOP is honoured for good
 
 
-async def test_removal_by_the_person_ends_it_at_once(alex: AppClient, clock: ManualClock) -> None:
-    """SUPPORTER REMOVE: the queued weekly text is cancelled and the supporter gets nothing."""
+async def test_the_persons_own_stop_cancels_news_queued_about_them(
+    alex: AppClient, clock: ManualClock
+) -> None:
+    """Alex texts STOP: the weekly text about them, held for the morning, never goes."""
     await supporter_of(alex, "Sam", SAM)
     await check_in(alex, ALEX)
     before = len(received(alex, SAM))
     assert await weekly(alex, clock, SUNDAY_NIGHT) == 1
-    assert "Sam will get nothing more from us" in await text(alex, ALEX, "SUPPORTER REMOVE Sam")
+    await text(alex, ALEX, "STOP")
     clock.now = MONDAY_MORNING
     await settle(alex)
     assert len(received(alex, SAM)) == before
-    (supporter,) = await rows(url(alex), Supporter)
-    assert (supporter.status, supporter.phone, supporter.phone_index) == ("removed", None, None)
-    assert "no supporters" in await text(alex, ALEX, "SUPPORTERS")
 
 
 async def test_an_invitation_with_no_reply_is_the_only_text_ever_sent(
