@@ -8,7 +8,7 @@ go in the inviting person's language, never with the person's id on them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -23,6 +23,8 @@ from companion.engine.runner import Say
 from companion.engine.supporters import SupporterReply
 from companion.sharing import supporter_records as records
 from companion.texting.speech import queue_says
+
+_TELL_FOR = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -130,4 +132,5 @@ def _tell_person(
     if person.status is not PersonStatus.ACTIVE:
         return
     to = people.recipient(ctx.keyring, person)
-    queue_says(ctx, session, [say], to, Timing(Priority.REPLY, now))
+    # Not an answer to the person's own text: held through the night, like any prompt.
+    queue_says(ctx, session, [say], to, Timing(Priority.BULK, now, valid_until=now + _TELL_FOR))
