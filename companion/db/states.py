@@ -113,3 +113,65 @@ class SupporterEventKind(StrEnum):
     UNSHARED = "unshared"
     REMOVED = "removed"
     LEFT = "left"
+
+
+class AuditAction(StrEnum):
+    """What an audit entry records (`audit_entry.action`): who did what to which record."""
+
+    # The portal: coordinators reading and asking.
+    VIEW_PEOPLE = "view_people"
+    VIEW_PERSON = "view_person"
+    VIEW_IN_CASELOAD = "view_in_caseload"  # a person's row in the triaged caseload
+    PRINT = "print"
+    DOWNLOAD_FHIR = "download_fhir"
+    SHARE_CODE_NEW = "share_code_new"
+    SHARE_REQUEST = "share_request"
+    # Signing in and out.
+    LOGIN = "login"
+    LOGIN_FAILED = "login_failed"
+    LOGOUT = "logout"
+    SESSION_ENDED = "session_ended"
+    CSRF_FAILED = "csrf_failed"
+    ENROL = "enrol"
+    PASSPHRASE_CHANGE = "passphrase_change"  # noqa: S105 (an action's name, not a secret)
+    # Coordinator accounts and their keys.
+    COORDINATOR_ADD = "coordinator_add"
+    COORDINATOR_DISABLE = "coordinator_disable"
+    COORDINATOR_RESET = "coordinator_reset"
+    KEY_BOUND = "key_bound"
+    KEY_MISMATCH = "key_mismatch"
+    # A person's consent, step by step (`consent_` + `ConsentEventKind`).
+    CONSENT_ASKED = "consent_asked"
+    CONSENT_GIVEN = "consent_given"
+    CONSENT_DECLINED = "consent_declined"
+    CONSENT_RECONFIRM_ASKED = "consent_reconfirm_asked"
+    CONSENT_RECONFIRMED = "consent_reconfirmed"
+    CONSENT_WITHDRAWN = "consent_withdrawn"
+    CONSENT_LAPSED = "consent_lapsed"
+    # A supporter's consent, step by step (`supporter_` + `SupporterEventKind`).
+    SUPPORTER_INVITED = "supporter_invited"
+    SUPPORTER_JOINED = "supporter_joined"
+    SUPPORTER_DECLINED = "supporter_declined"
+    SUPPORTER_SHARE_ASKED = "supporter_share_asked"
+    SUPPORTER_SHARED = "supporter_shared"
+    SUPPORTER_SHARE_DECLINED = "supporter_share_declined"
+    SUPPORTER_UNSHARED = "supporter_unshared"
+    SUPPORTER_REMOVED = "supporter_removed"
+    SUPPORTER_LEFT = "supporter_left"
+    # Operators: data rights and keys.
+    EXPORT = "export"
+    ERASURE = "erasure"
+    BACKUP = "backup"
+    KEYS_ROTATE = "keys_rotate"
+    KEYS_REENCRYPT = "keys_reencrypt"
+    KEYS_RETIRE = "keys_retire"
+
+    @classmethod
+    def consent(cls, kind: ConsentEventKind) -> AuditAction:
+        """The audit action for a consent step."""
+        return cls(f"consent_{kind.value}")
+
+    @classmethod
+    def supporter(cls, kind: SupporterEventKind) -> AuditAction:
+        """The audit action for a supporter's consent step."""
+        return cls(f"supporter_{kind.value}")

@@ -39,12 +39,12 @@ from companion.db.models import (
     SupporterEvent,
     TipSent,
 )
-from companion.db.states import PersonStatus, SupporterStatus
+from companion.db.states import AuditAction, PersonStatus, SupporterStatus
 from companion.records import audit
 
 log = logging.getLogger(__name__)
 
-ERASURE_ACTION = "erasure"
+ERASURE_ACTION = AuditAction.ERASURE
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from companion.crypto.sealing import seal, unseal
 from companion.db.models import OutboxMessage, Supporter, SupporterEvent, new_id
 from companion.db.outbox import Recipient
 from companion.db.sealed import SUPPORTER_NAME, SUPPORTER_PHONE, SUPPORTER_WORDING
-from companion.db.states import OutboxStatus, SupporterEventKind, SupporterStatus
+from companion.db.states import AuditAction, OutboxStatus, SupporterEventKind, SupporterStatus
 from companion.engine.runner import Say
 from companion.records import audit
 from companion.texting.speech import render
@@ -95,7 +95,7 @@ async def record_step(
     await audit.record(
         session,
         actor=actor,
-        action=f"supporter_{kind}",
+        action=AuditAction.supporter(kind),
         subject=supporter.id,
         outcome="ok",
         now=now,
