@@ -15,7 +15,7 @@ from companion.app import create_app
 from companion.crypto.blind_index import phone_index
 from companion.crypto.keyring import Keyring
 from companion.crypto.sealing import associated_data, unseal
-from companion.db.models import OutboxMessage, Person, Supporter, SupporterEvent
+from companion.db.models import AuditEntry, OutboxMessage, Person, Supporter, SupporterEvent
 from companion.db.states import OutboxStatus
 from companion.records.erasure import erase_person
 from companion.records.export import export_person
@@ -172,6 +172,11 @@ async def test_every_consent_step_keeps_the_exact_words_sent(
     invitation = received(alex, SAM)[0]
     assert [wording(keyring, e) for e in events] == [invitation, joined, asked, shared, removed]
     assert [e.shares for e in events] == ["", "", "", "sleep", ""]
+    audited = await rows(url(alex), AuditEntry, AuditEntry.action.startswith("supporter_"))
+    assert [(a.action, a.subject) for a in sorted(audited, key=lambda a: a.seq)] == [
+        (f"supporter_{e.kind}", e.supporter_id) for e in events
+    ]
+    assert {a.actor.split(":")[0] for a in audited} == {"person", "supporter"}  # ids only
 
 
 JO = "+447700900321"
