@@ -24,6 +24,7 @@ from companion.records.erasure import compact_storage
 from companion.records.legacy_plain import seal_plain_values
 from companion.records.retention import retention_sweep
 from companion.scheduling.periodic import Sweeps
+from companion.scheduling.supporter_weekly import supporter_sweep
 from companion.scheduling.sweep import sweep
 from companion.sending.dispatcher import Dispatcher
 from companion.sending.rate import SendRate
@@ -156,6 +157,11 @@ def create_app(
             sweeps.add(
                 "summary-sweep",
                 lambda: _summaries(app[CONTEXT], loaded.ranges),
+                at_start=sweep_at_start,
+            )
+            sweeps.add(
+                "supporter-sweep",
+                lambda: supporter_sweep(app[CONTEXT]),
                 at_start=sweep_at_start,
             )
             daily.add("retention", lambda: _retention(app[CONTEXT]), at_start=sweep_at_start)

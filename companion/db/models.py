@@ -30,6 +30,8 @@ from companion.db.states import (
     OutboxStatus,
     PersonStatus,
     Priority,
+    SupporterEventKind,
+    SupporterStatus,
 )
 from companion.db.types import RankColumn, StateColumn, UTCDateTime
 
@@ -441,3 +443,43 @@ class CareNote(Base):
     status: Mapped[CareNoteStatus] = mapped_column(StateColumn(CareNoteStatus))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+class Supporter(Base):
+    """A family member, friend or peer the person invited: only a YES makes them one.
+
+    Their number is sealed and found by its blind index; both are cleared when the
+    person removes them, and the number (not its index) when they leave, so their STOP
+    is still honoured (`sharing/supporters.py`).
+    """
+
+    __tablename__ = "supporter"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    phone_index: Mapped[str | None] = mapped_column(String(64), index=True, default=None)
+    phone: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)  # sealed
+    name: Mapped[bytes] = mapped_column(LargeBinary)  # sealed: the first name the person gave
+    status: Mapped[SupporterStatus] = mapped_column(StateColumn(SupporterStatus))
+    shares: Mapped[str] = mapped_column(String(64), default="")  # space-separated categories
+    share_asked: Mapped[str | None] = mapped_column(String(16), default=None)  # awaiting YES
+    share_asked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    last_week: Mapped[str | None] = mapped_column(String(10), default=None)  # last weekly sent
+    invited_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    joined_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+class SupporterEvent(Base):
+    """Every consent step of a supporter, with the exact wording sent (sealed)."""
+
+    __tablename__ = "supporter_event"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    supporter_id: Mapped[str] = mapped_column(
+        ForeignKey("supporter.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[SupporterEventKind] = mapped_column(StateColumn(SupporterEventKind))
+    shares: Mapped[str] = mapped_column(String(64), default="")
+    wording: Mapped[bytes] = mapped_column(LargeBinary)  # sealed
+    at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -27,6 +27,8 @@ from companion.db.models import (
     OutboxMessage,
     Person,
     SafetyEvent,
+    Supporter,
+    SupporterEvent,
 )
 
 
@@ -71,6 +73,9 @@ CONSENT_WORDING = SealedColumn(ConsentEvent, "wording")
 PERSON_TOPICS = SealedColumn(Person, "topics")
 FEEDBACK_WORDS = SealedColumn(Feedback, "words")
 CARE_NOTE_DETAILS = SealedColumn(CareNote, "details")
+SUPPORTER_PHONE = SealedColumn(Supporter, "phone")
+SUPPORTER_NAME = SealedColumn(Supporter, "name")
+SUPPORTER_WORDING = SealedColumn(SupporterEvent, "wording")
 
 SEALED_COLUMNS: tuple[SealedColumn, ...] = (
     PERSON_PHONE,
@@ -91,4 +96,7 @@ SEALED_COLUMNS: tuple[SealedColumn, ...] = (
     PERSON_TOPICS,
     FEEDBACK_WORDS,
     CARE_NOTE_DETAILS,
+    SUPPORTER_PHONE,
+    SUPPORTER_NAME,
+    SUPPORTER_WORDING,
 )

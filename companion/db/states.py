@@ -91,6 +91,30 @@ class ConsentEventKind(StrEnum):
     LAPSED = "lapsed"
 
 
+class SupporterStatus(StrEnum):
+    """A supporter the person chose: invited, then joined (YES) or ended."""
+
+    INVITED = "invited"
+    ACTIVE = "active"
+    DECLINED = "declined"
+    REMOVED = "removed"  # the person removed them
+    LEFT = "left"  # the supporter texted STOP or LEAVE
+
+
+class SupporterEventKind(StrEnum):
+    """One step in a supporter's consent record, with the exact wording sent at that step."""
+
+    INVITED = "invited"
+    JOINED = "joined"
+    DECLINED = "declined"
+    SHARE_ASKED = "share_asked"
+    SHARED = "shared"
+    SHARE_DECLINED = "share_declined"
+    UNSHARED = "unshared"
+    REMOVED = "removed"
+    LEFT = "left"
+
+
 class AuditAction(StrEnum):
     """What an audit entry records (`audit_entry.action`): who did what to which record."""
 
@@ -124,6 +148,16 @@ class AuditAction(StrEnum):
     CONSENT_RECONFIRMED = "consent_reconfirmed"
     CONSENT_WITHDRAWN = "consent_withdrawn"
     CONSENT_LAPSED = "consent_lapsed"
+    # A supporter's consent, step by step (`supporter_` + `SupporterEventKind`).
+    SUPPORTER_INVITED = "supporter_invited"
+    SUPPORTER_JOINED = "supporter_joined"
+    SUPPORTER_DECLINED = "supporter_declined"
+    SUPPORTER_SHARE_ASKED = "supporter_share_asked"
+    SUPPORTER_SHARED = "supporter_shared"
+    SUPPORTER_SHARE_DECLINED = "supporter_share_declined"
+    SUPPORTER_UNSHARED = "supporter_unshared"
+    SUPPORTER_REMOVED = "supporter_removed"
+    SUPPORTER_LEFT = "supporter_left"
     # Operators: data rights and keys.
     EXPORT = "export"
     ERASURE = "erasure"
@@ -141,6 +175,11 @@ class AuditAction(StrEnum):
     def consent(cls, kind: ConsentEventKind) -> AuditAction:
         """The audit action for a consent step."""
         return cls(f"consent_{kind.value}")
+
+    @classmethod
+    def supporter(cls, kind: SupporterEventKind) -> AuditAction:
+        """The audit action for a supporter's consent step."""
+        return cls(f"supporter_{kind.value}")
 
 
 class CareNoteKind(StrEnum):

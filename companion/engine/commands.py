@@ -40,6 +40,7 @@ class CommandName(StrEnum):
     UNSHARE = "unshare"
     REMINDERS = "reminders"
     QUIET = "quiet"
+    SUPPORTER = "supporter"
     HELP_TOPIC = "help_topic"
     FEEDBACK = "feedback"
     TOPICS = "topics"
@@ -95,6 +96,8 @@ KEYWORDS: Mapping[str, CommandName] = {
     "OPINIA": CommandName.FEEDBACK,
     "TOPICS": CommandName.TOPICS,
     "TEMATY": CommandName.TOPICS,
+    "SUPPORTER": CommandName.SUPPORTER,
+    "SUPPORTERS": CommandName.SUPPORTER,
 }
 # Keywords that are also everyday words one typo away ("quite tired" is not QUIET).
 _EXACT_ONLY = frozenset({CommandName.QUIET})

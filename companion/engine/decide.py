@@ -10,6 +10,11 @@ The order is the safety case:
 1. Carrier keywords: STOP always stops, HELP (or a misspelt HELP such as HLEP) always
    answers with the crisis numbers, START/JOIN joins or re-joins.
 2. Crisis language: signposting in every state (stopped too), and nothing else.
+2a. A supporter's own reply (`docs/supporters.md`): LEAVE from any number that supports
+   someone; YES or NO to a waiting invitation; anything else gets the supporter's
+   how-to. For a number that is also a current Companion user, only LEAVE, and a
+   YES or NO to an invitation when nothing of their own waits for a yes or no, are
+   read as the supporter's: everything else is theirs as a person.
 3. A stopped person: nothing more until START.
 4. Invited or pending: a clear YES or NO to the terms; a question (privacy, who is
    this) is answered; anything else is asked again.
@@ -18,9 +23,10 @@ The order is the safety case:
    a. a command typed exactly wins over an open question, except SIDE, SKIP and GOAL,
       which are everyday words in answers ("side hurts, 5"; "goal done");
    b. a share question still waiting takes a yes, no or maybe (unless a later question
-      is open: a bare "no" then answers that one); then FEEDBACK sent on its own takes
-      the next text that is not a command as the feedback; then a care note's question
-      ("add this to your calendar?") takes a clear yes or no;
+      is open: a bare "no" then answers that one); so do the question to share a
+      category with a supporter (a clear yes or no), FEEDBACK sent on its own (the next
+      text that is not a command is the feedback) and a care note's question ("add this
+      to your calendar?", a clear yes or no): of these, the one asked last takes the text;
    c. the open question takes its answer (or SKIP, or is asked again);
    d. a command, a forgiven typo included (the words after LOG are read too);
    e. otherwise what the person's own words ask for (`reading/intent.py`), or a kind,
@@ -34,9 +40,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import Enum, auto
 from functools import cached_property
 
-from companion.db.states import PersonStatus
+from companion.db.states import PersonStatus, SupporterStatus
 from companion.engine.commands import Command, CommandName, find_command
 from companion.engine.consent import ShareAnswer, read_share_answer
 from companion.engine.flowspec import Step
@@ -49,6 +56,7 @@ from companion.engine.reading.intent_precedence import (
 )
 from companion.engine.reading.parsing import Ambiguous, Parsed, Unreadable, Value, parse_yes_no
 from companion.engine.runner import Say, is_skip
+from companion.engine.supporters import SupporterReply, supporter_reply
 from companion.safety.crisis import CrisisSignal, detect_crisis
 from companion.sms.keywords import CarrierKeyword, carrier_keyword
 
@@ -129,6 +137,8 @@ class Situation:
     share_asked_at: datetime | None = None  # a share question waits for yes/no since then
     feedback_asked_at: datetime | None = None  # FEEDBACK on its own waits for words since then
     note_asked_at: datetime | None = None  # a care note's question waits for yes/no since then
+    supporter_role: SupporterStatus | None = None  # INVITED or ACTIVE: the number supports
+    supporter_share_asked_at: datetime | None = None  # "share sleep with Sam?" waits since
 
 
 @dataclass(frozen=True)
@@ -175,7 +185,30 @@ class AnswerNote:
     yes: bool
 
 
-Action = AnswerQuestion | AnswerShare | RunCommand | Understand | GiveFeedback | AnswerNote
+@dataclass(frozen=True)
+class AnswerSupporterShare:
+    """The person's YES or NO to sharing a category with a supporter."""
+
+    yes: bool
+
+
+@dataclass(frozen=True)
+class AsSupporter:
+    """The text is the sender's as a supporter: join, decline, leave, or be told how."""
+
+    reply: SupporterReply
+
+
+Action = (
+    AnswerQuestion
+    | AnswerShare
+    | RunCommand
+    | Understand
+    | GiveFeedback
+    | AnswerNote
+    | AnswerSupporterShare
+    | AsSupporter
+)
 
 
 @dataclass(frozen=True)
@@ -208,6 +241,10 @@ def decide(situation: Situation, text: Text) -> Decision:
     if text.crisis is not None:
         reply = Say(_signposting(text.crisis))
         return Decision(status, replies=(reply,), safety=text.crisis)
+    if situation.supporter_role is not None:
+        as_supporter = _as_supporter(situation, text)
+        if as_supporter is not None:
+            return Decision(status, action=AsSupporter(as_supporter))
     if status is PersonStatus.STOPPED:
         return Decision(status)  # STOP is sacred: nothing else is sent until START
     before_joining = reply_before_joining(text.intent)
@@ -236,6 +273,21 @@ def _signposting(signal: CrisisSignal) -> str:
     return "crisis-someone-else" if signal.about_someone_else else "crisis"
 
 
+def _as_supporter(situation: Situation, text: Text) -> SupporterReply | None:
+    """The sender's reply as a supporter, or None when the text is theirs as a person."""
+    role, status = situation.supporter_role, situation.status
+    invited = role is SupporterStatus.INVITED
+    current_user = status in (PersonStatus.ACTIVE, PersonStatus.PENDING, PersonStatus.INVITED)
+    nothing_of_theirs_waits = status is PersonStatus.ACTIVE and not (
+        situation.question or _asked_last(situation)
+    )
+    yes_no = text.yes_no if invited and text.command is None else None
+    if current_user and not (nothing_of_theirs_waits and isinstance(yes_no, Value)):
+        return SupporterReply.LEAVE if supporter_reply(text.body, None) else None
+    reply = supporter_reply(text.body, yes_no.value if isinstance(yes_no, Value) else None)
+    return reply or SupporterReply.OTHER
+
+
 def _start(situation: Situation) -> Decision:
     status = situation.status
     if status is PersonStatus.ACTIVE:
@@ -259,6 +311,9 @@ def _converse(situation: Situation, text: Text) -> Decision:
     share = _share_answer(situation, text)
     if share is not None:
         return share
+    supporter_share = _supporter_share_answer(situation, text)
+    if supporter_share is not None:
+        return supporter_share
     waited = _waited_for(situation, text)
     if waited is not None:
         return Decision(active, action=waited)
@@ -285,6 +340,27 @@ def _erases(step: Step, reading: Reading | None) -> bool:
     return isinstance(reading, Understood) and step.effects.get(str(reading.value)) == "erase"
 
 
+class _Waiting(Enum):
+    """A question outside the flow that waits for the person's next text."""
+
+    SHARE = auto()
+    SUPPORTER_SHARE = auto()
+    FEEDBACK = auto()
+    NOTE = auto()
+
+
+def _asked_last(situation: Situation) -> _Waiting | None:
+    """Of the questions waiting outside the flow, the one asked last: a reply is its."""
+    asked = {
+        _Waiting.SHARE: situation.share_asked_at,
+        _Waiting.SUPPORTER_SHARE: situation.supporter_share_asked_at,
+        _Waiting.FEEDBACK: situation.feedback_asked_at,
+        _Waiting.NOTE: situation.note_asked_at,
+    }
+    waiting = [(at, which) for which, at in asked.items() if at is not None]
+    return max(waiting, key=lambda pair: pair[0])[1] if waiting else None
+
+
 def _waited_for(situation: Situation, text: Text) -> GiveFeedback | AnswerNote | None:
     """Words FEEDBACK waits for, or a yes/no to a care note, unless a later question is open.
 
@@ -301,10 +377,12 @@ def _waited_for(situation: Situation, text: Text) -> GiveFeedback | AnswerNote |
     def latest(asked: datetime | None) -> bool:
         return asked is not None and (question is None or question.asked_at <= asked)
 
-    if latest(situation.feedback_asked_at) and text.body.strip():
+    last = _asked_last(situation)
+    if last is _Waiting.FEEDBACK and latest(situation.feedback_asked_at) and text.body.strip():
         return GiveFeedback(text.body)
     if (
-        latest(situation.note_asked_at)
+        last is _Waiting.NOTE
+        and latest(situation.note_asked_at)
         and isinstance(text.yes_no, Value)
         and not outranks_consent_answer(text.intent)
     ):
@@ -319,6 +397,23 @@ def _share_answer(situation: Situation, text: Text) -> Decision | None:
         return None
     if question is not None and question.asked_at > waiting:
         return None  # a bare "no" belongs to the later question: sharing is never changed
+    if _asked_last(situation) is not _Waiting.SHARE:
+        return None  # a later question (a supporter's share, feedback, a note) takes it
     if isinstance(text.share, Value):
         return Decision(PersonStatus.ACTIVE, action=AnswerShare(text.share.value))
     return Decision(PersonStatus.ACTIVE, replies=(Say("share-reask"),))
+
+
+def _supporter_share_answer(situation: Situation, text: Text) -> Decision | None:
+    """A clear YES or NO to sharing a category with a supporter, unless a later question
+    is open; anything else leaves the question waiting (nothing is shared on a guess)."""
+    waiting, question = situation.supporter_share_asked_at, situation.question
+    if waiting is None or text.command is not None or outranks_consent_answer(text.intent):
+        return None
+    if question is not None and question.asked_at > waiting:
+        return None
+    if _asked_last(situation) is not _Waiting.SUPPORTER_SHARE:
+        return None
+    if isinstance(text.yes_no, Value):
+        return Decision(PersonStatus.ACTIVE, action=AnswerSupporterShare(text.yes_no.value))
+    return None

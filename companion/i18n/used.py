@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from companion.engine.closing import MORE_IS_BETTER
 from companion.engine.runner import MOVING_ON
+from companion.engine.supporters import SUPPORTER_MESSAGES
 
 MEASURE_KINDS = ("weight", "bp", "glucose", "waist")
 
@@ -42,6 +43,7 @@ SENT_BY_CODE: frozenset[str] = frozenset(
         "share-ask", "share-request", "share-given", "share-declined", "share-reask",
         "share-code-unknown", "share-already", "share-one-at-a-time", "unshare-done",
         "unshare-nothing", "share-reconfirm", "share-reconfirmed", "share-lapsed",
+        *SUPPORTER_MESSAGES,  # supporters the person chooses
         # the person's data
         "my-data", "privacy", "delete-me-done",
         # free text in the person's own words (companion.texting.understanding)

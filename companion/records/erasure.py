@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Delete, delete, or_, select, text
+from sqlalchemy import CursorResult, Delete, Update, delete, func, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from companion.context import ServiceContext
@@ -37,9 +37,11 @@ from companion.db.models import (
     SafetyEvent,
     StrangerReply,
     Summary,
+    Supporter,
+    SupporterEvent,
     TipSent,
 )
-from companion.db.states import AuditAction, PersonStatus
+from companion.db.states import AuditAction, PersonStatus, SupporterStatus
 from companion.records import audit
 
 log = logging.getLogger(__name__)
@@ -98,7 +100,7 @@ async def erase_index(
         person = await people.find_person(session, index, lock=True)
         if only_stopped_before is not None and not _stopped_before(person, only_stopped_before):
             return None
-        removed = await _delete_all(session, index, person.id if person else None)
+        removed = await _delete_all(session, index, person.id if person else None, ctx.clock())
         if not any(removed.values()):
             return None
         erasure_id = secrets.token_hex(16)
@@ -163,9 +165,12 @@ async def compact_storage(ctx: ServiceContext) -> bool:
     return True
 
 
-async def _delete_all(session: AsyncSession, index: str, person_id: str | None) -> dict[str, int]:
+async def _delete_all(
+    session: AsyncSession, index: str, person_id: str | None, now: datetime
+) -> dict[str, int]:
     """Delete in an order that never leaves a row pointing at a deleted one."""
-    by_number: list[tuple[str, Delete]] = [
+    by_number: list[tuple[str, Delete | Update]] = [
+        ("supporter_role", _supporter_role_of(index, now)),
         ("safety_event", _of(SafetyEvent, index, person_id)),
         ("outbox_message", _of(OutboxMessage, index, person_id)),
         ("inbound_message", _of(InboundMessage, index, person_id)),
@@ -174,7 +179,22 @@ async def _delete_all(session: AsyncSession, index: str, person_id: str | None) 
     steps = by_number
     if person_id is not None:
         consents = select(Consent.id).where(Consent.person_id == person_id)
+        supporters = select(Supporter.id).where(Supporter.person_id == person_id)
+        supporter_numbers = select(Supporter.phone_index).where(Supporter.person_id == person_id)
         steps = [
+            (
+                "supporter_outbox",
+                delete(OutboxMessage).where(
+                    OutboxMessage.person_id.is_(None),
+                    OutboxMessage.phone_index.in_(supporter_numbers),
+                    OutboxMessage.message_key.startswith("supporter-"),
+                ),
+            ),
+            (
+                "supporter_event",
+                delete(SupporterEvent).where(SupporterEvent.supporter_id.in_(supporters)),
+            ),
+            ("supporter", delete(Supporter).where(Supporter.person_id == person_id)),
             ("observation", delete(Observation).where(Observation.person_id == person_id)),
             ("consent_event", delete(ConsentEvent).where(ConsentEvent.consent_id.in_(consents))),
             ("summary", delete(Summary).where(Summary.person_id == person_id)),
@@ -193,6 +213,25 @@ async def _delete_all(session: AsyncSession, index: str, person_id: str | None) 
         result = cast(CursorResult[Any], await session.execute(statement))
         removed[table] = int(result.rowcount)
     return removed
+
+
+def _supporter_role_of(index: str, now: datetime) -> Update:
+    """The number supports someone: it stops at once, and its number and index go.
+
+    The row itself is the supported person's record of their choice (erased with them).
+    """
+    return (
+        update(Supporter)
+        .where(Supporter.phone_index == index)
+        .values(
+            status=SupporterStatus.LEFT,
+            phone=None,
+            phone_index=None,
+            share_asked=None,
+            share_asked_at=None,
+            ended_at=func.coalesce(Supporter.ended_at, now),
+        )
+    )
 
 
 def _of(

@@ -35,6 +35,8 @@ from companion.db.models import (
     Person,
     SafetyEvent,
     Summary,
+    Supporter,
+    SupporterEvent,
     TipSent,
 )
 from companion.records.export_bundle import export_fhir as export_fhir  # its FHIR form
@@ -108,6 +110,7 @@ async def export_person(ctx: ServiceContext, e164: str) -> dict[str, Any] | None
                 for f in await rows(Feedback, Feedback.received_at)
             ],
             "care_notes": [opener.care_note(n) for n in await rows(CareNote, CareNote.created_at)],
+            "supporters": await _supporters(session, opener, pid),
             **texts,
         }
 
@@ -136,6 +139,14 @@ async def _texts(
         "messages_in": [
             {**_fields(m, "id", "received_at"), "body": opener.body("inbound_message", m)}
             for m in await rows(InboundMessage, InboundMessage.received_at)
+        ],
+        "supporting": [
+            _fields(s, "id", "status", "invited_at", "joined_at", "ended_at")
+            for s in await session.scalars(
+                select(Supporter)
+                .where(Supporter.phone_index == index)
+                .order_by(Supporter.invited_at, Supporter.id)
+            )
         ],
         "messages_out": [
             {
@@ -236,6 +247,39 @@ async def _consents(session: AsyncSession, opener: _Opener, person_id: str) -> l
                     {
                         **_fields(e, "kind", "at"),
                         "wording": opener("consent_event", "wording", e),
+                        "shares": e.shares.split(),
+                    }
+                    for e in events
+                ],
+            }
+        )
+    return found
+
+
+async def _supporters(session: AsyncSession, opener: _Opener, person_id: str) -> list[Row]:
+    """The person's supporters, each consent step with the exact words sent."""
+    found = []
+    for supporter in await session.scalars(
+        select(Supporter)
+        .where(Supporter.person_id == person_id)
+        .order_by(Supporter.invited_at, Supporter.id)
+    ):
+        events = await session.scalars(
+            select(SupporterEvent)
+            .where(SupporterEvent.supporter_id == supporter.id)
+            .order_by(SupporterEvent.at, SupporterEvent.id)
+        )
+        found.append(
+            {
+                **_fields(supporter, "id", "status"),
+                "name": opener("supporter", "name", supporter),
+                "phone": opener("supporter", "phone", supporter),
+                "shares": supporter.shares.split(),
+                **_fields(supporter, "invited_at", "joined_at", "ended_at", "last_week"),
+                "events": [
+                    {
+                        **_fields(e, "kind", "at"),
+                        "wording": opener("supporter_event", "wording", e),
                         "shares": e.shares.split(),
                     }
                     for e in events

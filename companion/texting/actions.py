@@ -13,22 +13,25 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.context import ServiceContext
-from companion.db.models import CareNote, Consent, ConversationRow, Person
+from companion.db.models import CareNote, Consent, ConversationRow, Person, Supporter
 from companion.db.states import PersonStatus
 from companion.engine.decide import (
     Action,
     AnswerNote,
     AnswerQuestion,
     AnswerShare,
+    AnswerSupporterShare,
+    AsSupporter,
     GiveFeedback,
     OpenQuestion,
     Situation,
     Text,
     Understand,
 )
-from companion.engine.reading.parsing import Unreadable
+from companion.engine.reading.parsing import Unreadable, Value
 from companion.engine.runner import Say
 from companion.sharing import consent as consents
+from companion.sharing import supporter_records, supporters
 from companion.texting import care_notes, conversation, feedback, understanding
 from companion.texting.commands import Request, run_command
 
@@ -41,6 +44,7 @@ class Loaded:
     conversation: ConversationRow | None = None
     consent: Consent | None = None
     note: CareNote | None = None
+    supporter: Supporter | None = None  # whose "share this?" question waits
 
 
 async def situation_of(
@@ -68,6 +72,9 @@ async def situation_of(
     note = None
     if text.command is None and not isinstance(text.yes_no, Unreadable):
         note = await care_notes.question_waiting(session, person.id, now)
+    supporter = None
+    if text.command is None and isinstance(text.yes_no, Value):
+        supporter = await supporter_records.share_question_waiting(session, person.id, now)
     situation = Situation(
         situation.status,
         situation.has_accepted_terms,
@@ -75,8 +82,9 @@ async def situation_of(
         share_asked_at=waiting[1] if waiting else None,
         feedback_asked_at=feedback.waiting_since(person, now),
         note_asked_at=note.created_at if note else None,
+        supporter_share_asked_at=supporter.share_asked_at if supporter else None,
     )
-    return Loaded(situation, row, waiting[0] if waiting else None, note)
+    return Loaded(situation, row, waiting[0] if waiting else None, note, supporter)
 
 
 async def carry_out(
@@ -102,6 +110,13 @@ async def carry_out(
     if isinstance(action, AnswerNote):
         assert loaded.note is not None  # decided only when a note's question waits
         return await care_notes.answer(ctx, session, person, loaded.note, action.yes, now)
+    if isinstance(action, AnswerSupporterShare):
+        assert loaded.supporter is not None  # decided only when that question waits
+        return await supporters.answer_share(
+            ctx, session, person, loaded.supporter, action.yes, now
+        )
+    if isinstance(action, AsSupporter):
+        raise AssertionError("a supporter's own text is carried out by texting.inbound")
     if isinstance(action, Understand):
         return await understanding.answer(ctx, session, person, action.intent, now)
     heard = await understanding.answer_log_words(ctx, session, person, action.words, now)

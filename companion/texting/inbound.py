@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -21,7 +21,14 @@ from companion.db.outbox import Recipient, Timing
 from companion.db.safety_events import Detection, safety_event_row
 from companion.db.sealed import INBOUND_BODY
 from companion.db.states import ConversationStatus, PersonStatus, Priority
-from companion.engine.decide import AnswerQuestion, Decision, Situation, Text, decide
+from companion.engine.decide import (
+    AnswerQuestion,
+    AsSupporter,
+    Decision,
+    Situation,
+    Text,
+    decide,
+)
 from companion.engine.limits import (
     CRISIS_REPLIES,
     PAUSED_NOTICE,
@@ -33,6 +40,8 @@ from companion.engine.runner import Say
 from companion.engine.timing import LONDON
 from companion.records.erasure import erase_person
 from companion.scheduling import schedule
+from companion.sharing import supporter_records, supporter_replies
+from companion.sms.keywords import CarrierKeyword
 from companion.sms.phone import InvalidPhoneNumber, to_e164
 from companion.sms.segments import MAX_BODY_CHARS
 from companion.texting import conversation
@@ -194,13 +203,19 @@ async def _handle(
         loaded = Loaded(Situation(None, told_how_to_join_today=told))
     else:
         loaded = await situation_of(ctx, session, person, text, now)
+    if text.keyword is None and text.crisis is None:
+        role = await supporter_records.role_of(session, index, now)
+        loaded = replace(loaded, situation=replace(loaded.situation, supporter_role=role))
     decision = decide(loaded.situation, text)
     person = await _apply(ctx, session, person, decision, e164, now)
     # Inserted once the sender is known (found, or just enrolled), with its person: a
     # MessageSid seen before fails here, and the whole transaction with it.
     inbound_id, recent = await _record(ctx, session, sms, index, person, now)
+    if text.keyword is CarrierKeyword.STOP:  # global for the number: every role ends
+        await supporter_replies.stop(ctx, session, index, sms.body, now)
     if decision.stops and person is not None:
         await outbox.cancel_pending_for(session, person.id, now)
+        await supporter_records.cancel_queued_about(session, person.id, now)
         open_row = await conversation.open_conversation(session, person.id)
         conversation.end_open(open_row, ConversationStatus.STOPPED, now)
     if decision.tells_how_to_join:
@@ -219,10 +234,16 @@ async def _handle(
             )
         )
     says = list(decision.replies)
-    if decision.action is not None and person is not None:
+    locale = None
+    if isinstance(decision.action, AsSupporter):
+        supporting = await supporter_replies.answer(ctx, session, index, decision.action.reply, now)
+        says += supporting.says
+        locale = supporting.locale  # a supporter who is not a user: the inviter's language
+    elif decision.action is not None and person is not None:
         says += await carry_out(ctx, session, person, decision.action, loaded, text, now)
     says = _within_limits(ctx, says, recent, now)
-    to = Recipient(e164, index, *((person.id, person.locale) if person else ()))
+    # After the action: LANGUAGE answers in the language just chosen.
+    to = Recipient(e164, index, *((person.id, person.locale) if person else (None, locale or "en")))
     priority = Priority.SAFETY if is_safety(says) else Priority.REPLY
     await insert_says(ctx, session, says, to, Timing(priority, now))
     erase = isinstance(decision.action, AnswerQuestion) and decision.action.erase

@@ -163,5 +163,6 @@ async def test_a_stranger_who_only_texted_can_be_erased_too(
             "outbox_message": 1,
             "inbound_message": 1,
             "stranger_reply": 1,
+            "supporter_role": 0,
         }
         assert phone_index(keyring, PHONE) not in await every_row(phone.ctx)

@@ -108,6 +108,7 @@ async def test_every_sealed_column_moves_to_the_new_key_and_reads_the_same(
     """After rotate + reencrypt nothing uses the old key and a keyring without it reads all."""
     async with companion(sqlite_url, keyring, clock) as phone:
         await a_month(phone, clock)
+        await phone.text("SUPPORTER Sam 07700 900456")  # a supporter's sealed name and number
         await add_enrolling_coordinator(phone.ctx)
         before = await export_person(phone.ctx, PHONE)
         old = await per_column(phone.ctx, keyring.current_id)

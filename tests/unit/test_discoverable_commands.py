@@ -37,6 +37,7 @@ SHOWN_AS = {
     CommandName.UNSHARE: "UNSHARE",
     CommandName.REMINDERS: "REMINDERS",
     CommandName.QUIET: "QUIET",
+    CommandName.SUPPORTER: "SUPPORTER",
     CommandName.HELP_TOPIC: "HELP REMIND",
     CommandName.FEEDBACK: "FEEDBACK",
     CommandName.TOPICS: "TOPICS",

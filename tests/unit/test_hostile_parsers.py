@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from companion.db.states import PersonStatus
+from companion.db.states import PersonStatus, SupporterStatus
 from companion.engine.appointments import (
     MAX_WHAT,
     Reminder,
@@ -33,6 +33,7 @@ from companion.engine.reading.answers import ANSWER_KINDS, Understood, read_answ
 from companion.engine.reading.numbers import MAX_CHARS, normalise, tokenize
 from companion.engine.reading.parsing import Ambiguous, Unreadable, Value
 from companion.engine.reading.settings import SettingAmbiguous, SettingUnreadable
+from companion.engine.supporters import SupporterCommand, read_supporter_command
 from companion.safety.crisis import CATEGORIES, detect_crisis
 from companion.sms.keywords import CarrierKeyword, carrier_keyword
 
@@ -85,6 +86,10 @@ WHOLE_READERS: dict[str, Reader] = {
         f"respond_{status}": (lambda t, s=status: decide(Situation(status=s), Text(t)))
         for status in (None, *PersonStatus)
     },
+    "respond_supporter": lambda t: decide(
+        Situation(status=None, supporter_role=SupporterStatus.INVITED), Text(t)
+    ),
+    "supporter_command": read_supporter_command,
 }
 READERS = {**CUT_READERS, **WHOLE_READERS}
 
@@ -129,6 +134,8 @@ def check_answer(name: str, answer: object) -> None:
     elif name in ("reminder", "appointment"):
         assert isinstance(answer, Reminder | Unclear)
         assert not isinstance(answer, Reminder) or len(answer.what) <= MAX_WHAT
+    elif name == "supporter_command":
+        assert isinstance(answer, SupporterCommand)
     elif name.startswith("respond_"):
         assert isinstance(answer, Decision)
     else:

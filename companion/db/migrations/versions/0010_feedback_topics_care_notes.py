@@ -10,7 +10,7 @@
   sealed; the person is asked whether to add it to their calendar.
 
 Revision ID: 0010
-Revises: 0007 (re-chained at merge)
+Revises: 0009
 Create Date: 2026-12-03 15:45:00
 """
 
@@ -22,7 +22,7 @@ from alembic import op
 import companion.db.types
 
 revision = "0010"
-down_revision = "0007"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
