@@ -177,6 +177,8 @@ NOTE_WHAT = "started olanzapine 5 mg"
 async def note_from_coordinator(phone: Texter) -> None:
     """The coordinator records a medicine change; the person is asked (and has not answered)."""
     ctx = phone.ctx
+    assert isinstance(ctx.clock, ManualClock)
+    ctx.clock.advance(minutes=5)  # later than the person's last text: replies keep their order
     async with ctx.sessions() as session, session.begin():
         consent = await session.scalar(select(Consent).where(Consent.status == "active"))
         assert consent is not None
