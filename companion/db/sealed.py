@@ -25,6 +25,7 @@ from companion.db.models import (
     OutboxMessage,
     Person,
     SafetyEvent,
+    TalkRequest,
 )
 
 
@@ -66,6 +67,8 @@ COORDINATOR_TEAM = SealedColumn(Coordinator, "team")
 SAFETY_CATEGORY = SealedColumn(SafetyEvent, "category")
 SAFETY_PATTERN = SealedColumn(SafetyEvent, "pattern")
 CONSENT_WORDING = SealedColumn(ConsentEvent, "wording")
+TALK_WORDS = SealedColumn(TalkRequest, "words")
+TALK_REPLY_NOTE = SealedColumn(TalkRequest, "reply_note")
 
 SEALED_COLUMNS: tuple[SealedColumn, ...] = (
     PERSON_PHONE,
@@ -83,4 +86,6 @@ SEALED_COLUMNS: tuple[SealedColumn, ...] = (
     SAFETY_CATEGORY,
     SAFETY_PATTERN,
     CONSENT_WORDING,
+    TALK_WORDS,
+    TALK_REPLY_NOTE,
 )

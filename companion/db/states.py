@@ -89,3 +89,10 @@ class ConsentEventKind(StrEnum):
     RECONFIRMED = "reconfirmed"
     WITHDRAWN = "withdrawn"
     LAPSED = "lapsed"
+
+
+class TalkStatus(StrEnum):
+    """A person's request to be contacted by their named professional (TALK)."""
+
+    OPEN = "open"
+    DONE = "done"

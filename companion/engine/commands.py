@@ -40,6 +40,7 @@ class CommandName(StrEnum):
     REMINDERS = "reminders"
     QUIET = "quiet"
     HELP_TOPIC = "help_topic"
+    TALK = "talk"
 
 
 # The words people type, mapped to what they mean. Reserved: no flow may use them as answers.
@@ -88,6 +89,8 @@ KEYWORDS: Mapping[str, CommandName] = {
     "APPOINTMENTS": CommandName.REMINDERS,
     "QUIET": CommandName.QUIET,
     "QUIET HOURS": CommandName.QUIET,
+    "TALK": CommandName.TALK,
+    "ROZMOWA": CommandName.TALK,
 }
 # Keywords that are also everyday words one typo away ("quite tired" is not QUIET).
 _EXACT_ONLY = frozenset({CommandName.QUIET})

@@ -2,7 +2,8 @@
 
 `situation_of` loads what `engine.decide` needs to know (the open question, a waiting
 share question); `carry_out` does what the decision's action says: answer the open
-question, record a share answer, run a command, or answer the person's own words.
+question, record a share answer, record a TALK request, run a command, or answer the
+person's own words.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from companion.engine.decide import (
     Action,
     AnswerQuestion,
     AnswerShare,
+    AskToTalk,
     OpenQuestion,
     Situation,
     Text,
@@ -26,6 +28,7 @@ from companion.engine.decide import (
 )
 from companion.engine.runner import Say
 from companion.sharing import consent as consents
+from companion.sharing import talk
 from companion.texting import conversation, understanding
 from companion.texting.commands import Request, run_command
 
@@ -88,6 +91,8 @@ async def carry_out(
     if isinstance(action, AnswerShare):
         assert loaded.consent is not None  # decided only when a share question waits
         return await consents.apply_answer(ctx, session, person, loaded.consent, action.answer, now)
+    if isinstance(action, AskToTalk):
+        return await talk.ask(ctx, session, person, text.body, now, with_crisis=action.with_crisis)
     if isinstance(action, Understand):
         return await understanding.answer(ctx, session, person, action.intent, now)
     heard = await understanding.answer_log_words(ctx, session, person, action.words, now)
