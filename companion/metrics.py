@@ -72,6 +72,12 @@ class Metrics:
             registry=self.registry,
         )
 
+        self.talk_overdue = Gauge(
+            "companion_talk_requests_overdue",
+            "Open TALK requests past the time the person was told to expect contact",
+            registry=self.registry,
+        )
+
         self.unaudited = Counter(
             "companion_unaudited_requests",
             "Junk requests not written to the audit trail (one a minute per kind is)",

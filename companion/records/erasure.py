@@ -35,6 +35,7 @@ from companion.db.models import (
     SafetyEvent,
     StrangerReply,
     Summary,
+    TalkRequest,
     TipSent,
 )
 from companion.db.states import PersonStatus
@@ -180,6 +181,7 @@ async def _delete_all(session: AsyncSession, index: str, person_id: str | None) 
             ("goal", delete(Goal).where(Goal.person_id == person_id)),
             ("tip_sent", delete(TipSent).where(TipSent.person_id == person_id)),
             ("due_item", delete(DueItem).where(DueItem.person_id == person_id)),
+            ("talk_request", delete(TalkRequest).where(TalkRequest.person_id == person_id)),
             *by_number,
             ("conversation", delete(ConversationRow).where(ConversationRow.person_id == person_id)),
             ("person", delete(Person).where(Person.id == person_id)),

@@ -10,6 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from companion.db.outbox import oldest_due_age
+from companion.sharing.talk_caseload import overdue_count
 from companion.web.keys import CONTEXT
 
 log = logging.getLogger(__name__)
@@ -28,8 +29,9 @@ async def healthz(request: web.Request) -> web.Response:
 
 
 async def metrics(request: web.Request) -> web.Response:
-    """Prometheus exposition, with the dispatcher lag measured now."""
+    """Prometheus exposition, with the dispatcher lag and overdue TALK requests measured now."""
     ctx = request.app[CONTEXT]
     async with ctx.sessions() as session:
         ctx.metrics.dispatcher_lag.set(await oldest_due_age(session, ctx.clock()))
+        ctx.metrics.talk_overdue.set(await overdue_count(session, ctx.clock()))
     return web.Response(body=ctx.metrics.render(), headers={"Content-Type": CONTENT_TYPE_LATEST})

@@ -30,6 +30,7 @@ from companion.sharing.caseload import (
 )
 from companion.sharing.consent import request_from_portal
 from companion.sharing.share_codes import live_share_codes, new_share_code
+from companion.sharing.talk_caseload import open_requests
 from companion.sms.phone import InvalidPhoneNumber, to_e164
 from companion.web.keys import CONTEXT
 from companion.web.portal_pages import error_page, page
@@ -70,6 +71,7 @@ async def people(request: web.Request) -> web.Response:
         named = who(ctx.keyring, me)
         sharing = await sharing_people(session, ctx.keyring, login.coordinator_id)
         codes = await live_share_codes(session, login.coordinator_id, now)
+        talk = await open_requests(session, ctx.keyring, login.coordinator_id, now)
         await audit.record(session, actor=login.actor, action="view_people", outcome="ok", now=now)
     asked = request.query.get("asked")
     return page(
@@ -79,6 +81,8 @@ async def people(request: web.Request) -> web.Response:
         people=sharing,
         codes=codes,
         asked=asked if asked in {"sent", "invalid"} else None,
+        talk=talk,
+        talk_said=request.query.get("talk"),
     )
 
 
