@@ -14,6 +14,7 @@ from pathlib import Path
 
 from companion.cli.coordinators import add_coordinator_commands
 from companion.cli.data import add_data_commands
+from companion.cli.talk_hours import add_talk_hours_command
 from companion.config import ConfigError, Settings, load_settings
 
 log = logging.getLogger("companion")
@@ -83,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     check.set_defaults(run=_check_content)
     add_data_commands(commands, keys_commands)
     add_coordinator_commands(coordinator_commands, keys_commands)
+    add_talk_hours_command(coordinator_commands)
     return parser
 
 

@@ -68,6 +68,7 @@ help-command =
         [appointment] APPT saves an appointment, like APPT 3 Dec 10:30 GP or APPT Friday 2pm dentist. We remind you the day before.
         [share] SHARE and a code from your care coordinator sends them a weekly summary, only if you say yes.
         [unshare] UNSHARE stops sharing your summary at once.
+        [talk] TALK asks your care coordinator to get in touch, in their working hours. It works once you SHARE with them.
         [my_data] MY DATA tells you who sees your answers and how to get a copy.
         [delete_me] DELETE ME deletes everything we hold about you. We ask you to confirm first.
         [stop] STOP stops all our texts at once. START brings them back.

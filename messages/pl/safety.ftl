@@ -72,6 +72,7 @@ help-command =
         [appointment] APPT zapisuje wizytę, np. APPT 3/12 10:30 GP. Przypomnimy dzień wcześniej.
         [share] SHARE i kod od koordynatora wysyła mu tygodniowe podsumowanie, tylko za zgodą.
         [unshare] UNSHARE od razu kończy udostępnianie.
+        [talk] TALK prosi koordynatora opieki o kontakt w godzinach pracy. Działa, gdy udostępniasz podsumowanie (SHARE).
         [my_data] MY DATA mówi, kto widzi Twoje odpowiedzi i jak dostać kopię.
         [delete_me] DELETE ME usuwa wszystko, co o Tobie mamy. Najpierw zapytamy.
         [stop] STOP wyłącza wszystkie wiadomości. START je przywraca.

@@ -106,7 +106,7 @@ menu-2 =
     TIME 20:00, QUIET 22:00-09:00
     PAUSE 7, RESUME
     NAME, BOROUGH, LANGUAGE
-    SHARE, UNSHARE, MY DATA, DELETE ME
+    SHARE, UNSHARE, TALK, MY DATA, DELETE ME
     HELP REMIND: opis polecenia
     HELP: numery pomocy, STOP: koniec
 

@@ -38,6 +38,7 @@ SHOWN_AS = {
     CommandName.REMINDERS: "REMINDERS",
     CommandName.QUIET: "QUIET",
     CommandName.HELP_TOPIC: "HELP REMIND",
+    CommandName.TALK: "TALK",
 }
 
 
