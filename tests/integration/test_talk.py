@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
 from companion.crypto.sealing import unseal
 from companion.db.models import AuditEntry, Coordinator, ShareCode, TalkRequest
 from companion.db.sealed import TALK_WORDS
@@ -109,7 +107,8 @@ async def test_talk_tells_who_and_when_and_a_second_one_is_not_a_duplicate(
     assert "We have asked Sam Patel (Hackney CMHT) to get in touch with you." in said
     assert "They work Monday to Friday, 09:00 to 17:00" in said
     assert "within 2 working days" in said
-    assert "116 123" in said and "999" in said  # never a crisis route: the numbers are there
+    assert "116 123" in said
+    assert "999" in said
     again = await text(client, "can someone call me")
     assert "Your request is already with Sam Patel (Hackney CMHT)" in again
     (request,) = await rows(url(client), TalkRequest)
@@ -173,7 +172,7 @@ async def test_stop_keeps_the_request_shows_it_stopped_and_nothing_is_texted(
 async def test_requests_are_exported_and_erased(
     twilio_client: AppClient, fake_twilio: FakeTwilio, clock: ManualClock
 ) -> None:
-    """The person's requests, words and the coordinator's note are in the export; erasure removes them."""
+    """Requests, their words and the coordinator's note are exported; erasure removes them."""
     client = await joined(twilio_client, fake_twilio, clock)
     coordinator_id = await sharing(client, clock)
     await text(client, "TALK about my sleep")
@@ -191,6 +190,7 @@ async def test_requests_are_exported_and_erased(
     assert request["reply_key"] == "call"
     assert request["reply_note"] == "Tomorrow at 10"
     erased = await erase_person(ctx, PHONE, actor="operator", compact=False)
-    assert erased is not None and erased.removed["talk_request"] == 1
+    assert erased is not None
+    assert erased.removed["talk_request"] == 1
     assert await rows(url(client), TalkRequest) == []
     assert len(await rows(url(client), Coordinator)) == 1  # the coordinator stays
