@@ -12,17 +12,19 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sqlalchemy import select
 
 from companion.config import load_settings
 from companion.context import ServiceContext, standalone_context
 from companion.crypto.coordinator_keys import new_key_pair
 from companion.crypto.keyring import Keyring, format_keyring
-from companion.db.models import ShareCode
+from companion.db.models import ShareCode, TalkRequest
 from companion.engine.summary import RANGES_PATH, load_reference_ranges
 from companion.records.export import export_fhir, export_person
 from companion.sending.dispatcher import Dispatcher
 from companion.sending.rate import SendRate
 from companion.sharing.summaries import summary_sweep
+from companion.sharing.talk_caseload import ReplyOutcome, reply
 from companion.sms.simulator_gateway import SimulatorGateway
 from companion.texting.inbound import InboundSms, handle_inbound
 from tests.support.clock import ManualClock
@@ -158,9 +160,28 @@ async def a_month(phone: Texter, clock: ManualClock, *, share: bool = True) -> M
             await phone.text("I feel like ending it all")
         if day == 25:
             await phone.text("GOAL cook one new meal")
+        if day == 27 and share:
+            await phone.text("TALK about my tablets")
+            await coordinator_replies(phone)
     if share:
         await summary_sweep(phone.ctx, load_reference_ranges(RANGES_PATH))
     return month
+
+
+async def coordinator_replies(phone: Texter) -> None:
+    """The coordinator answers the person's TALK request from the portal, with a note."""
+    assert isinstance(phone.ctx.clock, ManualClock)
+    phone.ctx.clock.advance(seconds=1)
+    async with phone.ctx.sessions.begin() as session:
+        request = await session.scalar(select(TalkRequest))
+        assert request is not None
+        now = phone.ctx.clock()
+        note = "Friday at 2pm"
+        queued = await reply(
+            phone.ctx, session, request.coordinator_id, request.id, "call", note, now
+        )
+        assert queued is ReplyOutcome.QUEUED
+    await phone.replies()
 
 
 def values(data: dict[str, Any], key: str) -> list[Any]:
