@@ -14,7 +14,9 @@ from aiohttp.web import Application
 from companion.app import create_app
 from companion.config import load_settings
 from companion.crypto.keyring import Keyring
+from companion.crypto.sealing import unseal
 from companion.db.models import TalkRequest
+from companion.db.sealed import TALK_REPLY_NOTE
 from companion.db.states import TalkStatus
 from companion.texting.inbound import InboundSms, handle_inbound
 from companion.web.keys import CONTEXT
@@ -75,10 +77,10 @@ async def test_an_unanswered_request_is_flagged_overdue_only_after_the_working_d
     assert await overdue_gauge(client) == 1
 
 
-async def test_done_needs_csrf_and_the_right_coordinator_then_clears_the_request(
+async def test_reply_and_done_need_csrf_and_the_right_coordinator_then_clear_the_request(
     client: AppClient, keyring: Keyring, clock: ManualClock
 ) -> None:
-    """Another coordinator cannot close it, a missing token is refused; Sam's done closes it."""
+    """Only Sam, with the CSRF token, can reply (a known template, note cut to 300) and close it."""
     ctx = client.app[CONTEXT]
     sam = await enrolled_coordinator(ctx.sessions, keyring, clock())
     jo = await enrolled_coordinator(
@@ -102,6 +104,21 @@ async def test_done_needs_csrf_and_the_right_coordinator_then_clears_the_request
     assert (await log_in(client, sam, clock())).status == 303
     page = await (await client.get("/portal/people")).text()
     assert (await client.post(done, data={}, allow_redirects=False)).status == 403
+    answer = f"/portal/talk/{request_id}/reply"
+    odd = {"csrf": csrf_of(page), "template": "anything", "note": "hi"}
+    refused = await client.post(answer, data=odd, allow_redirects=False)
+    assert refused.headers["Location"].startswith("/portal/people?talk=invalid")
+    long = {"csrf": csrf_of(page), "template": "callback", "note": "x" * 1000}
+    queued = await client.post(answer, data=long, allow_redirects=False)
+    assert queued.headers["Location"].startswith("/portal/people?talk=queued")
+    async with ctx.sessions() as session:
+        request = await session.get(TalkRequest, request_id)
+        assert request is not None
+        assert request.reply_note is not None
+        note = unseal(keyring, request.reply_note, TALK_REPLY_NOTE.bound_to(request_id))
+    assert note == "x" * 300  # cut to the promised length
+    replies = [e.outcome for e in await audit_entries(ctx.sessions, "talk_reply")]
+    assert replies == ["invalid", "queued"]
     closed = await client.post(done, data={"csrf": csrf_of(page)}, allow_redirects=False)
     assert closed.headers["Location"].startswith("/portal/people?talk=done")
     async with ctx.sessions() as session:
