@@ -17,8 +17,9 @@ from companion.crypto.keyring import Keyring
 from companion.crypto.keysource import load_keyring
 from companion.db.connection import create_engine, session_factory
 from companion.db.service_modes import claim_mode
+from companion.engine.summary import ReferenceRanges
 from companion.metrics import Metrics
-from companion.records.audit import key_legacy_entries
+from companion.records.audit import check_trail, key_legacy_entries
 from companion.records.erasure import compact_storage
 from companion.records.legacy_plain import seal_plain_values
 from companion.records.retention import retention_sweep
@@ -32,7 +33,7 @@ from companion.sms.simulator_gateway import SimulatorGateway
 from companion.sms.twilio_gateway import TwilioGateway
 from companion.texting.conversation import remember_revisions
 from companion.web import operations, portal, simulator, twilio_webhook
-from companion.web.keys import CONTEXT, DISPATCHER, SETTINGS, SIMULATOR
+from companion.web.keys import CONTEXT, DISPATCHER, SETTINGS, SIMULATOR, SWEEPS
 from companion.web.portal_session import PORTAL_STATE
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,20 @@ async def _retention(ctx: ServiceContext) -> None:
     for what, removed in vars(counts).items():
         ctx.metrics.retention_removed.labels(what).inc(removed)
     await compact_storage(ctx)  # SQLite: no erased bytes left in the file (DELETE by SMS)
+
+
+async def _summaries(ctx: ServiceContext, ranges: ReferenceRanges) -> None:
+    """The summary sweep, with how many it made counted in /metrics."""
+    ctx.metrics.summaries_made.inc(await summary_sweep(ctx, ranges))
+
+
+async def _verify_audit(ctx: ServiceContext) -> None:
+    """Check the audit trail's MAC chain, for /metrics (alerted on: deploy/prometheus)."""
+    broken = await check_trail(ctx.sessions, ctx.keyring)
+    ctx.metrics.audit_intact.set(0 if broken is not None else 1)
+    ctx.metrics.audit_checked.set_to_current_time()
+    if broken is not None:
+        log.error("audit trail broken", extra={"seq": broken})
 
 
 async def _forget_idle_keys(app: web.Application) -> None:
@@ -127,17 +142,21 @@ def create_app(
         await gateway.close()
 
     async def scheduler(app: web.Application) -> AsyncIterator[None]:
-        sweeps = Sweeps(settings.sweep_seconds)
+        metrics = app[CONTEXT].metrics
+        sweeps = Sweeps(settings.sweep_seconds, report=metrics.sweep_done)
         sweeps.add("outbox-sweep", app[DISPATCHER].release_stale, at_start=False)
         sweeps.add("portal-keys", lambda: _forget_idle_keys(app), at_start=False)
         sweeps.add("due-sweep", lambda: sweep(app[CONTEXT]), at_start=sweep_at_start)
         sweeps.add(
             "summary-sweep",
-            lambda: summary_sweep(app[CONTEXT], loaded.ranges),
+            lambda: _summaries(app[CONTEXT], loaded.ranges),
             at_start=sweep_at_start,
         )
-        daily = Sweeps(RETENTION_EVERY_SECONDS)
+        daily = Sweeps(RETENTION_EVERY_SECONDS, report=metrics.sweep_done)
         daily.add("retention", lambda: _retention(app[CONTEXT]), at_start=sweep_at_start)
+        daily.add("audit-verify", lambda: _verify_audit(app[CONTEXT]), at_start=sweep_at_start)
+        app[SWEEPS] = sweeps
+        metrics.sweeps_started(sweeps.names + daily.names)
         sweeps.start()
         daily.start()
         yield
@@ -148,6 +167,7 @@ def create_app(
     app.router.add_post("/twilio/sms", twilio_webhook.inbound_sms)
     app.router.add_post("/twilio/status", twilio_webhook.status_callback)
     app.router.add_get("/healthz", operations.healthz)
+    app.router.add_get("/readyz", operations.readyz)
     app.router.add_get("/metrics", operations.metrics)
     if settings.simulator_mode:
         app.router.add_get("/simulator", simulator.page)

@@ -17,6 +17,11 @@ TWILIO = "twilio"
 SIMULATOR = "simulator"
 
 
+# Secrets that may come from a file instead (`NAME_FILE=/path`), e.g. a systemd credential
+# (`LoadCredential=` puts it in $CREDENTIALS_DIRECTORY), so the value is never in a unit.
+SECRET_FILE_VARIABLES = frozenset({"COMPANION_DATA_KEYS", "TWILIO_AUTH_TOKEN"})
+
+
 class ConfigError(ValueError):
     """A setting is missing or invalid; the message names the variable in one line."""
 
@@ -92,6 +97,8 @@ def load_settings(
 
     def get(name: str) -> str | None:
         value = env.get(name, "").strip()
+        if not value and name in SECRET_FILE_VARIABLES:
+            value = _read_secret_file(name, env.get(f"{name}_FILE", "").strip())
         return value or None
 
     host = get("COMPANION_HOST") or "127.0.0.1"
@@ -174,6 +181,16 @@ def _twilio(get: Callable[[str], str | None]) -> TwilioSettings | None:
         raise ConfigError("TWILIO_MESSAGING_SERVICE_SID: must be MG followed by 32 hex characters")
     base = _url("TWILIO_API_BASE_URL", get("TWILIO_API_BASE_URL") or TWILIO_DEFAULT_API_BASE_URL)
     return TwilioSettings(sid, token, from_number, service_sid, base.rstrip("/"))
+
+
+def _read_secret_file(name: str, path: str) -> str:
+    """The contents of `NAME_FILE`'s file, stripped; "" when `NAME_FILE` is unset."""
+    if not path:
+        return ""
+    try:
+        return Path(path).read_text(encoding="utf-8").strip()
+    except OSError as error:
+        raise ConfigError(f"{name}_FILE: cannot read {path!r} ({error.strerror})") from None
 
 
 def _networks(raw: str | None) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:

@@ -1,5 +1,6 @@
 """The `companion` command: serve, chat, db, invite, coordinator add, demo, keys,
-check-content; the data commands (export, erase, keys rotate, audit) are in `data`."""
+check-content; the data commands (export, erase, keys rotate, audit) are in `data`,
+`resources check|add|retire` in `resources`, `backup` in `backup`."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from companion.cli.backup import add_backup_commands
 from companion.cli.coordinators import add_coordinator_commands
 from companion.cli.data import add_data_commands
+from companion.cli.resources import add_resource_commands
 from companion.cli.talk_hours import add_talk_hours_command
 from companion.config import ConfigError, Settings, load_settings
 
@@ -85,6 +88,8 @@ def _parser() -> argparse.ArgumentParser:
     add_data_commands(commands, keys_commands)
     add_coordinator_commands(coordinator_commands, keys_commands)
     add_talk_hours_command(coordinator_commands)
+    add_resource_commands(commands)
+    add_backup_commands(commands)
     return parser
 
 

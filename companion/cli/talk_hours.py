@@ -40,6 +40,7 @@ def add_talk_hours_command(coordinator_commands: Any) -> None:
 def _hours(args: argparse.Namespace) -> int:
     from companion.accounts.coordinators import OPERATOR
     from companion.accounts.life_cycle import find
+    from companion.db.states import AuditAction
     from companion.records import audit
     from companion.sharing.talk import hours_of
 
@@ -62,7 +63,7 @@ def _hours(args: argparse.Namespace) -> int:
             await audit.record(
                 session,
                 actor=OPERATOR,
-                action="talk_hours",
+                action=AuditAction.TALK_HOURS,
                 subject=coordinator.id,
                 outcome="ok",
                 now=ctx.clock(),

@@ -25,6 +25,8 @@ SENT_BY_CODE: frozenset[str] = frozenset(
         "measure-weight-stone", "side-note-how", "side-note-saved", "meds-changed-saved",
         "meds-changed-how",
         "goal-how", "goal-current", "goal-saved", "tip", "tips-none",
+        # TIPS <topic> and medicines information (messages/*/resources.ftl)
+        "tips-topics", "tips-topic-none", "side-medicines-info",
         "time-how", "time-quiet", "time-saved", "pause-how", "pause-saved",
         "resume-saved", "resume-not-paused", "name-how", "name-saved",
         "language-how", "language-saved", "language-names",

@@ -38,12 +38,12 @@ from companion.db.models import (
     TalkRequest,
     TipSent,
 )
-from companion.db.states import PersonStatus
+from companion.db.states import AuditAction, PersonStatus
 from companion.records import audit
 
 log = logging.getLogger(__name__)
 
-ERASURE_ACTION = "erasure"
+ERASURE_ACTION = AuditAction.ERASURE
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.db.models import AuditEntry
+from companion.db.states import AuditAction
 
-VIEW_ACTIONS = ("view_person", "print", "download_fhir")
+VIEW_ACTIONS = (AuditAction.VIEW_PERSON, AuditAction.PRINT, AuditAction.DOWNLOAD_FHIR)
 
 
 async def summary_views(

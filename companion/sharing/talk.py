@@ -20,7 +20,7 @@ from companion.context import ServiceContext
 from companion.crypto.sealing import seal
 from companion.db.models import Coordinator, Person, TalkRequest, new_id
 from companion.db.sealed import TALK_WORDS
-from companion.db.states import ConsentStatus, TalkStatus
+from companion.db.states import AuditAction, ConsentStatus, TalkStatus
 from companion.engine.runner import Say
 from companion.engine.talk_hours import (
     DEFAULT_HOURS,
@@ -120,7 +120,7 @@ async def ask(
     await audit.record(
         session,
         actor=f"person:{person.id}",
-        action="talk_asked",
+        action=AuditAction.TALK_ASKED,
         subject=request_id,
         outcome="ok",
         now=now,

@@ -87,7 +87,7 @@ async def _side(r: Request) -> list[Say]:
     if not words:
         return [Say("side-note-how")]
     observations.record(r.session, r.ctx.keyring, r.person.id, "side_note", words, r.now)
-    return [Say("side-note-saved")]
+    return [Say("side-note-saved"), Say("side-medicines-info")]
 
 
 async def _goal(r: Request) -> list[Say]:
@@ -106,7 +106,7 @@ async def _goal(r: Request) -> list[Say]:
 
 
 async def _tips(r: Request) -> list[Say]:
-    return await tip_says(r.ctx, r.session, r.person, r.now)
+    return await tip_says(r.ctx, r.session, r.person, r.now, r.command.rest)
 
 
 async def _my_week(r: Request) -> list[Say]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from companion.db.states import AuditAction
 from companion.records import audit
 from companion.sharing.talk_caseload import ReplyOutcome, mark_done, reply
 from companion.web.keys import CONTEXT
@@ -44,7 +45,7 @@ async def reply_by_text(request: web.Request) -> web.Response:
         await audit.record(
             session,
             actor=login.actor,
-            action="talk_reply",
+            action=AuditAction.TALK_REPLY,
             subject=request_id,
             outcome=str(outcome),
             now=now,
@@ -67,7 +68,7 @@ async def done(request: web.Request) -> web.Response:
         await audit.record(
             session,
             actor=login.actor,
-            action="talk_done",
+            action=AuditAction.TALK_DONE,
             subject=request_id,
             outcome=outcome,
             now=now,

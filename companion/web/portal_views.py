@@ -19,6 +19,7 @@ from companion.crypto.hpke_box import OpenError
 from companion.crypto.keyring import Keyring
 from companion.db.models import Consent, Coordinator
 from companion.db.people import person_phone
+from companion.db.states import AuditAction
 from companion.records import audit
 from companion.sharing.caseload import (
     active_consent,
@@ -72,7 +73,9 @@ async def people(request: web.Request) -> web.Response:
         sharing = await sharing_people(session, ctx.keyring, login.coordinator_id)
         codes = await live_share_codes(session, login.coordinator_id, now)
         talk = await open_requests(session, ctx.keyring, login.coordinator_id, now)
-        await audit.record(session, actor=login.actor, action="view_people", outcome="ok", now=now)
+        await audit.record(
+            session, actor=login.actor, action=AuditAction.VIEW_PEOPLE, outcome="ok", now=now
+        )
     asked = request.query.get("asked")
     return page(
         "people.html",
@@ -94,7 +97,11 @@ async def new_code(request: web.Request) -> web.Response:
     async with ctx.sessions.begin() as session:
         code = await new_share_code(session, login.coordinator_id, ctx.clock())
         await audit.record(
-            session, actor=login.actor, action="share_code_new", outcome="ok", now=ctx.clock()
+            session,
+            actor=login.actor,
+            action=AuditAction.SHARE_CODE_NEW,
+            outcome="ok",
+            now=ctx.clock(),
         )
     return web.Response(status=303, headers={"Location": f"/portal/people#code-{code.code}"})
 
@@ -116,7 +123,11 @@ async def ask_by_text(request: web.Request) -> web.Response:
     async with ctx.sessions.begin() as session:
         outcome = "sent" if sent else "not_sent"
         await audit.record(
-            session, actor=login.actor, action="share_request", outcome=outcome, now=ctx.clock()
+            session,
+            actor=login.actor,
+            action=AuditAction.SHARE_REQUEST,
+            outcome=outcome,
+            now=ctx.clock(),
         )
     return web.Response(status=303, headers={"Location": "/portal/people?asked=sent#ask"})
 
@@ -124,12 +135,14 @@ async def ask_by_text(request: web.Request) -> web.Response:
 async def person(request: web.Request) -> web.Response:
     """A person's latest summary (or the week in the path) with charts and earlier weeks."""
     login = await require_login(request)
-    view = await load_person(request, login, "view_person", request.match_info.get("week"))
+    view = await load_person(
+        request, login, AuditAction.VIEW_PERSON, request.match_info.get("week")
+    )
     return page("person.html", view=view, csrf=login.csrf_token, me=view.coordinator)
 
 
 async def load_person(
-    request: web.Request, login: PortalLogin, action: str, week: str | None
+    request: web.Request, login: PortalLogin, action: AuditAction, week: str | None
 ) -> PersonView:
     """Check consent, open the week's summary (the latest if None), and audit the view.
 

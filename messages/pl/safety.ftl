@@ -57,7 +57,7 @@ help-command =
         [side] SIDE zapisuje skutek uboczny Twoimi słowami, np. SIDE suchość w ustach.
         [meds_changed] MEDS CHANGED zapisuje zmianę leków, np. MEDS CHANGED 1/11. Przypomnimy o badaniach.
         [goal] GOAL ustawia mały cel, np. GOAL spacer do parku. Samo GOAL go pokaże.
-        [tips] TIPS wysyła pomysł na coś lokalnego i darmowego.
+        [tips] TIPS wysyła pomysł na coś lokalnego i darmowego. Dodaj temat, np. TIPS sen albo TIPS opiekunowie.
         [time] TIME ustawia godzinę pytań, np. TIME 10:00.
         [quiet] QUIET ustawia ciszę, np. QUIET 22:00-09:00. QUIET OFF ją wyłącza.
         [pause] PAUSE robi przerwę, np. PAUSE 7. RESUME ją kończy.
