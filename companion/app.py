@@ -33,7 +33,7 @@ from companion.sms.simulator_gateway import SimulatorGateway
 from companion.sms.twilio_gateway import TwilioGateway
 from companion.texting.conversation import remember_revisions
 from companion.web import operations, portal, simulator, twilio_webhook
-from companion.web.keys import CONTEXT, DISPATCHER, SETTINGS, SIMULATOR, SWEEPS
+from companion.web.keys import CONTEXT, DISPATCHER, RANGES, SETTINGS, SIMULATOR, SWEEPS
 from companion.web.portal_session import PORTAL_STATE
 
 log = logging.getLogger(__name__)
@@ -93,6 +93,7 @@ def create_app(
     app[SETTINGS] = settings
     keys = keyring or load_keyring(settings)
     loaded = content or load_content()
+    app[RANGES] = loaded.ranges
 
     async def services(app: web.Application) -> AsyncIterator[None]:
         engine = create_engine(settings.database_url)

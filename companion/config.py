@@ -61,6 +61,15 @@ class Settings:
     key_file: Path
     claim_lease_seconds: float = 120.0
     trusted_proxies: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
+    no_reply_days: int = 7
+    text_number: str | None = None
+
+    @property
+    def number_to_text(self) -> str | None:
+        """The number people text (COMPANION_TEXT_NUMBER, else the sender), for the portal."""
+        if self.text_number is not None:
+            return self.text_number
+        return None if self.twilio is None else self.twilio.from_number
 
     @property
     def simulator_mode(self) -> bool:
@@ -125,6 +134,8 @@ def load_settings(
             "COMPANION_CLAIM_LEASE_SECONDS", get("COMPANION_CLAIM_LEASE_SECONDS"), 120.0
         ),
         trusted_proxies=_networks(get("COMPANION_TRUSTED_PROXIES")),
+        no_reply_days=_whole_days("COMPANION_NO_REPLY_DAYS", get("COMPANION_NO_REPLY_DAYS"), 7),
+        text_number=get("COMPANION_TEXT_NUMBER"),
     )
     _check_mode(get("COMPANION_MODE") or (TWILIO if twilio else default_mode), settings)
     return settings
@@ -230,6 +241,14 @@ def _positive(name: str, raw: str | None, default: float) -> float:
     if not value > 0 or value == float("inf"):
         raise ConfigError(f"{name}: must be a positive number, got {raw!r}")
     return value
+
+
+def _whole_days(name: str, raw: str | None, default: int) -> int:
+    if raw is None:
+        return default
+    if not raw.isdigit() or not 1 <= int(raw) <= 365:
+        raise ConfigError(f"{name}: must be a whole number of days from 1 to 365, got {raw!r}")
+    return int(raw)
 
 
 def _quiet_hours(raw: str) -> QuietHours | None:

@@ -97,6 +97,7 @@ class AuditAction(StrEnum):
     # The portal: coordinators reading and asking.
     VIEW_PEOPLE = "view_people"
     VIEW_PERSON = "view_person"
+    VIEW_IN_CASELOAD = "view_in_caseload"  # a person's row in the triaged caseload
     PRINT = "print"
     DOWNLOAD_FHIR = "download_fhir"
     SHARE_CODE_NEW = "share_code_new"

@@ -190,3 +190,19 @@ async def overdue_count(session: AsyncSession, now: datetime) -> int:
         )
     )
     return int(count or 0)
+
+
+async def open_counts(session: AsyncSession, coordinator_id: str) -> dict[str, int]:
+    """Open requests to this coordinator per active consent id (for the triaged caseload)."""
+    rows = await session.execute(
+        select(Consent.id, func.count())
+        .join(TalkRequest, TalkRequest.person_id == Consent.person_id)
+        .where(
+            Consent.coordinator_id == coordinator_id,
+            Consent.status == ConsentStatus.ACTIVE,
+            TalkRequest.coordinator_id == coordinator_id,
+            TalkRequest.status == TalkStatus.OPEN,
+        )
+        .group_by(Consent.id)
+    )
+    return {consent_id: int(count) for consent_id, count in rows.all()}

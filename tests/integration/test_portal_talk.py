@@ -67,6 +67,7 @@ async def test_an_unanswered_request_is_flagged_overdue_only_after_the_working_d
     talk_at, people_at = page.index("Asked to get in touch (1)"), page.index("People sharing")
     assert talk_at < people_at  # above the people list
     assert "TALK please" in page
+    assert "Asked to be contacted: 1 open request." in page  # the caseload row's reason too
     assert "Overdue" not in page
     assert await overdue_gauge(client) == 0
     clock.now = datetime(2026, 6, 9, 14, 1, tzinfo=UTC)  # Tuesday 15:01 London
