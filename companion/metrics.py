@@ -86,6 +86,11 @@ class Metrics:
             registry=self.registry,
         )
 
+        self.talk_overdue = Gauge(
+            "companion_talk_requests_overdue",
+            "Open TALK requests past the time the person was told to expect contact",
+            registry=self.registry,
+        )
         self.sweep_success = Gauge(
             "companion_sweep_last_success_timestamp_seconds",
             "When each sweep last finished without error (Unix time; start-up until then)",

@@ -18,6 +18,7 @@ from companion.cli.coordinators import add_coordinator_commands
 from companion.cli.data import add_data_commands
 from companion.cli.feedback import add_feedback_commands
 from companion.cli.resources import add_resource_commands
+from companion.cli.talk_hours import add_talk_hours_command
 from companion.config import ConfigError, Settings, load_settings
 
 log = logging.getLogger("companion")
@@ -91,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     add_data_commands(commands, keys_commands)
     add_feedback_commands(commands)
     add_coordinator_commands(coordinator_commands, keys_commands)
+    add_talk_hours_command(coordinator_commands)
     add_resource_commands(commands)
     add_backup_commands(commands)
     return parser

@@ -32,6 +32,7 @@ from companion.db.states import (
     Priority,
     SupporterEventKind,
     SupporterStatus,
+    TalkStatus,
 )
 from companion.db.types import RankColumn, StateColumn, UTCDateTime
 
@@ -282,6 +283,11 @@ class Coordinator(Base):
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     disabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # When their team answers TALK requests (`engine.talk_hours`), told to the person.
+    talk_hours: Mapped[str] = mapped_column(
+        String(32), default="Mon-Fri 09:00-17:00", server_default="Mon-Fri 09:00-17:00"
+    )
+    talk_within_days: Mapped[int] = mapped_column(SmallInteger, default=2, server_default="2")
 
 
 class ShareCode(Base):
@@ -358,6 +364,40 @@ class Summary(Base):
     week: Mapped[str] = mapped_column(String(8))
     ciphertext: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class TalkRequest(Base):
+    """A person asked their named professional to get in touch (TALK), until marked done.
+
+    At most one open request per person; a second TALK while it is open only counts.
+    `reply_due_at` is the promise the person was given (working hours aware).
+    """
+
+    __tablename__ = "talk_request"
+    __table_args__ = (
+        Index(
+            "uq_talk_request_open",
+            "person_id",
+            unique=True,
+            sqlite_where=text("status = 'open'"),
+            postgresql_where=text("status = 'open'"),
+        ),
+        Index("ix_talk_request_coordinator", "coordinator_id", "status", "asked_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    coordinator_id: Mapped[str] = mapped_column(ForeignKey("coordinator.id", ondelete="CASCADE"))
+    status: Mapped[TalkStatus] = mapped_column(StateColumn(TalkStatus))
+    words: Mapped[bytes] = mapped_column(LargeBinary)  # sealed: the person's own text
+    with_crisis: Mapped[bool] = mapped_column(Boolean, default=False)  # asked in a crisis text
+    asked_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    reply_due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    asked_again: Mapped[int] = mapped_column(Integer, default=0)
+    replied_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    reply_key: Mapped[str | None] = mapped_column(String(32), default=None)  # template chosen
+    reply_note: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)  # sealed
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
 
 class PortalSession(Base):

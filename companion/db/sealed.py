@@ -29,6 +29,7 @@ from companion.db.models import (
     SafetyEvent,
     Supporter,
     SupporterEvent,
+    TalkRequest,
 )
 
 
@@ -76,6 +77,8 @@ CARE_NOTE_DETAILS = SealedColumn(CareNote, "details")
 SUPPORTER_PHONE = SealedColumn(Supporter, "phone")
 SUPPORTER_NAME = SealedColumn(Supporter, "name")
 SUPPORTER_WORDING = SealedColumn(SupporterEvent, "wording")
+TALK_WORDS = SealedColumn(TalkRequest, "words")
+TALK_REPLY_NOTE = SealedColumn(TalkRequest, "reply_note")
 
 SEALED_COLUMNS: tuple[SealedColumn, ...] = (
     PERSON_PHONE,
@@ -99,4 +102,6 @@ SEALED_COLUMNS: tuple[SealedColumn, ...] = (
     SUPPORTER_PHONE,
     SUPPORTER_NAME,
     SUPPORTER_WORDING,
+    TALK_WORDS,
+    TALK_REPLY_NOTE,
 )

@@ -170,6 +170,11 @@ class AuditAction(StrEnum):
     CARE_NOTE_RECORDED = "care_note_recorded"
     CARE_NOTE_ADDED = "care_note_added"
     CARE_NOTE_DECLINED = "care_note_declined"
+    # TALK: a person asks their named professional to get in touch (`sharing/talk*.py`).
+    TALK_ASKED = "talk_asked"
+    TALK_REPLY = "talk_reply"
+    TALK_DONE = "talk_done"
+    TALK_HOURS = "talk_hours"
 
     @classmethod
     def consent(cls, kind: ConsentEventKind) -> AuditAction:
@@ -199,3 +204,10 @@ class CareNoteStatus(StrEnum):
     ADDED = "added"
     DECLINED = "declined"
     LAPSED = "lapsed"
+
+
+class TalkStatus(StrEnum):
+    """A person's request to be contacted by their named professional (TALK)."""
+
+    OPEN = "open"
+    DONE = "done"

@@ -44,6 +44,7 @@ class CommandName(StrEnum):
     HELP_TOPIC = "help_topic"
     FEEDBACK = "feedback"
     TOPICS = "topics"
+    TALK = "talk"
 
 
 # The words people type, mapped to what they mean. Reserved: no flow may use them as answers.
@@ -98,6 +99,8 @@ KEYWORDS: Mapping[str, CommandName] = {
     "TEMATY": CommandName.TOPICS,
     "SUPPORTER": CommandName.SUPPORTER,
     "SUPPORTERS": CommandName.SUPPORTER,
+    "TALK": CommandName.TALK,
+    "ROZMOWA": CommandName.TALK,
 }
 # Keywords that are also everyday words one typo away ("quite tired" is not QUIET).
 _EXACT_ONLY = frozenset({CommandName.QUIET})

@@ -9,7 +9,9 @@ The order is the safety case:
 
 1. Carrier keywords: STOP always stops, HELP (or a misspelt HELP such as HLEP) always
    answers with the crisis numbers, START/JOIN joins or re-joins.
-2. Crisis language: signposting in every state (stopped too), and nothing else.
+2. Crisis language: signposting in every state (stopped too), and nothing else; if an
+   active person's crisis text also asks for someone to get in touch ("please call
+   me"), the request is recorded too (`AskToTalk`), after the signposting.
 2a. A supporter's own reply (`docs/supporters.md`): LEAVE from any number that supports
    someone; YES or NO to a waiting invitation; anything else gets the supporter's
    how-to. For a number that is also a current Companion user, only LEAVE, and a
@@ -27,9 +29,11 @@ The order is the safety case:
       category with a supporter (a clear yes or no), FEEDBACK sent on its own (the next
       text that is not a command is the feedback) and a care note's question ("add this
       to your calendar?", a clear yes or no): of these, the one asked last takes the text;
-   c. the open question takes its answer (or SKIP, or is asked again);
-   d. a command, a forgiven typo included (the words after LOG are read too);
-   e. otherwise what the person's own words ask for (`reading/intent.py`), or a kind,
+   c. TALK, or own words asking for a person to get in touch ("can someone call me"),
+      is recorded as a request even with a question open (which stays open);
+   d. the open question takes its answer (or SKIP, or is asked again);
+   e. a command, a forgiven typo included (the words after LOG are read too);
+   f. otherwise what the person's own words ask for (`reading/intent.py`), or a kind,
       honest fallback.
    A text that asks for something else ("please stop texting me", "who sees this?") is
    never read as a YES to joining or to sharing, and an intent about the service
@@ -48,7 +52,7 @@ from companion.engine.commands import Command, CommandName, find_command
 from companion.engine.consent import ShareAnswer, read_share_answer
 from companion.engine.flowspec import Step
 from companion.engine.reading.answers import Reading, Understood, read_answer
-from companion.engine.reading.intent import Intent, read_intent
+from companion.engine.reading.intent import Intent, IntentKind, read_intent
 from companion.engine.reading.intent_precedence import (
     interrupts_flow,
     outranks_consent_answer,
@@ -107,6 +111,13 @@ class Text:
     def intent(self) -> Intent | None:
         """What the person's own words ask for, if the text is not a command."""
         return read_intent(self.body) if self.command is None else None
+
+    @property
+    def asks_to_talk(self) -> bool:
+        """TALK, or own words asking for a person to get in touch ("can someone call me")."""
+        if self.command is not None:
+            return self.command.name is CommandName.TALK
+        return self.intent is not None and self.intent.kind is IntentKind.TALK_TO_PERSON
 
     @property
     def may_answer_share(self) -> bool:
@@ -199,6 +210,13 @@ class AsSupporter:
     reply: SupporterReply
 
 
+@dataclass(frozen=True)
+class AskToTalk:
+    """Record a request for the person's named professional to get in touch (TALK)."""
+
+    with_crisis: bool = False  # asked in a text that also got crisis signposting
+
+
 Action = (
     AnswerQuestion
     | AnswerShare
@@ -208,6 +226,7 @@ Action = (
     | AnswerNote
     | AnswerSupporterShare
     | AsSupporter
+    | AskToTalk
 )
 
 
@@ -240,7 +259,9 @@ def decide(situation: Situation, text: Text) -> Decision:
     # person wrote to us, and signposting is the one reply that must never be withheld.
     if text.crisis is not None:
         reply = Say(_signposting(text.crisis))
-        return Decision(status, replies=(reply,), safety=text.crisis)
+        talk = status is PersonStatus.ACTIVE and text.asks_to_talk
+        action = AskToTalk(with_crisis=True) if talk else None
+        return Decision(status, replies=(reply,), safety=text.crisis, action=action)
     if situation.supporter_role is not None:
         as_supporter = _as_supporter(situation, text)
         if as_supporter is not None:
@@ -317,6 +338,8 @@ def _converse(situation: Situation, text: Text) -> Decision:
     waited = _waited_for(situation, text)
     if waited is not None:
         return Decision(active, action=waited)
+    if text.asks_to_talk and (command is None or command.exact or question is None):
+        return Decision(active, action=AskToTalk())  # TALK, "can someone call me"
     if question is not None:
         step = question.step
         reading = None if step.answer is None else read_answer(step.answer, text.body, step.choices)

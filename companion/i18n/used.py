@@ -44,6 +44,8 @@ SENT_BY_CODE: frozenset[str] = frozenset(
         "share-code-unknown", "share-already", "share-one-at-a-time", "unshare-done",
         "unshare-nothing", "share-reconfirm", "share-reconfirmed", "share-lapsed",
         *SUPPORTER_MESSAGES,  # supporters the person chooses
+        # TALK: asking their named professional to get in touch (companion.sharing.talk)
+        "talk-asked", "talk-already-open", "talk-after-crisis", "talk-reply",
         # the person's data
         "my-data", "privacy", "delete-me-done",
         # free text in the person's own words (companion.texting.understanding)

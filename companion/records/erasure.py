@@ -39,6 +39,7 @@ from companion.db.models import (
     Summary,
     Supporter,
     SupporterEvent,
+    TalkRequest,
     TipSent,
 )
 from companion.db.states import AuditAction, PersonStatus, SupporterStatus
@@ -204,6 +205,7 @@ async def _delete_all(
             ("feedback", delete(Feedback).where(Feedback.person_id == person_id)),
             ("care_note", delete(CareNote).where(CareNote.person_id == person_id)),
             ("due_item", delete(DueItem).where(DueItem.person_id == person_id)),
+            ("talk_request", delete(TalkRequest).where(TalkRequest.person_id == person_id)),
             *by_number,
             ("conversation", delete(ConversationRow).where(ConversationRow.person_id == person_id)),
             ("person", delete(Person).where(Person.id == person_id)),

@@ -37,6 +37,7 @@ from companion.db.models import (
     Summary,
     Supporter,
     SupporterEvent,
+    TalkRequest,
     TipSent,
 )
 from companion.records.export_bundle import export_fhir as export_fhir  # its FHIR form
@@ -102,6 +103,9 @@ async def export_person(ctx: ServiceContext, e164: str) -> dict[str, Any] | None
                 for c in await rows(ConversationRow, ConversationRow.started_at)
             ],
             "due_items": [opener.due_item(d) for d in await rows(DueItem, DueItem.due_at)],
+            "talk_requests": [
+                opener.talk_request(t) for t in await rows(TalkRequest, TalkRequest.asked_at)
+            ],
             "tips": [
                 _fields(t, "resource_id", "sent_at") for t in await rows(TipSent, TipSent.sent_at)
             ],
@@ -216,6 +220,14 @@ class _Opener:
         return {
             **_fields(note, "kind", "status", "coordinator_id", "created_at", "answered_at"),
             "details": None if details is None else json.loads(details),
+        }
+
+    def talk_request(self, row: TalkRequest) -> Row:
+        return {
+            **_fields(row, "id", "coordinator_id", "status", "asked_at", "reply_due_at"),
+            "words": self("talk_request", "words", row),
+            **_fields(row, "with_crisis", "asked_again", "replied_at", "reply_key", "done_at"),
+            "reply_note": self("talk_request", "reply_note", row),
         }
 
     def body(self, table: str, message: InboundMessage | OutboxMessage) -> str | None:

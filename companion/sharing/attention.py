@@ -22,6 +22,7 @@ from companion.engine.summary import ReferenceRanges, iso_week, summary_week
 from companion.engine.triage import CaseFacts, TriagedRow, triage
 from companion.sharing.caseload import SharingPerson, active_consent, open_summaries, sharing_people
 from companion.sharing.summaries import refresh_week_so_far
+from companion.sharing.talk_caseload import open_counts
 
 FRESH_FOR: Final = timedelta(minutes=5)
 SOMEONE_ELSE: Final = "someone_else"
@@ -71,12 +72,14 @@ async def triaged_caseload(
         if (consent := await active_consent(session, coordinator_id, person.consent_id))
     ]
     opened = await open_summaries(session, consents, weeks, settings.private_key)
+    talk = await open_counts(session, coordinator_id)
     rows: list[tuple[CaseFacts, SharingPerson, _Read]] = []
     shown = {consent.id for consent in consents}
     for person in people:
         mine = person.consent_id
         read = _Read(opened.get((mine, weeks[0])), opened.get((mine, weeks[1])))
-        rows += [(_facts(person, read), person, read)] if mine in shown else []
+        facts = _facts(person, read, talk.get(mine, 0))
+        rows += [(facts, person, read)] if mine in shown else []
     by_consent = {facts.consent_id: (person, read) for facts, person, read in rows}
     ordered = triage([facts for facts, _, _ in rows], now, settings.no_reply_days)
     return [_case_row(row, *by_consent[row.facts.consent_id]) for row in ordered]
@@ -94,7 +97,7 @@ class _Read:
         return [s for s in (self.so_far, self.before) if s is not None]
 
 
-def _facts(person: SharingPerson, read: _Read) -> CaseFacts:
+def _facts(person: SharingPerson, read: _Read, talk_requests: int) -> CaseFacts:
     since = person.given_at
     crises = [
         at
@@ -110,8 +113,7 @@ def _facts(person: SharingPerson, read: _Read) -> CaseFacts:
         last_reply_at=last,
         crisis_texts=len(crises),
         worth_discussing=len(_discuss(read)),
-        # TALK (issue 16, item 1) plugs in here: count this consent's open requests and
-        # pass talk_requests_open=...; the ranking and the row's words are already there.
+        talk_requests_open=talk_requests,  # open TALK requests (`sharing.talk_caseload`)
     )
 
 

@@ -2,7 +2,8 @@
 
 `situation_of` loads what `engine.decide` needs to know (the open question, a waiting
 share question); `carry_out` does what the decision's action says: answer the open
-question, record a share answer, run a command, or answer the person's own words.
+question, record a share answer, record a TALK request, run a command, or answer the
+person's own words.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from companion.engine.decide import (
     AnswerQuestion,
     AnswerShare,
     AnswerSupporterShare,
+    AskToTalk,
     AsSupporter,
     GiveFeedback,
     OpenQuestion,
@@ -31,7 +33,7 @@ from companion.engine.decide import (
 from companion.engine.reading.parsing import Unreadable, Value
 from companion.engine.runner import Say
 from companion.sharing import consent as consents
-from companion.sharing import supporter_records, supporters
+from companion.sharing import supporter_records, supporters, talk
 from companion.texting import care_notes, conversation, feedback, understanding
 from companion.texting.commands import Request, run_command
 
@@ -117,6 +119,8 @@ async def carry_out(
         )
     if isinstance(action, AsSupporter):
         raise AssertionError("a supporter's own text is carried out by texting.inbound")
+    if isinstance(action, AskToTalk):
+        return await talk.ask(ctx, session, person, text.body, now, with_crisis=action.with_crisis)
     if isinstance(action, Understand):
         return await understanding.answer(ctx, session, person, action.intent, now)
     heard = await understanding.answer_log_words(ctx, session, person, action.words, now)

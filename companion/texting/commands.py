@@ -13,7 +13,7 @@ from companion.engine.reading.parsing import StoneOrPounds, stone_or_pounds
 from companion.engine.runner import Say
 from companion.engine.week import my_week
 from companion.scheduling import schedule
-from companion.sharing import consent, supporters
+from companion.sharing import consent, supporters, talk
 from companion.texting import (
     calendar_commands,
     conversation,
@@ -176,4 +176,5 @@ _HANDLERS: dict[CommandName, Handler] = {
     CommandName.SHARE: lambda r: consent.share(r.ctx, r.session, r.person, r.command.rest, r.now),
     CommandName.UNSHARE: lambda r: consent.unshare(r.ctx, r.session, r.person, r.now),
     CommandName.SUPPORTER: supporters.supporter_command,
+    CommandName.TALK: lambda r: talk.ask(r.ctx, r.session, r.person, r.command.rest, r.now),
 }

@@ -15,7 +15,9 @@ be. What changes state is either unambiguous or left for the person to confirm:
   something else: "stop asking about smoking"), fewer messages (PAUSE, TIME), a
   changed medicine (MEDS CHANGED starts six weeks of weigh-ins; "might change" and
   "next week" are not changes yet), a missed dose (nothing to record; a reminder may help).
-* **Nothing to change**: privacy (the MY DATA answer), who is this, talking to a person,
+* **Recorded for a person to act on**: wanting to talk to a person (TALK,
+  `companion.sharing.talk`): a request to their named professional, if they share.
+* **Nothing to change**: privacy (the MY DATA answer), who is this,
   a hard time, good news, thanks, a health question (a tip on that topic, noted as sent).
 """
 
@@ -33,6 +35,7 @@ from companion.engine.commands import Command, CommandName
 from companion.engine.reading.intent import Intent, IntentKind, MeasureKind
 from companion.engine.runner import Say
 from companion.engine.tip_topics import Topic, pick_on_topic
+from companion.sharing import talk
 from companion.texting.commands import Request, run_command
 from companion.texting.tips import person_borough
 
@@ -47,7 +50,6 @@ _MEASURE_COMMANDS = {
 _PLAIN = {
     IntentKind.HELP_WANTED: "help",
     IntentKind.STOP_WANTED: "understanding-stop",
-    IntentKind.TALK_TO_PERSON: "understanding-talk",
     IntentKind.WHO_IS_THIS: "understanding-who",
     IntentKind.MISSED_DOSE: "understanding-missed-dose",
     IntentKind.MEDS_CHANGED: "understanding-meds-changed",
@@ -92,6 +94,8 @@ async def answer(
             return [Say("understanding-fewer-night", args=window)]
         case IntentKind.KEYWORD if intent.command is not None:
             return await command(intent.command)
+        case IntentKind.TALK_TO_PERSON:  # after LOG: the words themselves were read as TALK
+            return await talk.ask(ctx, session, person, "", now)
         case IntentKind.PRIVACY:
             return await command(CommandName.MY_DATA)
         case IntentKind.MEASUREMENT:

@@ -13,6 +13,7 @@ from companion.db.migrate import database_revision, head_revision
 from companion.db.outbox import oldest_due_age
 from companion.db.states import Priority
 from companion.readiness import Probe, not_ready_reasons
+from companion.sharing.talk_caseload import overdue_count
 from companion.web.keys import CONTEXT, DISPATCHER, SWEEPS
 
 log = logging.getLogger(__name__)
@@ -59,8 +60,9 @@ async def readyz(request: web.Request) -> web.Response:
 
 
 async def metrics(request: web.Request) -> web.Response:
-    """Prometheus exposition, with the dispatcher lag measured now."""
+    """Prometheus exposition, with the dispatcher lag and overdue TALK requests measured now."""
     ctx = request.app[CONTEXT]
     async with ctx.sessions() as session:
         ctx.metrics.dispatcher_lag.set(await oldest_due_age(session, ctx.clock()))
+        ctx.metrics.talk_overdue.set(await overdue_count(session, ctx.clock()))
     return web.Response(body=ctx.metrics.render(), headers={"Content-Type": CONTENT_TYPE_LATEST})

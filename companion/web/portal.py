@@ -12,6 +12,8 @@ Routes (all under /portal):
     GET  /people                 people sharing now, share codes
     POST /share-codes            a new share code
     POST /share-requests         text a person asking them to share
+    POST /talk/{request}/reply   text a reply to a TALK request (template + short note)
+    POST /talk/{request}/done    mark a TALK request done
     GET  /people/{consent}                          latest summary, earlier weeks
     GET  /people/{consent}/summary/{week}           an earlier week
     POST /people/{consent}/notes                    a medicine change or appointment
@@ -30,6 +32,7 @@ from companion.web import (
     portal_auth,
     portal_downloads,
     portal_notes,
+    portal_talk,
     portal_views,
 )
 from companion.web.portal_pages import add_security_headers, stylesheet
@@ -62,6 +65,8 @@ def portal_app() -> web.Application:
     get("/people", portal_views.people)
     post("/share-codes", portal_views.new_code)
     post("/share-requests", portal_views.ask_by_text)
+    post(f"/talk/{portal_talk.REQUEST_PATTERN}/reply", portal_talk.reply_by_text)
+    post(f"/talk/{portal_talk.REQUEST_PATTERN}/done", portal_talk.done)
     get(f"/people/{_CONSENT}", portal_views.person)
     get(f"/people/{_CONSENT}/summary/{_WEEK}", portal_views.person)
     post(f"/people/{_CONSENT}/notes", portal_notes.add_note)

@@ -38,6 +38,7 @@ from companion.sharing.consent import request_from_portal
 from companion.sharing.share_codes import live_share_codes, new_share_code
 from companion.sharing.summaries import refresh_week_so_far
 from companion.sharing.summary_batch import week_end
+from companion.sharing.talk_caseload import open_requests
 from companion.sms.phone import InvalidPhoneNumber, to_e164
 from companion.web import portal_notes
 from companion.web.keys import CONTEXT, RANGES, SETTINGS
@@ -112,6 +113,7 @@ async def people(request: web.Request) -> web.Response:
         named = who(ctx.keyring, me)
         sharing = await triaged_caseload(ctx, session, login.coordinator_id, triage)
         codes = await live_share_codes(session, login.coordinator_id, now)
+        talk = await open_requests(session, ctx.keyring, login.coordinator_id, now)
         await audit.record(
             session, actor=login.actor, action=AuditAction.VIEW_PEOPLE, outcome="ok", now=now
         )
@@ -134,6 +136,8 @@ async def people(request: web.Request) -> web.Response:
         number=settings.number_to_text,
         codes=codes,
         asked=asked if asked in {"sent", "invalid"} else None,
+        talk=talk,
+        talk_said=request.query.get("talk"),
     )
 
 

@@ -71,6 +71,7 @@ help-command =
         [feedback] FEEDBACK and your words tells the team that runs this service what you think. Your care coordinator does not see it.
         [topics] TOPICS lists extra check-in questions you can choose: ADD mood, ADD loneliness, ADD money. REMOVE mood stops one.
         [supporter] SUPPORTER Sam 07700 900123 invites a friend to get good news each week. SUPPORTERS lists them.
+        [talk] TALK asks your care coordinator to get in touch, in their working hours. It works once you SHARE with them.
         [my_data] MY DATA tells you who sees your answers and how to get a copy.
         [delete_me] DELETE ME deletes everything we hold about you. We ask you to confirm first.
         [stop] STOP stops all our texts at once. START brings them back.

@@ -103,7 +103,7 @@ menu-2 =
     TIME 8pm, QUIET 10pm-9am
     PAUSE 7, RESUME
     NAME, BOROUGH, LANGUAGE
-    SHARE, UNSHARE, MY DATA, DELETE ME
+    SHARE, UNSHARE, TALK, MY DATA, DELETE ME
     TOPICS, FEEDBACK, SUPPORTER
     HELP REMIND explains one
     HELP for crisis numbers, STOP to stop

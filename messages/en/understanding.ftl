@@ -24,7 +24,7 @@ understanding-fewer-night = We never send check-ins or reminders between { $from
 # talk with them and when, and give the numbers for now (CLINICAL.md: a request to talk
 # must never look like a crisis route, and always repeats the crisis numbers).
 # segments: 3
-understanding-talk = Thank you for asking. A computer reads these texts, not a person, so no one will reply here. Your care team can talk with you in their working hours. If you need someone now, call Samaritans free on 116 123, or text SHOUT to 85258, any time. If your life is at risk, call 999.
+understanding-talk = Thank you for asking. A computer reads these texts, not a person, so no one will reply here. Please contact your care team or GP in their working hours. If you need someone now, call Samaritans free on 116 123, or text SHOUT to 85258, any time. If your life is at risk, call 999.
 
 # "who is this", "what is this": what Companion is, honestly, and where to start.
 # segments: 2

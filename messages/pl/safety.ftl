@@ -75,6 +75,7 @@ help-command =
         [feedback] FEEDBACK i Twoje słowa przekazuje opinię zespołowi serwisu. Koordynator opieki jej nie widzi.
         [topics] TOPICS pokazuje dodatkowe pytania do wyboru: DODAJ nastrój, samotność lub pieniądze. USUN nastrój wyłącza.
         [supporter] SUPPORTER Ania 07700 900123 zaprasza bliską osobę po dobre wieści co tydzień. SUPPORTERS pokazuje listę.
+        [talk] TALK prosi koordynatora opieki o kontakt w godzinach pracy. Działa, gdy udostępniasz podsumowanie (SHARE).
         [my_data] MY DATA mówi, kto widzi Twoje odpowiedzi i jak dostać kopię.
         [delete_me] DELETE ME usuwa wszystko, co o Tobie mamy. Najpierw zapytamy.
         [stop] STOP wyłącza wszystkie wiadomości. START je przywraca.

@@ -24,8 +24,8 @@ understanding-fewer-night = Nigdy nie wysyłamy pytań ani przypomnień między 
 # They asked to talk to a person. No one reads these texts: say so plainly, say who can
 # talk with them and when, and give the numbers for now (CLINICAL.md: a request to talk
 # must never look like a crisis route, and always repeats the crisis numbers).
-# segments: 5
-understanding-talk = Dziękujemy za pytanie. Te wiadomości czyta komputer, nie człowiek, więc nikt tu nie odpowie. Twój zespół opieki może z Tobą porozmawiać w godzinach pracy. Jeśli potrzebujesz kogoś teraz, zadzwoń do Samaritans pod bezpłatny numer 116 123 albo napisz SHOUT na 85258, o każdej porze. Jeśli Twoje życie jest zagrożone, dzwoń pod 999.
+# segments: 6
+understanding-talk = Dziękujemy za pytanie. Te wiadomości czyta komputer, nie człowiek, więc nikt tu nie odpowie. Skontaktuj się z zespołem opieki lub lekarzem rodzinnym (GP) w godzinach pracy. Jeśli potrzebujesz kogoś teraz, zadzwoń do Samaritans pod bezpłatny numer 116 123 albo napisz SHOUT na 85258, o każdej porze. Jeśli Twoje życie jest zagrożone, dzwoń pod 999.
 
 # "who is this", "what is this": what Companion is, honestly, and where to start.
 # segments: 3

@@ -117,6 +117,7 @@ async def test_erasure_takes_consents_and_summaries_and_audits_without_naming_an
         assert {(e.actor, e.action) for e in naming} == {
             (f"person:{their_id}", "consent_asked"),
             (f"person:{their_id}", "consent_given"),
+            (f"person:{their_id}", "talk_asked"),  # the month's TALK request
         }
 
 

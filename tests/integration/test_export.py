@@ -18,7 +18,7 @@ from companion.config import load_settings
 from companion.context import ServiceContext, standalone_context
 from companion.crypto.coordinator_keys import new_key_pair
 from companion.crypto.keyring import Keyring, format_keyring
-from companion.db.models import Consent, ShareCode
+from companion.db.models import Consent, ShareCode, TalkRequest
 from companion.db.states import CareNoteKind
 from companion.engine.care_notes import NoteEntry
 from companion.engine.summary import RANGES_PATH, load_reference_ranges
@@ -27,6 +27,7 @@ from companion.sending.dispatcher import Dispatcher
 from companion.sending.rate import SendRate
 from companion.sharing.care_notes import record_note
 from companion.sharing.summaries import summary_sweep
+from companion.sharing.talk_caseload import ReplyOutcome, reply
 from companion.sms.simulator_gateway import SimulatorGateway
 from companion.texting.inbound import InboundSms, handle_inbound
 from tests.support.clock import ManualClock
@@ -162,6 +163,9 @@ async def a_month(phone: Texter, clock: ManualClock, *, share: bool = True) -> M
             await phone.text("I feel like ending it all")
         if day == 25:
             await phone.text("GOAL cook one new meal")
+        if day == 27 and share:
+            await phone.text("TALK about my tablets")
+            await coordinator_replies(phone)
     await phone.text("ADD money")
     await phone.text(f"FEEDBACK {FEEDBACK_WORDS}")
     if share:
@@ -184,6 +188,22 @@ async def note_from_coordinator(phone: Texter) -> None:
         assert consent is not None
         entry = NoteEntry(CareNoteKind.MEDICINE, NOTE_WHAT, START.date())
         assert await record_note(ctx, session, consent, entry, "coordinator:test")
+    await phone.replies()
+
+
+async def coordinator_replies(phone: Texter) -> None:
+    """The coordinator answers the person's TALK request from the portal, with a note."""
+    assert isinstance(phone.ctx.clock, ManualClock)
+    phone.ctx.clock.advance(seconds=1)
+    async with phone.ctx.sessions.begin() as session:
+        request = await session.scalar(select(TalkRequest))
+        assert request is not None
+        now = phone.ctx.clock()
+        note = "Friday at 2pm"
+        queued = await reply(
+            phone.ctx, session, request.coordinator_id, request.id, "call", note, now
+        )
+        assert queued is ReplyOutcome.QUEUED
     await phone.replies()
 
 

@@ -35,6 +35,7 @@ PHONE = "+447700900462"
 TEAM = "Riverside Early Intervention"
 CRISIS = "i want to kill myself"
 WORDS = "my ankles swell after the new tablets"
+TALK = "TALK about my landlord and the eviction"
 
 
 def database_files(client: AppClient) -> list[Path]:
@@ -56,12 +57,12 @@ async def _text(client: AppClient, fake: FakeTwilio, body: str) -> None:
 async def test_raw_files_reveal_no_crisis_team_number_or_message(
     twilio_client: AppClient, fake_twilio: FakeTwilio, clock: ManualClock
 ) -> None:
-    """After crisis text, consent to a named team and a note, no such word is in any file."""
+    """After crisis text, consent to a named team, a note and TALK, no such word is in any file."""
     ctx = twilio_client.app[CONTEXT]
     coordinator = await enrolled_coordinator(ctx.sessions, ctx.keyring, clock(), team=TEAM)
     async with ctx.sessions.begin() as session:
         code = (await new_share_code(session, coordinator.id, clock())).code
-    for body in ("JOIN", "YES", CRISIS, WORDS, f"SHARE {code}", "YES"):
+    for body in ("JOIN", "YES", CRISIS, WORDS, f"SHARE {code}", "YES", TALK):
         await _text(twilio_client, fake_twilio, body)
     signal = detect_crisis(CRISIS)
     assert signal is not None
@@ -70,7 +71,7 @@ async def test_raw_files_reveal_no_crisis_team_number_or_message(
 
     assert len(raw) > 10_000
     needles = [signal.category, signal.pattern, TEAM, "Riverside", "Sam Patel", PHONE]
-    needles += [PHONE[1:], "7700900462", "kill myself", "ankles swell"]
+    needles += [PHONE[1:], "7700900462", "kill myself", "ankles swell", "eviction"]
     for needle in needles:
         assert needle.encode() not in raw, needle
         assert needle.encode("utf-16-le") not in raw, needle

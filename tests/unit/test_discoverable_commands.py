@@ -41,6 +41,7 @@ SHOWN_AS = {
     CommandName.HELP_TOPIC: "HELP REMIND",
     CommandName.FEEDBACK: "FEEDBACK",
     CommandName.TOPICS: "TOPICS",
+    CommandName.TALK: "TALK",
 }
 
 

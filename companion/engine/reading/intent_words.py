@@ -27,7 +27,7 @@ CLASSES: Mapping[str, str] = {
     "wiadomosc* smsow* esemes* pytan*",
     "many": "many much often lot lots",
     "person": "person someone somebody human humans real people staff nurse worker "
-    "coordinator anyone anybody",
+    "coordinator care keyworker anyone anybody",
     "data": "data information info details answers records",
     "day": "today tomorrow monday tuesday wednesday thursday friday saturday sunday "
     "mon tue tues wed thu thur thurs fri sat sun",

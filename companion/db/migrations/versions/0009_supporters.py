@@ -5,7 +5,7 @@ index for finding their replies, and what the person chose to share with them;
 `supporter_event` holds every consent step with its exact wording, sealed.
 
 Revision ID: 0009
-Revises: 0007 (re-chained at merge)
+Revises: 0008
 Create Date: 2026-12-03 15:30:00
 """
 
@@ -17,7 +17,7 @@ from alembic import op
 import companion.db.types
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
