@@ -33,7 +33,7 @@ from companion.sms.twilio_gateway import TwilioGateway
 from companion.texting.conversation import remember_revisions
 from companion.web import operations, portal, simulator, twilio_webhook
 from companion.web.keys import CONTEXT, DISPATCHER, SETTINGS, SIMULATOR
-from companion.web.portal_session import PORTAL_STATE
+from companion.web.portal_session import delete_expired_sessions
 
 log = logging.getLogger(__name__)
 RETENTION_EVERY_SECONDS = 24 * 3600
@@ -47,9 +47,10 @@ async def _retention(ctx: ServiceContext) -> None:
     await compact_storage(ctx)  # SQLite: no erased bytes left in the file (DELETE by SMS)
 
 
-async def _forget_idle_keys(app: web.Application) -> None:
-    """Drop unwrapped keys of portal sessions nobody came back to, even with no requests."""
-    app[PORTAL_STATE].forget_idle(app[CONTEXT].clock())
+async def _end_expired_sessions(ctx: ServiceContext) -> None:
+    """Delete portal sessions (and their sealed keys) nobody came back to."""
+    async with ctx.sessions.begin() as session:
+        await delete_expired_sessions(session, ctx.clock())
 
 
 MAX_REQUEST_BYTES = 64 * 1024
@@ -129,7 +130,7 @@ def create_app(
     async def scheduler(app: web.Application) -> AsyncIterator[None]:
         sweeps = Sweeps(settings.sweep_seconds)
         sweeps.add("outbox-sweep", app[DISPATCHER].release_stale, at_start=False)
-        sweeps.add("portal-keys", lambda: _forget_idle_keys(app), at_start=False)
+        sweeps.add("portal-sessions", lambda: _end_expired_sessions(app[CONTEXT]), at_start=False)
         sweeps.add("due-sweep", lambda: sweep(app[CONTEXT]), at_start=sweep_at_start)
         sweeps.add(
             "summary-sweep",

@@ -353,7 +353,7 @@ class Summary(Base):
 
 
 class PortalSession(Base):
-    """A logged-in portal session; the id is a hash of the cookie value."""
+    """A logged-in portal session; the id is a hash of the cookie value (`crypto.session_keys`)."""
 
     __tablename__ = "portal_session"
 
@@ -364,6 +364,8 @@ class PortalSession(Base):
     csrf_token: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The unwrapped private key, re-encrypted under a key only the cookie holds.
+    sealed_key: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class AuditEntry(Base):
