@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+import ssl
 from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
@@ -189,6 +190,8 @@ class FakeTwilio:
         # here (a test server): posted to this origin, signed for the public URL, as
         # behind a reverse proxy.
         self.callback_origin: str | None = None
+        # Trust for https callback URLs (a test's self-signed proxy); None: the system's.
+        self.callback_ssl: ssl.SSLContext | None = None
 
     def make_app(self) -> web.Application:
         """Build the aiohttp application serving the fake API."""
@@ -399,7 +402,12 @@ class FakeTwilio:
             post_to = self.callback_origin + str(URL(target).relative())
         async with (
             ClientSession() as session,
-            session.post(post_to, data=params, headers={"X-Twilio-Signature": signature}) as resp,
+            session.post(
+                post_to,
+                data=params,
+                headers={"X-Twilio-Signature": signature},
+                ssl=self.callback_ssl if self.callback_ssl is not None else True,
+            ) as resp,
         ):
             await resp.read()
             return resp.status
