@@ -73,7 +73,7 @@ class Deployment:
 
     async def stop(self) -> None:
         """nginx and whatever instance still runs."""
-        await self.nginx.stop()
+        await self.nginx.stop(keep_logs_in=self._workdir)
         for process in self.processes:
             if process is not None and process.returncode is None:
                 await stop_serve(process)

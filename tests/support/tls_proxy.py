@@ -165,9 +165,13 @@ http {{
         path = self.prefix / "error.log"
         return path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
 
-    async def stop(self) -> None:
-        """Stop nginx (fast shutdown) and remove its directory."""
+    async def stop(self, keep_logs_in: Path | None = None) -> None:
+        """Stop nginx (fast shutdown) and remove its directory, keeping its logs if asked."""
         if self._process is not None and self._process.returncode is None:
             self._process.send_signal(signal.SIGTERM)
             await asyncio.wait_for(self._process.wait(), 10)
+        if keep_logs_in is not None:
+            for log in ("error.log", "access.log"):
+                if (self.prefix / log).exists():
+                    shutil.copy(self.prefix / log, keep_logs_in / f"nginx-{log}")
         shutil.rmtree(self.prefix, ignore_errors=True)
