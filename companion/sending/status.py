@@ -3,9 +3,9 @@
 Behind a proxy with several instances, a report can reach an instance before the
 instance that sent the message has written its outcome (the row has no SID yet). Such
 a report is kept as a `DeliveryReport` row and applied when the outcome lands: by the
-outcome writer in the same transaction, by the handler once more right after keeping
-it, and by the outbox sweep for whatever slipped between the two (so nothing is lost
-whichever transaction commits first).
+outcome writer in the same transaction, or, if the two transactions crossed (neither saw
+the other's uncommitted row), by the next outbox sweep on any instance. So nothing is
+lost whichever commits first; at worst a report waits one `COMPANION_SWEEP_SECONDS`.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ async def record_status(ctx: ServiceContext, sid: str, status: str, error_code: 
 
 
 async def keep_status(ctx: ServiceContext, sid: str, status: str, error_code: int | None) -> None:
-    """Keep a report whose send has no outcome written yet, then apply it if it just landed."""
+    """Keep a report whose send has no outcome written yet (applied when it is, or swept)."""
     for _ in range(2):  # a concurrent first report for the same SID: the second merges
         try:
             async with ctx.sessions() as session, session.begin():
@@ -85,19 +85,15 @@ async def keep_status(ctx: ServiceContext, sid: str, status: str, error_code: in
         except IntegrityError:
             continue
     log.info("delivery status kept until its send is recorded", extra={"status": status})
-    await apply_kept(ctx, [sid])
 
 
-async def apply_kept(ctx: ServiceContext, sids: Collection[str] | None = None) -> int:
-    """Apply kept reports whose outbox row now has their SID (all, or just `sids`); how many."""
+async def apply_kept(ctx: ServiceContext) -> int:
+    """Apply every kept report whose outbox row now has its SID; drop old unmatched ones."""
     async with ctx.sessions() as session, session.begin():
-        applied = await apply_kept_in(session, ctx.clock(), sids)
-        if sids is None:
-            await session.execute(
-                delete(DeliveryReport).where(
-                    DeliveryReport.received_at < ctx.clock() - KEEP_UNMATCHED
-                )
-            )
+        applied = await apply_kept_in(session, ctx.clock())
+        await session.execute(
+            delete(DeliveryReport).where(DeliveryReport.received_at < ctx.clock() - KEEP_UNMATCHED)
+        )
     for status in applied:
         ctx.metrics.delivery.labels(status).inc()
     return len(applied)

@@ -39,10 +39,10 @@ class Deployment:
             "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
             "TWILIO_FROM_NUMBER": "+447700900000",
             "TWILIO_API_BASE_URL": fake.base_url,
-            "TWILIO_MAX_MPS": "150",
+            "TWILIO_MAX_MPS": "60",
             "COMPANION_DATA_KEYS": format_keyring(keyring),
             "COMPANION_SWEEP_SECONDS": "1",
-            "COMPANION_CLAIM_LEASE_SECONDS": "3",
+            "COMPANION_CLAIM_LEASE_SECONDS": "10",
             "COMPANION_QUIET_HOURS": "off",
         }
         self.processes: list[asyncio.subprocess.Process | None] = [None, None]
