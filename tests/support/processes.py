@@ -56,7 +56,8 @@ async def start_serve(env: Mapping[str, str], cwd: Path) -> asyncio.subprocess.P
             except aiohttp.ClientConnectionError:
                 pass
             await asyncio.sleep(0.1)
-    process.kill()
+    if process.returncode is None:
+        process.kill()
     await process.wait()
     raise AssertionError(f"serve did not start: {_log(process)[-2000:]}")
 
