@@ -6,7 +6,6 @@ and host name put in; nginx's access log names the instance that served each req
 
 from __future__ import annotations
 
-import asyncio
 import os
 import shutil
 from collections.abc import Iterator
@@ -22,6 +21,7 @@ from selenium.webdriver.support.wait import WebDriverWait
 
 from companion.crypto.keyring import Keyring
 from companion.db.connection import create_engine, session_factory
+from companion.records.audit import KEYRING_INFO
 from companion.sms.fake_twilio import FakeTwilio
 from companion.sms.twilio_forms import sign, sms_form
 from tests.conftest import AUTH_TOKEN
@@ -88,6 +88,18 @@ def still_logged_in(driver: webdriver.Chrome, deployment: Deployment) -> None:
     assert driver.find_elements(By.NAME, "csrf")  # a logged-in page's forms
 
 
+async def other_request(deployment: Deployment) -> None:
+    """One request from someone else, so round-robin sends our next page elsewhere."""
+    async with (
+        aiohttp.ClientSession() as session,
+        session.get(
+            deployment.base_url + "/portal/static/portal.css",
+            ssl=deployment.certificate.client_context(),
+        ) as response,
+    ):
+        assert response.status == 200
+
+
 @pytest.mark.browser
 @pytest.mark.timeout(90)
 async def test_portal_session_survives_alternating_instances_and_a_restart(
@@ -97,9 +109,9 @@ async def test_portal_session_survives_alternating_instances_and_a_restart(
     engine = create_engine(postgres_url)
     now = datetime.now(UTC)
     try:  # enrolled a few TOTP steps ago, so the code used now is a new one
-        sam = await enrolled_coordinator(
-            session_factory(engine), keyring, now - timedelta(minutes=2)
-        )
+        sessions = session_factory(engine)
+        sessions.configure(info={KEYRING_INFO: keyring})  # as the service context does
+        sam = await enrolled_coordinator(sessions, keyring, now - timedelta(minutes=2))
     finally:
         await engine.dispose()
     browser.get(deployment.base_url + "/portal/login")
@@ -118,6 +130,7 @@ async def test_portal_session_survives_alternating_instances_and_a_restart(
 
     for _ in range(4):
         still_logged_in(browser, deployment)
+        await other_request(deployment)  # each page and its stylesheet: shift the rotation
     served = set(deployment.nginx.upstreams("GET", "/portal/people", 200))
     assert served == {f"127.0.0.1:{port}" for port in deployment.ports}  # both instances
 
@@ -128,6 +141,6 @@ async def test_portal_session_survives_alternating_instances_and_a_restart(
     before = len(deployment.nginx.upstreams("GET", "/portal/people", 200))
     for _ in range(4):
         still_logged_in(browser, deployment)
+        await other_request(deployment)
     after = deployment.nginx.upstreams("GET", "/portal/people", 200)[before:]
     assert f"127.0.0.1:{deployment.ports[0]}" in after  # the restarted one served it
-    await asyncio.sleep(0)
