@@ -6,7 +6,7 @@ import logging
 
 from aiohttp import web
 
-from companion.sending.status import is_known_status, keep_status, record_status
+from companion.sending.status import is_known_status, record_status
 from companion.sms.segments import MAX_BODY_CHARS
 from companion.texting.inbound import InboundSms, handle_inbound
 from companion.web.keys import CONTEXT, SETTINGS
@@ -82,6 +82,5 @@ async def status_callback(request: web.Request) -> web.Response:
     ctx = request.app[CONTEXT]
     # A report can overtake the write of its own send's outcome, on this instance or
     # another: it is kept and applied when the outcome lands (`sending.status`).
-    if not await record_status(ctx, sid, status, error_code):
-        await keep_status(ctx, sid, status, error_code)
+    await record_status(ctx, sid, status, error_code)
     return web.Response(status=204)
