@@ -16,7 +16,6 @@ from tests.conftest import ACCOUNT_SID, AUTH_TOKEN
 from tests.support.processes import free_port, service_env, start_serve, stop_serve
 from tests.support.tls_proxy import HOST, Certificate, Nginx, self_signed, site_config
 
-pytestmark = pytest.mark.postgres
 NGINX_PATH = os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin"])
 
 

@@ -29,6 +29,8 @@ from tests.deployment.conftest import Deployment
 from tests.support.portal import PASSPHRASE, enrolled_coordinator, totp_code
 from tests.support.waiting import eventually
 
+pytestmark = pytest.mark.postgres
+
 PHONE = "+447700900321"
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 

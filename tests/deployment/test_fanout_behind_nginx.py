@@ -21,7 +21,7 @@ from tests.deployment.conftest import Deployment
 from tests.integration.test_two_instances import PEOPLE, seed
 from tests.support.database import rows
 
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
+pytestmark = [pytest.mark.slow, pytest.mark.postgres, pytest.mark.timeout(300)]
 # The fake posts callbacks over one client of at most 100 connections: at most that many
 # can be in flight to the instance as it is killed.
 IN_FLIGHT = 100
