@@ -23,8 +23,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy companion bench
 
+# Two workers (one per core), each with its own PostgreSQL database; the crash tests
+# restart PostgreSQL, so they run alone afterwards.
 pytest: $(STAMP)
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 2 -m 'not serial'
+	$(BIN)/pytest -q -m serial
 
 test: lint typecheck pytest
 

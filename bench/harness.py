@@ -252,9 +252,12 @@ def bench_env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": f"{REPO}{os.pathsep}{path}" if path else str(REPO)}
 
 
-async def start_serve(workdir: Path, env: Mapping[str, str], name: str = "serve") -> Child:
-    """Start `companion serve` and wait for /healthz."""
-    serve = Child(name, [PYTHON, "-m", "companion", "serve"], env, workdir)
+async def start_serve(
+    workdir: Path, env: Mapping[str, str], name: str = "serve", workers: int = 1
+) -> Child:
+    """Start `companion serve [--workers N]` and wait for /healthz."""
+    argv = [PYTHON, "-m", "companion", "serve", "--workers", str(workers)]
+    serve = Child(name, argv, env, workdir)
     await serve.start(f"http://127.0.0.1:{env['COMPANION_PORT']}/healthz")
     return serve
 

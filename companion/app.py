@@ -17,8 +17,9 @@ from companion.crypto.keyring import Keyring
 from companion.crypto.keysource import load_keyring
 from companion.db.connection import create_engine, session_factory
 from companion.db.service_modes import claim_mode
+from companion.engine.summary import ReferenceRanges
 from companion.metrics import Metrics
-from companion.records.audit import key_legacy_entries
+from companion.records.audit import check_trail, key_legacy_entries
 from companion.records.erasure import compact_storage
 from companion.records.legacy_plain import seal_plain_values
 from companion.records.retention import retention_sweep
@@ -32,7 +33,7 @@ from companion.sms.simulator_gateway import SimulatorGateway
 from companion.sms.twilio_gateway import TwilioGateway
 from companion.texting.conversation import remember_revisions
 from companion.web import operations, portal, simulator, twilio_webhook
-from companion.web.keys import CONTEXT, DISPATCHER, SETTINGS, SIMULATOR
+from companion.web.keys import CONTEXT, DISPATCHER, RANGES, SETTINGS, SIMULATOR, SWEEPS
 from companion.web.portal_session import delete_expired_sessions
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,20 @@ async def _end_expired_sessions(ctx: ServiceContext) -> None:
         await delete_expired_sessions(session, ctx.clock())
 
 
+async def _summaries(ctx: ServiceContext, ranges: ReferenceRanges) -> None:
+    """The summary sweep, with how many it made counted in /metrics."""
+    ctx.metrics.summaries_made.inc(await summary_sweep(ctx, ranges))
+
+
+async def _verify_audit(ctx: ServiceContext) -> None:
+    """Check the audit trail's MAC chain, for /metrics (alerted on: deploy/prometheus)."""
+    broken = await check_trail(ctx.sessions, ctx.keyring)
+    ctx.metrics.audit_intact.set(0 if broken is not None else 1)
+    ctx.metrics.audit_checked.set_to_current_time()
+    if broken is not None:
+        log.error("audit trail broken", extra={"seq": broken})
+
+
 MAX_REQUEST_BYTES = 64 * 1024
 _WAKE = web.AppKey("dispatcher_wake", asyncio.Event)
 
@@ -64,6 +79,7 @@ def create_app(
     keyring: Keyring | None = None,
     content: Content | None = None,
     sweep_at_start: bool = True,
+    shared_sweeps: bool = True,
 ) -> web.Application:
     """Build the application. Nothing starts until the app does (cleanup contexts).
 
@@ -74,11 +90,14 @@ def create_app(
         content: catalogs, flows and tips; by default from `messages/`, `flows/`, `resources/`.
         sweep_at_start: run the due and summary sweeps as soon as the app starts (catching
             up after downtime); tests that run sweeps by hand turn this off.
+        shared_sweeps: run the due, summary, retention and audit sweeps here; with
+            `serve --workers N` only worker 0 does.
     """
     app = web.Application(client_max_size=MAX_REQUEST_BYTES)
     app[SETTINGS] = settings
     keys = keyring or load_keyring(settings)
     loaded = content or load_content()
+    app[RANGES] = loaded.ranges
 
     async def services(app: web.Application) -> AsyncIterator[None]:
         engine = create_engine(settings.database_url)
@@ -128,17 +147,22 @@ def create_app(
         await gateway.close()
 
     async def scheduler(app: web.Application) -> AsyncIterator[None]:
-        sweeps = Sweeps(settings.sweep_seconds)
+        metrics = app[CONTEXT].metrics
+        sweeps = Sweeps(settings.sweep_seconds, report=metrics.sweep_done)
         sweeps.add("outbox-sweep", app[DISPATCHER].release_stale, at_start=False)
         sweeps.add("portal-sessions", lambda: _end_expired_sessions(app[CONTEXT]), at_start=False)
-        sweeps.add("due-sweep", lambda: sweep(app[CONTEXT]), at_start=sweep_at_start)
-        sweeps.add(
-            "summary-sweep",
-            lambda: summary_sweep(app[CONTEXT], loaded.ranges),
-            at_start=sweep_at_start,
-        )
-        daily = Sweeps(RETENTION_EVERY_SECONDS)
-        daily.add("retention", lambda: _retention(app[CONTEXT]), at_start=sweep_at_start)
+        daily = Sweeps(RETENTION_EVERY_SECONDS, report=metrics.sweep_done)
+        if shared_sweeps:
+            sweeps.add("due-sweep", lambda: sweep(app[CONTEXT]), at_start=sweep_at_start)
+            sweeps.add(
+                "summary-sweep",
+                lambda: _summaries(app[CONTEXT], loaded.ranges),
+                at_start=sweep_at_start,
+            )
+            daily.add("retention", lambda: _retention(app[CONTEXT]), at_start=sweep_at_start)
+            daily.add("audit-verify", lambda: _verify_audit(app[CONTEXT]), at_start=sweep_at_start)
+        app[SWEEPS] = sweeps
+        metrics.sweeps_started(sweeps.names + daily.names)
         sweeps.start()
         daily.start()
         yield
@@ -149,6 +173,7 @@ def create_app(
     app.router.add_post("/twilio/sms", twilio_webhook.inbound_sms)
     app.router.add_post("/twilio/status", twilio_webhook.status_callback)
     app.router.add_get("/healthz", operations.healthz)
+    app.router.add_get("/readyz", operations.readyz)
     app.router.add_get("/metrics", operations.metrics)
     if settings.simulator_mode:
         app.router.add_get("/simulator", simulator.page)

@@ -17,6 +17,11 @@ TWILIO = "twilio"
 SIMULATOR = "simulator"
 
 
+# Secrets that may come from a file instead (`NAME_FILE=/path`), e.g. a systemd credential
+# (`LoadCredential=` puts it in $CREDENTIALS_DIRECTORY), so the value is never in a unit.
+SECRET_FILE_VARIABLES = frozenset({"COMPANION_DATA_KEYS", "TWILIO_AUTH_TOKEN"})
+
+
 class ConfigError(ValueError):
     """A setting is missing or invalid; the message names the variable in one line."""
 
@@ -56,6 +61,15 @@ class Settings:
     key_file: Path
     claim_lease_seconds: float = 120.0
     trusted_proxies: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
+    no_reply_days: int = 7
+    text_number: str | None = None
+
+    @property
+    def number_to_text(self) -> str | None:
+        """The number people text (COMPANION_TEXT_NUMBER, else the sender), for the portal."""
+        if self.text_number is not None:
+            return self.text_number
+        return None if self.twilio is None else self.twilio.from_number
 
     @property
     def simulator_mode(self) -> bool:
@@ -92,6 +106,8 @@ def load_settings(
 
     def get(name: str) -> str | None:
         value = env.get(name, "").strip()
+        if not value and name in SECRET_FILE_VARIABLES:
+            value = _read_secret_file(name, env.get(f"{name}_FILE", "").strip())
         return value or None
 
     host = get("COMPANION_HOST") or "127.0.0.1"
@@ -118,6 +134,8 @@ def load_settings(
             "COMPANION_CLAIM_LEASE_SECONDS", get("COMPANION_CLAIM_LEASE_SECONDS"), 120.0
         ),
         trusted_proxies=_networks(get("COMPANION_TRUSTED_PROXIES")),
+        no_reply_days=_whole_days("COMPANION_NO_REPLY_DAYS", get("COMPANION_NO_REPLY_DAYS"), 7),
+        text_number=get("COMPANION_TEXT_NUMBER"),
     )
     _check_mode(get("COMPANION_MODE") or (TWILIO if twilio else default_mode), settings)
     return settings
@@ -176,6 +194,16 @@ def _twilio(get: Callable[[str], str | None]) -> TwilioSettings | None:
     return TwilioSettings(sid, token, from_number, service_sid, base.rstrip("/"))
 
 
+def _read_secret_file(name: str, path: str) -> str:
+    """The contents of `NAME_FILE`'s file, stripped; "" when `NAME_FILE` is unset."""
+    if not path:
+        return ""
+    try:
+        return Path(path).read_text(encoding="utf-8").strip()
+    except OSError as error:
+        raise ConfigError(f"{name}_FILE: cannot read {path!r} ({error.strerror})") from None
+
+
 def _networks(raw: str | None) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
     """COMPANION_TRUSTED_PROXIES: comma-separated addresses or CIDR networks."""
     found = []
@@ -213,6 +241,14 @@ def _positive(name: str, raw: str | None, default: float) -> float:
     if not value > 0 or value == float("inf"):
         raise ConfigError(f"{name}: must be a positive number, got {raw!r}")
     return value
+
+
+def _whole_days(name: str, raw: str | None, default: int) -> int:
+    if raw is None:
+        return default
+    if not raw.isdigit() or not 1 <= int(raw) <= 365:
+        raise ConfigError(f"{name}: must be a whole number of days from 1 to 365, got {raw!r}")
+    return int(raw)
 
 
 def _quiet_hours(raw: str) -> QuietHours | None:

@@ -12,6 +12,7 @@ import pytest
 from aiohttp.test_utils import TestClient
 from aiohttp.web import Application
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from companion.app import create_app
 from companion.config import Settings, load_settings
@@ -22,10 +23,13 @@ from companion.db.models import Base
 from companion.sms.fake_twilio import FakeTwilio
 from tests.support.clock import ManualClock
 
-# COMPANION_TEST_PG_URL lets two checkouts test side by side without sharing one database.
-PG_URL = os.environ.get(
+# COMPANION_TEST_PG_URL lets two checkouts test side by side without sharing one database;
+# under pytest-xdist each worker takes its own database beside it (`test_gw0`, `test_gw1`).
+_BASE_PG_URL = os.environ.get(
     "COMPANION_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 )
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+PG_URL = f"{_BASE_PG_URL}_{_WORKER}" if _WORKER else _BASE_PG_URL
 ACCOUNT_SID = "AC" + "0123456789abcdef" * 2
 AUTH_TOKEN = "test-auth-token-0123456789"
 PUBLIC_BASE_URL = "https://companion.example.org"
@@ -47,11 +51,26 @@ def sqlite_url(sqlite_template: Path, tmp_path: Path) -> str:
     return f"sqlite+aiosqlite:///{path}"
 
 
+async def _create_database(url: str) -> None:
+    """Create the database `url` names, if it is missing (a worker's own database)."""
+    base, name = url.rsplit("/", 1)
+    engine = create_async_engine(f"{base}/postgres", isolation_level="AUTOCOMMIT")
+    async with engine.connect() as connection:
+        exists = await connection.scalar(
+            text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
+        )
+        if not exists:
+            await connection.execute(text(f'CREATE DATABASE "{name}"'))
+    await engine.dispose()
+
+
 @pytest.fixture(scope="session")
 def postgres_migrated() -> str:
     """The `test` database on the local PostgreSQL, reset and migrated once per run."""
 
     async def reset() -> None:
+        if _WORKER:
+            await _create_database(PG_URL)
         engine = create_engine(PG_URL)
         async with engine.begin() as connection:
             await connection.execute(text("DROP SCHEMA public CASCADE"))

@@ -32,6 +32,7 @@ from companion.crypto.passwords import (
 from companion.crypto.sealing import seal, unseal
 from companion.db.models import Coordinator, new_id
 from companion.db.sealed import COORDINATOR_NAME, COORDINATOR_TEAM, COORDINATOR_TOTP
+from companion.db.states import AuditAction
 from companion.records import audit
 from companion.sms.segments import non_gsm7_characters
 
@@ -147,7 +148,7 @@ async def add_coordinator(
     await audit.record(
         session,
         actor=OPERATOR,
-        action="coordinator_add",
+        action=AuditAction.COORDINATOR_ADD,
         outcome="ok",
         now=now,
         subject=coordinator.id,
@@ -227,7 +228,12 @@ async def complete_enrolment(
     coordinator.failed_logins = 0
     actor = f"coordinator:{coordinator.id}"
     await audit.record(
-        session, actor=actor, action="enrol", outcome="ok", now=now, subject=coordinator.id
+        session,
+        actor=actor,
+        action=AuditAction.ENROL,
+        outcome="ok",
+        now=now,
+        subject=coordinator.id,
     )
 
 

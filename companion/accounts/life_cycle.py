@@ -43,6 +43,7 @@ from companion.crypto.passwords import (
     verify_passphrase,
 )
 from companion.db.models import Coordinator, PortalSession, Summary
+from companion.db.states import AuditAction
 from companion.records import audit
 
 ChangeRefused = Literal["wrong", "mismatch", "short", "long", "weak", "same"]
@@ -116,7 +117,7 @@ async def disable(session: AsyncSession, coordinator: Coordinator, now: datetime
     await audit.record(
         session,
         actor=OPERATOR,
-        action="coordinator_disable",
+        action=AuditAction.COORDINATOR_DISABLE,
         outcome="ok",
         now=now,
         subject=coordinator.id,
@@ -148,7 +149,7 @@ async def reset(session: AsyncSession, coordinator: Coordinator, now: datetime) 
     await audit.record(
         session,
         actor=OPERATOR,
-        action="coordinator_reset",
+        action=AuditAction.COORDINATOR_RESET,
         outcome="ok",
         now=now,
         subject=coordinator.id,
@@ -188,7 +189,7 @@ async def change_passphrase(
         await audit.record(
             session,
             actor=f"coordinator:{coordinator.id}",
-            action="passphrase_change",
+            action=AuditAction.PASSPHRASE_CHANGE,
             outcome=reason,
             now=now,
             subject=coordinator.id,
@@ -207,7 +208,7 @@ async def change_passphrase(
     await audit.record(
         session,
         actor=f"coordinator:{coordinator.id}",
-        action="passphrase_change",
+        action=AuditAction.PASSPHRASE_CHANGE,
         outcome="ok",
         now=now,
         subject=coordinator.id,

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from companion.context import ServiceContext
 from companion.crypto import key_binding
 from companion.db.models import Coordinator
+from companion.db.states import AuditAction
 from companion.records import audit
 
 OPERATOR = "operator"
@@ -62,7 +63,7 @@ async def bind_unbound(session: AsyncSession, ctx: ServiceContext, now: datetime
         await audit.record(
             session,
             actor=OPERATOR,
-            action="key_bound",
+            action=AuditAction.KEY_BOUND,
             outcome="ok",
             now=now,
             subject=coordinator.id,

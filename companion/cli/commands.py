@@ -1,5 +1,6 @@
 """The `companion` command: serve, chat, db, invite, coordinator add, demo, keys,
-check-content; the data commands (export, erase, keys rotate, audit) are in `data`."""
+check-content; the data commands (export, erase, keys rotate, audit) are in `data`,
+`resources check|add|retire` in `resources`, `backup` in `backup`."""
 
 from __future__ import annotations
 
@@ -12,8 +13,11 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from companion.cli.backup import add_backup_commands
 from companion.cli.coordinators import add_coordinator_commands
 from companion.cli.data import add_data_commands
+from companion.cli.feedback import add_feedback_commands
+from companion.cli.resources import add_resource_commands
 from companion.config import ConfigError, Settings, load_settings
 
 log = logging.getLogger("companion")
@@ -40,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands")
 
     serve = commands.add_parser("serve", help="migrate the database and run the service")
+    serve.add_argument(
+        "--workers", type=int, default=1, help="processes on the one port (PostgreSQL only)"
+    )
     serve.set_defaults(run=_serve)
 
     chat = commands.add_parser("chat", help="a terminal phone: text the service as a person")
@@ -82,7 +89,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--flows", type=Path, default=None, help="flow folder to check")
     check.set_defaults(run=_check_content)
     add_data_commands(commands, keys_commands)
+    add_feedback_commands(commands)
     add_coordinator_commands(coordinator_commands, keys_commands)
+    add_resource_commands(commands)
+    add_backup_commands(commands)
     return parser
 
 
@@ -90,15 +100,17 @@ def _settings(default_mode: str = "twilio") -> Settings:
     return load_settings(os.environ, Path(".env"), default_mode)
 
 
-def _serve(_args: argparse.Namespace) -> int:
+def _serve(args: argparse.Namespace) -> int:
     from aiohttp import web
 
     from companion.app import create_app
+    from companion.cli.workers import check_workers, serve_workers
     from companion.db.migrate import upgrade
     from companion.logs import configure_logging
 
     configure_logging()
     settings = _settings()
+    check_workers(settings, args.workers)
     app = create_app(settings)
     upgrade(settings.database_url)
     mode = "simulator" if settings.simulator_mode else "twilio"
@@ -108,6 +120,8 @@ def _serve(_args: argparse.Namespace) -> int:
     )
     if settings.simulator_mode:
         log.info("simulator mode (COMPANION_MODE=simulator): nothing leaves this machine")
+    if args.workers > 1:
+        return serve_workers(settings, args.workers)
     web.run_app(app, host=settings.host, port=settings.port, print=None, access_log=None)
     return 0
 

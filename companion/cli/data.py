@@ -19,6 +19,7 @@ from companion.config import Settings, load_settings
 from companion.context import ServiceContext, standalone_context
 from companion.crypto.keyring import format_keyring, parse_keyring, with_new_key
 from companion.db.file_modes import write_owner_only
+from companion.db.states import AuditAction
 from companion.records import audit
 from companion.sms.phone import InvalidPhoneNumber, to_e164
 
@@ -97,7 +98,9 @@ def _phone(text: str) -> str | None:
         return None
 
 
-async def _note(ctx: ServiceContext, action: str, outcome: str, subject: str | None = None) -> None:
+async def _note(
+    ctx: ServiceContext, action: AuditAction, outcome: str, subject: str | None = None
+) -> None:
     async with ctx.sessions() as session, session.begin():
         await audit.record(
             session,
@@ -118,7 +121,7 @@ def _export(args: argparse.Namespace) -> int:
 
     async def work(ctx: ServiceContext) -> dict[str, Any] | None:
         data = await export_person(ctx, e164)
-        await _note(ctx, "export", "done" if data else "nothing_held")
+        await _note(ctx, AuditAction.EXPORT, "done" if data else "nothing_held")
         return data
 
     data = run_in_context(work)
@@ -175,7 +178,7 @@ def _rotate(_args: argparse.Namespace) -> int:
         print("Set COMPANION_DATA_KEYS to this (on every instance), restart, then run")
         print("`companion keys reencrypt`:")
         print(format_keyring(rotated))
-    run_in_context(lambda ctx: _note(ctx, "keys_rotate", "done", rotated.current_id))
+    run_in_context(lambda ctx: _note(ctx, AuditAction.KEYS_ROTATE, "done", rotated.current_id))
     return 0
 
 
@@ -196,7 +199,7 @@ def _reencrypt(_args: argparse.Namespace) -> int:
     async def work(ctx: ServiceContext) -> int:
         done = await seal_plain_values(ctx)  # values migration 0006 could not seal
         done += await reencrypt(ctx, on_progress=progress)
-        await _note(ctx, "keys_reencrypt", "done", str(done))
+        await _note(ctx, AuditAction.KEYS_REENCRYPT, "done", str(done))
         return done
 
     done = run_in_context(work)
@@ -222,7 +225,7 @@ def _retire(args: argparse.Namespace) -> int:
         return 1
     kept = {k: v for k, v in keyring.keys.items() if k != args.key_id}
     retired = type(keyring)(keys=kept, current_id=keyring.current_id, index_key=keyring.index_key)
-    run_in_context(lambda ctx: _note(ctx, "keys_retire", "done", args.key_id))
+    run_in_context(lambda ctx: _note(ctx, AuditAction.KEYS_RETIRE, "done", args.key_id))
     print(format_keyring(retired))
     return 0
 

@@ -20,6 +20,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from companion.db.states import (
+    CareNoteKind,
+    CareNoteStatus,
     ConsentEventKind,
     ConsentStatus,
     ConversationStatus,
@@ -71,6 +73,10 @@ class Person(Base):
     # "HH:MM-HH:MM" London time: their own quiet time, joined to the service's (QUIET).
     quiet_hours: Mapped[str | None] = mapped_column(String(11), default=None)
     borough: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+    # Whole-life topics they chose to add to their check-in (ADD mood): sealed, space separated.
+    topics: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+    # FEEDBACK on its own: the next text (until a while after this) is their feedback.
+    feedback_asked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -416,3 +422,40 @@ class ModeUsed(Base):
     mode: Mapped[str] = mapped_column(String(16), primary_key=True)
     first_at: Mapped[datetime] = mapped_column(UTCDateTime)
     last_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Feedback(Base):
+    """Words a person sent with FEEDBACK, for the operators (sealed).
+
+    The person id is kept only so their own export and erasure find it: the operators'
+    list never shows it, and no coordinator page reads this table.
+    """
+
+    __tablename__ = "feedback"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    locale: Mapped[str] = mapped_column(String(16))
+    words: Mapped[bytes] = mapped_column(LargeBinary)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class CareNote(Base):
+    """A medicine change or appointment a coordinator recorded; the person chooses to add it.
+
+    What it says and its date are sealed in `details` (JSON). Nothing reaches the
+    person's calendar unless they answer YES.
+    """
+
+    __tablename__ = "care_note"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    coordinator_id: Mapped[str] = mapped_column(
+        ForeignKey("coordinator.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[CareNoteKind] = mapped_column(StateColumn(CareNoteKind))
+    details: Mapped[bytes] = mapped_column(LargeBinary)
+    status: Mapped[CareNoteStatus] = mapped_column(StateColumn(CareNoteStatus))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)

@@ -21,6 +21,8 @@ from companion.engine.reading.answers import Stored
 
 LONDON = ZoneInfo("Europe/London")
 MEASUREMENTS = frozenset({"weight_kg", "bp", "glucose_mmol", "waist_cm"})
+# Answers to the whole-life topics a person may add (mood, loneliness, money).
+WHOLE_LIFE = frozenset({"mood", "connected_today", "money_worries"})
 
 
 def kind_of(key: str) -> str:
@@ -31,6 +33,8 @@ def kind_of(key: str) -> str:
         return "measurement"
     if key.startswith("goal"):
         return "goal"
+    if key in WHOLE_LIFE:
+        return "wellbeing"
     if key == "meds_changed":
         return "medication"
     return "checkin"

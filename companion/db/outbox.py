@@ -369,14 +369,16 @@ async def cancel_pending_for(
     return int(result.rowcount)  # type: ignore[attr-defined]
 
 
-async def oldest_due_age(session: AsyncSession, now: datetime) -> float:
-    """Seconds the oldest due pending row has waited (dispatcher lag), 0 if none."""
-    oldest = await session.scalar(
-        select(OutboxMessage.not_before)
-        .where(OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.not_before <= now)
-        .order_by(OutboxMessage.not_before)
-        .limit(1)
+async def oldest_due_age(
+    session: AsyncSession, now: datetime, max_priority: Priority | None = None
+) -> float:
+    """Seconds the oldest due pending row (of at most `max_priority`) has waited, 0 if none."""
+    query = select(OutboxMessage.not_before).where(
+        OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.not_before <= now
     )
+    if max_priority is not None:
+        query = query.where(OutboxMessage.priority <= max_priority)
+    oldest = await session.scalar(query.order_by(OutboxMessage.not_before).limit(1))
     return 0.0 if oldest is None else max(0.0, (now - oldest).total_seconds())
 
 

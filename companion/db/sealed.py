@@ -16,9 +16,11 @@ from sqlalchemy.orm import InstrumentedAttribute
 from companion.crypto.sealing import associated_data
 from companion.db.models import (
     Base,
+    CareNote,
     ConsentEvent,
     Coordinator,
     DueItem,
+    Feedback,
     Goal,
     InboundMessage,
     Observation,
@@ -66,6 +68,9 @@ COORDINATOR_TEAM = SealedColumn(Coordinator, "team")
 SAFETY_CATEGORY = SealedColumn(SafetyEvent, "category")
 SAFETY_PATTERN = SealedColumn(SafetyEvent, "pattern")
 CONSENT_WORDING = SealedColumn(ConsentEvent, "wording")
+PERSON_TOPICS = SealedColumn(Person, "topics")
+FEEDBACK_WORDS = SealedColumn(Feedback, "words")
+CARE_NOTE_DETAILS = SealedColumn(CareNote, "details")
 
 SEALED_COLUMNS: tuple[SealedColumn, ...] = (
     PERSON_PHONE,
@@ -83,4 +88,7 @@ SEALED_COLUMNS: tuple[SealedColumn, ...] = (
     SAFETY_CATEGORY,
     SAFETY_PATTERN,
     CONSENT_WORDING,
+    PERSON_TOPICS,
+    FEEDBACK_WORDS,
+    CARE_NOTE_DETAILS,
 )

@@ -89,3 +89,74 @@ class ConsentEventKind(StrEnum):
     RECONFIRMED = "reconfirmed"
     WITHDRAWN = "withdrawn"
     LAPSED = "lapsed"
+
+
+class AuditAction(StrEnum):
+    """What an audit entry records (`audit_entry.action`): who did what to which record."""
+
+    # The portal: coordinators reading and asking.
+    VIEW_PEOPLE = "view_people"
+    VIEW_PERSON = "view_person"
+    VIEW_IN_CASELOAD = "view_in_caseload"  # a person's row in the triaged caseload
+    PRINT = "print"
+    DOWNLOAD_FHIR = "download_fhir"
+    SHARE_CODE_NEW = "share_code_new"
+    SHARE_REQUEST = "share_request"
+    # Signing in and out.
+    LOGIN = "login"
+    LOGIN_FAILED = "login_failed"
+    LOGOUT = "logout"
+    SESSION_ENDED = "session_ended"
+    CSRF_FAILED = "csrf_failed"
+    ENROL = "enrol"
+    PASSPHRASE_CHANGE = "passphrase_change"  # noqa: S105 (an action's name, not a secret)
+    # Coordinator accounts and their keys.
+    COORDINATOR_ADD = "coordinator_add"
+    COORDINATOR_DISABLE = "coordinator_disable"
+    COORDINATOR_RESET = "coordinator_reset"
+    KEY_BOUND = "key_bound"
+    KEY_MISMATCH = "key_mismatch"
+    # A person's consent, step by step (`consent_` + `ConsentEventKind`).
+    CONSENT_ASKED = "consent_asked"
+    CONSENT_GIVEN = "consent_given"
+    CONSENT_DECLINED = "consent_declined"
+    CONSENT_RECONFIRM_ASKED = "consent_reconfirm_asked"
+    CONSENT_RECONFIRMED = "consent_reconfirmed"
+    CONSENT_WITHDRAWN = "consent_withdrawn"
+    CONSENT_LAPSED = "consent_lapsed"
+    # Operators: data rights and keys.
+    EXPORT = "export"
+    ERASURE = "erasure"
+    BACKUP = "backup"
+    KEYS_ROTATE = "keys_rotate"
+    KEYS_REENCRYPT = "keys_reencrypt"
+    KEYS_RETIRE = "keys_retire"
+    # FEEDBACK read by operators; coordinators' care notes and the person's answer.
+    FEEDBACK_LIST = "feedback_list"
+    CARE_NOTE_RECORDED = "care_note_recorded"
+    CARE_NOTE_ADDED = "care_note_added"
+    CARE_NOTE_DECLINED = "care_note_declined"
+
+    @classmethod
+    def consent(cls, kind: ConsentEventKind) -> AuditAction:
+        """The audit action for a consent step."""
+        return cls(f"consent_{kind.value}")
+
+
+class CareNoteKind(StrEnum):
+    """What a coordinator's note records."""
+
+    MEDICINE = "medicine"
+    APPOINTMENT = "appointment"
+
+
+class CareNoteStatus(StrEnum):
+    """A coordinator's note: the person is asked, then says yes or no.
+
+    LAPSED is how the portal shows a question left unanswered for a week (not stored).
+    """
+
+    ASKED = "asked"
+    ADDED = "added"
+    DECLINED = "declined"
+    LAPSED = "lapsed"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import null, select, union_all
+from sqlalchemy import func, null, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.crypto.keyring import Keyring
@@ -21,6 +21,7 @@ from companion.db import safety_events
 from companion.db.models import ConversationRow, Goal, Observation, SafetyEvent, Summary
 from companion.db.observations import opened
 from companion.db.sealed import GOAL_TEXT
+from companion.db.states import ConversationStatus
 from companion.engine.reading.answers import Stored
 
 
@@ -91,21 +92,54 @@ async def observations_since(
     return found
 
 
+@dataclass(frozen=True)
+class CheckinAsked:
+    """One check-in: when it started, and how many of its questions were asked and answered."""
+
+    started: datetime
+    asked: int
+    answered: int
+
+
 async def checkins_between(
     session: AsyncSession, person_ids: Collection[str], start: datetime, until: datetime
-) -> dict[str, list[tuple[datetime, str]]]:
-    """Each person's check-in conversations started in [start, until): (started, status)."""
+) -> dict[str, list[CheckinAsked]]:
+    """Each person's check-ins started in [start, until), counted in questions.
+
+    A check-in plans up to three topics. One that completed asked them all (a skipped
+    question was asked); one that ended early or is still open has asked only up to
+    the question after the last one answered. Answers are the check-in's observations,
+    at most one per topic (a smoker's "how many?" follows their "yes").
+    """
+    answers = (
+        select(Observation.conversation_id, func.count().label("n"))
+        .where(Observation.person_id.in_(person_ids), Observation.recorded_at >= start)
+        .group_by(Observation.conversation_id)
+        .subquery()
+    )
     rows = await session.execute(
-        select(ConversationRow.person_id, ConversationRow.started_at, ConversationRow.status).where(
+        select(
+            ConversationRow.person_id,
+            ConversationRow.started_at,
+            ConversationRow.status,
+            ConversationRow.topics,
+            answers.c.n,
+        )
+        .outerjoin(answers, answers.c.conversation_id == ConversationRow.id)
+        .where(
             ConversationRow.person_id.in_(person_ids),
             ConversationRow.flow_id == "checkin",
             ConversationRow.started_at >= start,
             ConversationRow.started_at < until,
         )
     )
-    found: dict[str, list[tuple[datetime, str]]] = defaultdict(list)
-    for person_id, started_at, status in rows:
-        found[person_id].append((started_at, status))
+    found: dict[str, list[CheckinAsked]] = defaultdict(list)
+    for person_id, started_at, status, topics, count in rows:
+        planned = max(len(str(topics).split()), 1)
+        answered = min(int(count or 0), planned)
+        done = status == ConversationStatus.COMPLETED
+        asked = planned if done else min(planned, answered + 1)
+        found[person_id].append(CheckinAsked(started_at, asked, answered))
     return found
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from companion.engine.reading.parsing import match_keyword
+from companion.engine.whole_life import whole_message_change
 
 
 class CommandName(StrEnum):
@@ -40,6 +41,8 @@ class CommandName(StrEnum):
     REMINDERS = "reminders"
     QUIET = "quiet"
     HELP_TOPIC = "help_topic"
+    FEEDBACK = "feedback"
+    TOPICS = "topics"
 
 
 # The words people type, mapped to what they mean. Reserved: no flow may use them as answers.
@@ -88,6 +91,10 @@ KEYWORDS: Mapping[str, CommandName] = {
     "APPOINTMENTS": CommandName.REMINDERS,
     "QUIET": CommandName.QUIET,
     "QUIET HOURS": CommandName.QUIET,
+    "FEEDBACK": CommandName.FEEDBACK,
+    "OPINIA": CommandName.FEEDBACK,
+    "TOPICS": CommandName.TOPICS,
+    "TEMATY": CommandName.TOPICS,
 }
 # Keywords that are also everyday words one typo away ("quite tired" is not QUIET).
 _EXACT_ONLY = frozenset({CommandName.QUIET})
@@ -159,6 +166,8 @@ def _whole_message(text: str) -> Command | None:
         return Command(CommandName.MENU, "2")
     if removed := _REMOVE_ONE.match(typed):
         return Command(CommandName.REMINDERS, f"off {removed.group(1)}")
+    if change := whole_message_change(typed):
+        return Command(CommandName.TOPICS, change)  # "ADD mood", "REMOVE money"
     if _STOP_ALL_REMINDERS.match(typed):
         return Command(CommandName.REMINDERS, "off")
     if typed in _HELP_TYPOS:

@@ -18,7 +18,9 @@ The order is the safety case:
    a. a command typed exactly wins over an open question, except SIDE, SKIP and GOAL,
       which are everyday words in answers ("side hurts, 5"; "goal done");
    b. a share question still waiting takes a yes, no or maybe (unless a later question
-      is open: a bare "no" then answers that one);
+      is open: a bare "no" then answers that one); then FEEDBACK sent on its own takes
+      the next text that is not a command as the feedback; then a care note's question
+      ("add this to your calendar?") takes a clear yes or no;
    c. the open question takes its answer (or SKIP, or is asked again);
    d. a command, a forgiven typo included (the words after LOG are read too);
    e. otherwise what the person's own words ask for (`reading/intent.py`), or a kind,
@@ -125,6 +127,8 @@ class Situation:
     told_how_to_join_today: bool = False
     question: OpenQuestion | None = None
     share_asked_at: datetime | None = None  # a share question waits for yes/no since then
+    feedback_asked_at: datetime | None = None  # FEEDBACK on its own waits for words since then
+    note_asked_at: datetime | None = None  # a care note's question waits for yes/no since then
 
 
 @dataclass(frozen=True)
@@ -157,7 +161,21 @@ class Understand:
     intent: Intent | None
 
 
-Action = AnswerQuestion | AnswerShare | RunCommand | Understand
+@dataclass(frozen=True)
+class GiveFeedback:
+    """Keep the text as the feedback FEEDBACK asked for."""
+
+    words: str
+
+
+@dataclass(frozen=True)
+class AnswerNote:
+    """The person's yes or no to adding a coordinator's note to their calendar."""
+
+    yes: bool
+
+
+Action = AnswerQuestion | AnswerShare | RunCommand | Understand | GiveFeedback | AnswerNote
 
 
 @dataclass(frozen=True)
@@ -241,6 +259,9 @@ def _converse(situation: Situation, text: Text) -> Decision:
     share = _share_answer(situation, text)
     if share is not None:
         return share
+    waited = _waited_for(situation, text)
+    if waited is not None:
+        return Decision(active, action=waited)
     if question is not None:
         step = question.step
         reading = None if step.answer is None else read_answer(step.answer, text.body, step.choices)
@@ -262,6 +283,33 @@ def _converse(situation: Situation, text: Text) -> Decision:
 def _erases(step: Step, reading: Reading | None) -> bool:
     """Whether this answer sets off the step's declared "erase" effect (DELETE ME)."""
     return isinstance(reading, Understood) and step.effects.get(str(reading.value)) == "erase"
+
+
+def _waited_for(situation: Situation, text: Text) -> GiveFeedback | AnswerNote | None:
+    """Words FEEDBACK waits for, or a yes/no to a care note, unless a later question is open.
+
+    A command is never taken as either. Feedback is whatever the person writes next
+    (it may well mention tips or texts); a care note needs a clear yes or no that asks
+    for nothing else ("yes but who is this?" is answered for what it asks).
+    """
+    if situation.feedback_asked_at is None and situation.note_asked_at is None:
+        return None
+    if text.command is not None:
+        return None
+    question = situation.question
+
+    def latest(asked: datetime | None) -> bool:
+        return asked is not None and (question is None or question.asked_at <= asked)
+
+    if latest(situation.feedback_asked_at) and text.body.strip():
+        return GiveFeedback(text.body)
+    if (
+        latest(situation.note_asked_at)
+        and isinstance(text.yes_no, Value)
+        and not outranks_consent_answer(text.intent)
+    ):
+        return AnswerNote(text.yes_no.value)
+    return None
 
 
 def _share_answer(situation: Situation, text: Text) -> Decision | None:

@@ -72,15 +72,37 @@ CATEGORIES: Final = frozenset(
         "health-checks",
         "money",
         "dental",
+        "mental-health",
+        "advocacy",
+        "community",
+        "medicines",
     }
 )
+# Who an entry is especially for (report 5.1, 5.2). Anyone may still be sent it.
+DIVERSE_GROUPS: Final = (
+    "women",
+    "black-and-minority-ethnic",
+    "lgbtq",
+    "older-people",
+    "young-adults",
+    "disabled-people",
+    "carers",
+    "faith",
+    "refugees",
+    "language",
+)
+# Who an entry is only for. An entry with any of these is sent only to a person who
+# said it applies to them, in the words of their TIPS request ("TIPS pregnant").
+ELIGIBILITY: Final = frozenset({"pregnancy-or-under-4s", "age-under-26", "age-over-50"})
 # One SMS segment is 160 GSM-7 characters; the offer and contact share it with
 # the name and a line of framing text, so each gets a fixed budget.
 MAX_OFFER_CHARS: Final = 90
 MAX_CONTACT_CHARS: Final = 40
 
 _TEXT_FIELDS: Final = ("id", "name", "offer", "area", "category", "contact", "source")
-_FIELDS: Final = frozenset({*_TEXT_FIELDS, "last_checked"})
+_LIST_FIELDS: Final = ("groups", "eligibility")
+_REQUIRED: Final = frozenset({*_TEXT_FIELDS, "last_checked"})
+_FIELDS: Final = frozenset({*_REQUIRED, *_LIST_FIELDS, "retired"})
 _AREAS: Final = frozenset({NATIONAL, LONDON, *LONDON_BOROUGHS})
 _KEBAB: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _BOROUGH_BY_FOLDED: Final = {name.casefold(): name for name in LONDON_BOROUGHS}
@@ -99,6 +121,9 @@ class Resource:
         contact: Website without ``https://`` and/or a phone number.
         source: The page the entry was checked against.
         last_checked: When the entry was last checked.
+        groups: Diverse-needs groups from :data:`DIVERSE_GROUPS` it is especially for.
+        eligibility: Restrictions from :data:`ELIGIBILITY`; never sent unasked.
+        retired: When an operator retired it; a retired entry is kept, never sent.
     """
 
     id: str
@@ -109,6 +134,13 @@ class Resource:
     contact: str
     source: str
     last_checked: date
+    groups: tuple[str, ...] = ()
+    eligibility: tuple[str, ...] = ()
+    retired: date | None = None
+
+    def may_reach(self, eligible: Collection[str]) -> bool:
+        """Whether this entry may be sent to someone who told us `eligible` applies."""
+        return self.retired is None and all(need in eligible for need in self.eligibility)
 
 
 class DirectoryError(ValueError):
@@ -139,12 +171,17 @@ def load_directory(path: Path, today: date) -> tuple[Resource, ...]:
     tables = document.get("resource", [])
     if not isinstance(tables, list):
         raise DirectoryError(f"{path}: 'resource' must be an array of tables ([[resource]])")
-    resources = tuple(_resource(path, index, table, today) for index, table in enumerate(tables))
+    resources = tuple(parse_entry(path, index, table, today) for index, table in enumerate(tables))
     _check_unique_ids(path, resources)
     return resources
 
 
-def _resource(path: Path, index: int, table: object, today: date) -> Resource:
+def parse_entry(path: Path, index: int, table: object, today: date) -> Resource:
+    """One `[[resource]]` table as a Resource.
+
+    Raises:
+        DirectoryError: naming the file, the entry (its id or position) and the problem.
+    """
     if not isinstance(table, dict):
         raise DirectoryError(f"{path}: resource #{index}: must be a table")
     label = table["id"] if isinstance(table.get("id"), str) else f"#{index}"
@@ -155,13 +192,37 @@ def _resource(path: Path, index: int, table: object, today: date) -> Resource:
     unknown = sorted(set(table) - _FIELDS)
     if unknown:
         raise fail(f"unknown keys {unknown}")
-    missing = sorted(_FIELDS - set(table))
+    missing = sorted(_REQUIRED - set(table))
     if missing:
         raise fail(f"missing keys {missing}")
-    problem = _field_problem(table, today)
+    problem = _field_problem(table, today) or _extra_problem(table, today)
     if problem is not None:
         raise fail(problem)
-    return Resource(**table)
+    values = {key: table[key] for key in _REQUIRED}
+    return Resource(
+        **values,
+        groups=tuple(table.get("groups", ())),
+        eligibility=tuple(table.get("eligibility", ())),
+        retired=table.get("retired"),
+    )
+
+
+def _extra_problem(table: Mapping[str, object], today: date) -> str | None:
+    """Describe what is wrong with the optional keys (groups, eligibility, retired)."""
+    allowed = {"groups": frozenset(DIVERSE_GROUPS), "eligibility": ELIGIBILITY}
+    for key, known in allowed.items():
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return f"{key} must be a list of names"
+        unknown = sorted(set(value) - known)
+        if unknown:
+            return f"unknown {key} {unknown}; expected some of {sorted(known)}"
+    retired = table.get("retired")
+    if retired is not None and (not isinstance(retired, date) or isinstance(retired, datetime)):
+        return "retired must be a date such as 2026-12-03"
+    if isinstance(retired, date) and retired > today:
+        return f"retired {retired} is in the future (today is {today})"
+    return None
 
 
 def _field_problem(table: Mapping[str, object], today: date) -> str | None:
@@ -221,7 +282,8 @@ def pick_tip(
     candidates not yet sent, the first non-empty tier wins: borough-local in an
     interest category, London-wide or national in an interest category, any
     borough-local, anything. Once every candidate has been sent the cycle
-    restarts over all of them.
+    restarts over all of them. Retired entries and entries with eligibility
+    restrictions are never chosen here: nobody asked for them.
 
     Args:
         directory: The loaded directory.
@@ -234,9 +296,9 @@ def pick_tip(
         The resource to send, or None when nothing reaches the person.
     """
     known = borough is not None and borough.strip() != ""
-    home = _canonical_borough(borough) if known else None
+    home = canonical_borough(borough) if known else None
     in_london = not known or home is not None
-    candidates = [r for r in directory if _reaches(r, home, in_london=in_london)]
+    candidates = [r for r in directory if r.may_reach(()) and reaches(r, home, in_london=in_london)]
     unsent = [r for r in candidates if r.id not in already_sent]
     pool = unsent or candidates
     for tier in _tiers(pool, home, interests):
@@ -246,14 +308,15 @@ def pick_tip(
     return None
 
 
-def _canonical_borough(borough: str | None) -> str | None:
+def canonical_borough(borough: str | None) -> str | None:
     """Return the canonical spelling of a London borough, or None if it is not one."""
     if borough is None:
         return None
     return _BOROUGH_BY_FOLDED.get(borough.strip().casefold())
 
 
-def _reaches(resource: Resource, home: str | None, *, in_london: bool) -> bool:
+def reaches(resource: Resource, home: str | None, *, in_london: bool) -> bool:
+    """Whether `resource`'s area covers someone in `home` (None: unknown or outside London)."""
     if resource.area == NATIONAL:
         return True
     if resource.area == LONDON:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from companion.engine.flowspec import Flow
+from companion.engine.whole_life import OPTIONAL_TOPICS
 
 CHECKIN_SIZE = 3
 WEEK = 7
@@ -13,11 +14,15 @@ SMOKING = "smoking"
 SMOKER_FACT = "smokes"
 
 
-def checkin_topics(flow: Flow) -> tuple[str, ...]:
-    """The flow's topics, in the order its file lists them."""
+def checkin_topics(flow: Flow, chosen_topics: Collection[str] = ()) -> tuple[str, ...]:
+    """The flow's topics, in the order its file lists them.
+
+    Whole-life topics (`engine/whole_life.py`) are left out unless the person chose them.
+    """
     topics: list[str] = []
     for step in flow.steps.values():
-        if step.topic and step.topic not in topics:
+        optional = step.topic in OPTIONAL_TOPICS and step.topic not in chosen_topics
+        if step.topic and step.topic not in topics and not optional:
             topics.append(step.topic)
     return tuple(topics)
 
@@ -28,6 +33,7 @@ def plan_checkin(
     *,
     smokes: bool | None,
     size: int = CHECKIN_SIZE,
+    chosen_topics: Collection[str] = (),
 ) -> tuple[str, ...]:
     """Plan today's steps so each topic comes round two or three times a week.
 
@@ -37,11 +43,15 @@ def plan_checkin(
         smokes: What the person told us; smoking is left out for non-smokers, and the
             "do you smoke?" step is left out once we know.
         size: How many questions at most.
+        chosen_topics: Whole-life topics the person added (`engine/whole_life.py`); the
+            others of those are never asked.
 
     Returns:
         Step names in the order to ask them.
     """
-    topics = [t for t in checkin_topics(flow) if not (t == SMOKING and smokes is False)]
+    topics = [
+        t for t in checkin_topics(flow, chosen_topics) if not (t == SMOKING and smokes is False)
+    ]
     # (days ago, place in that day's plan); never asked counts as oldest.
     last_asked = {t: (len(recent), 0) for t in topics}
     for age, asked in reversed(list(enumerate(recent))):

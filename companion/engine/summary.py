@@ -23,6 +23,7 @@ from companion.engine.summary_trends import (
     Observation,
     high_blood_pressure,
     iso_week,
+    measurement_value,
     measurements,
     side_effects,
     side_effects_to_raise,
@@ -30,6 +31,7 @@ from companion.engine.summary_trends import (
     trends,
     weight_gain,
 )
+from companion.engine.timing import london_date
 
 __all__ = [
     "RANGES_PATH",
@@ -181,6 +183,7 @@ def build_summary(data: SummaryInput, ranges: ReferenceRanges) -> dict[str, obje
         "calendar": _calendar(window, shared),
         "measurements": measurements(window, week) if "checkins" in shared else [],
         "safety_events": _safety_events(data.safety_events, week) if "safety" in shared else [],
+        "last_reply_at": _last_reply(window, shared),
     }
 
 
@@ -277,7 +280,32 @@ def _calendar(window: Sequence[Observation], shared: frozenset[str]) -> dict[str
     return {
         "medicine_changed_on": changed if "side_effects" in shared else None,
         "health_check_done": checked if "checkins" in shared else None,
+        "last_measured": _last_measured(window) if "checkins" in shared else {},
     }
+
+
+def _last_measured(window: Sequence[Observation]) -> dict[str, str]:
+    """Each measurement's latest London day in the window, for the monitoring calendar."""
+    found: dict[str, str] = {}
+    for moment, key, value in window:
+        if measurement_value(key, value) is not None:
+            found[key] = london_date(moment).isoformat()
+    return found
+
+
+def _share_of(key: str) -> str:
+    """Which share category an answer belongs to."""
+    if key.startswith("side") or key == "meds_changed":
+        return "side_effects"
+    if key == "goal_review":
+        return "goals"
+    return "checkins"
+
+
+def _last_reply(window: Sequence[Observation], shared: frozenset[str]) -> str | None:
+    """When they last answered anything they share (UTC), if in the window."""
+    times = [moment for moment, key, _ in window if _share_of(key) in shared]
+    return max(times).astimezone(UTC).isoformat() if times else None
 
 
 def _is_date(text: str) -> bool:

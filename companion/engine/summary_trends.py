@@ -105,6 +105,9 @@ TRENDS: Final[tuple[TrendSpec, ...]] = (
     TrendSpec("bp_diastolic", "mmHg", BP, _mean, part=1),
     TrendSpec("energy_score", "/10", "energy_score", _mean),
     TrendSpec("pain_score", "/10", "pain_score", _mean),
+    TrendSpec("fruit_veg_portions", "/day", "fruit_veg_portions", _mean),
+    TrendSpec("cigarettes", "/day", "cigarettes", _mean),
+    TrendSpec("alcohol_drinks", "/day", "alcohol_drinks", _mean),
 )
 
 

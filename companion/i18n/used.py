@@ -25,6 +25,8 @@ SENT_BY_CODE: frozenset[str] = frozenset(
         "measure-weight-stone", "side-note-how", "side-note-saved", "meds-changed-saved",
         "meds-changed-how",
         "goal-how", "goal-current", "goal-saved", "tip", "tips-none",
+        # TIPS <topic> and medicines information (messages/*/resources.ftl)
+        "tips-topics", "tips-topic-none", "side-medicines-info",
         "time-how", "time-quiet", "time-saved", "pause-how", "pause-saved",
         "resume-saved", "resume-not-paused", "name-how", "name-saved",
         "language-how", "language-saved", "language-names",
@@ -52,5 +54,10 @@ SENT_BY_CODE: frozenset[str] = frozenset(
         *(f"understanding-{kind}-saved" for kind in MEASURE_KINDS),
         # before joining (companion.engine.reading.intent_precedence.reply_before_joining)
         "before-joining-privacy", "before-joining-who", "before-joining-stop",
+        # FEEDBACK, whole-life topics (TOPICS), coordinators' care notes
+        "feedback-ask", "feedback-thanks",
+        "topics-current", "topics-added", "topics-removed", "topics-how",
+        "note-medicine-ask", "note-appt-ask", "note-medicine-added", "note-appt-past",
+        "note-declined",
     }
 )  # fmt: skip

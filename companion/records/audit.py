@@ -28,6 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from companion.crypto.keyring import INDEX_KEY_ID, Keyring
 from companion.db.models import AuditEntry
+from companion.db.states import AuditAction
 
 log = logging.getLogger(__name__)
 GENESIS = "0" * 64
@@ -73,7 +74,7 @@ async def record(
     session: AsyncSession,
     *,
     actor: str,
-    action: str,
+    action: AuditAction,
     outcome: str,
     now: datetime,
     subject: str | None = None,
@@ -162,3 +163,10 @@ def _legacy_broken(entries: Sequence[AuditEntry]) -> bool:
             return True
         prev = entry.entry_hash
     return False
+
+
+async def check_trail(sessions: async_sessionmaker[AsyncSession], keyring: Keyring) -> int | None:
+    """Verify the whole trail as stored now: the first broken seq, or None if intact."""
+    async with sessions() as session:
+        entries = list(await session.scalars(select(AuditEntry).order_by(AuditEntry.seq)))
+    return verify_chain(entries, keyring)

@@ -23,10 +23,12 @@ from companion.context import ServiceContext
 from companion.crypto.blind_index import phone_index
 from companion.db import people
 from companion.db.models import (
+    CareNote,
     Consent,
     ConsentEvent,
     ConversationRow,
     DueItem,
+    Feedback,
     Goal,
     InboundMessage,
     Observation,
@@ -37,12 +39,12 @@ from companion.db.models import (
     Summary,
     TipSent,
 )
-from companion.db.states import PersonStatus
+from companion.db.states import AuditAction, PersonStatus
 from companion.records import audit
 
 log = logging.getLogger(__name__)
 
-ERASURE_ACTION = "erasure"
+ERASURE_ACTION = AuditAction.ERASURE
 
 
 @dataclass(frozen=True)
@@ -179,6 +181,8 @@ async def _delete_all(session: AsyncSession, index: str, person_id: str | None) 
             ("consent", delete(Consent).where(Consent.person_id == person_id)),
             ("goal", delete(Goal).where(Goal.person_id == person_id)),
             ("tip_sent", delete(TipSent).where(TipSent.person_id == person_id)),
+            ("feedback", delete(Feedback).where(Feedback.person_id == person_id)),
+            ("care_note", delete(CareNote).where(CareNote.person_id == person_id)),
             ("due_item", delete(DueItem).where(DueItem.person_id == person_id)),
             *by_number,
             ("conversation", delete(ConversationRow).where(ConversationRow.person_id == person_id)),

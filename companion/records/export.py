@@ -21,11 +21,13 @@ from companion.crypto.keyring import Keyring
 from companion.crypto.sealing import associated_data, unseal
 from companion.db import people
 from companion.db.models import (
+    CareNote,
     Consent,
     ConsentEvent,
     ConversationRow,
     Coordinator,
     DueItem,
+    Feedback,
     Goal,
     InboundMessage,
     Observation,
@@ -101,6 +103,11 @@ async def export_person(ctx: ServiceContext, e164: str) -> dict[str, Any] | None
             "tips": [
                 _fields(t, "resource_id", "sent_at") for t in await rows(TipSent, TipSent.sent_at)
             ],
+            "feedback": [
+                {**_fields(f, "received_at", "locale"), "words": opener("feedback", "words", f)}
+                for f in await rows(Feedback, Feedback.received_at)
+            ],
+            "care_notes": [opener.care_note(n) for n in await rows(CareNote, CareNote.created_at)],
             **texts,
         }
 
@@ -158,6 +165,7 @@ class _Opener:
             "phone": self("person", "phone", person),
             "name": self("person", "name", person),
             "borough": self("person", "borough", person),
+            "topics": (self("person", "topics", person) or "").split(),
             **_fields(
                 person,
                 "status",
@@ -189,6 +197,13 @@ class _Opener:
         return {
             **_fields(item, "kind", "flow_id", "repeat", "wall_time", "due_at", "status"),
             **_fields(item, "runs", "last_outcome"),
+            "details": None if details is None else json.loads(details),
+        }
+
+    def care_note(self, note: CareNote) -> Row:
+        details = self("care_note", "details", note)
+        return {
+            **_fields(note, "kind", "status", "coordinator_id", "created_at", "answered_at"),
             "details": None if details is None else json.loads(details),
         }
 

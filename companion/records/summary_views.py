@@ -1,7 +1,8 @@
 """Who opened a person's weekly summaries, and when: read from the audit trail.
 
-The portal audits every view, print and download of a person's page with the consent
-id as subject. A subject access export lists them so the person sees who looked.
+The portal audits every view, print and download of a person's page, and each showing
+of their row in the triaged caseload, with the consent id as subject. A subject access
+export lists them so the person sees who looked.
 """
 
 from __future__ import annotations
@@ -13,8 +14,15 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.db.models import AuditEntry
+from companion.db.states import AuditAction
 
-VIEW_ACTIONS = ("view_person", "print", "download_fhir")
+# VIEW_IN_CASELOAD: their row in the triaged people list, read from their summaries.
+VIEW_ACTIONS = (
+    AuditAction.VIEW_PERSON,
+    AuditAction.PRINT,
+    AuditAction.DOWNLOAD_FHIR,
+    AuditAction.VIEW_IN_CASELOAD,
+)
 
 
 async def summary_views(

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 import math
+import time
 from datetime import datetime, timedelta
 
 from companion.context import ServiceContext
@@ -90,6 +91,8 @@ class Dispatcher:
         self._stopping = False
         self._only = only_phone_index
         self._lease = claim_lease
+        self._looping = False
+        self._progress_at = time.monotonic()  # the last pass's end, for /readyz
 
     async def run_once(self) -> int:
         """Claim one batch of due rows, send them, write their outcomes.
@@ -200,11 +203,21 @@ class Dispatcher:
                 stopped = outcome.stops_person
             await self._outcomes.add(outcome)
 
+    @property
+    def alive(self) -> bool:
+        """True while `run_forever` is looping."""
+        return self._looping
+
+    def idle_seconds(self) -> float:
+        """Seconds since a pass last ended: large only when a pass is stuck (for /readyz)."""
+        return time.monotonic() - self._progress_at
+
     async def drain(self) -> int:
         """Send batches until nothing is due. Returns how many rows were claimed."""
         total = 0
         try:
             while not self._stopping and (claimed := await self._pass()) > 0:
+                self._progress_at = time.monotonic()
                 total += claimed
         finally:
             await self._outcomes.flush()
@@ -228,9 +241,17 @@ class Dispatcher:
 
     async def run_forever(self, idle_seconds: float = 1.0) -> None:
         """Loop until `stop()`: drain, then wait for a wake-up or the idle tick."""
+        self._looping = True
+        try:
+            await self._loop(idle_seconds)
+        finally:
+            self._looping = False
+
+    async def _loop(self, idle_seconds: float) -> None:
         while not self._stopping:
             try:
                 await self.drain()
+                self._progress_at = time.monotonic()
             except Exception:
                 log.exception("dispatcher pass failed; will retry")
             with contextlib.suppress(TimeoutError):

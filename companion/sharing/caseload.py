@@ -35,7 +35,6 @@ class SharingPerson:
     phone_ending: str
     shares: tuple[str, ...]
     given_at: datetime | None
-    latest_week: str | None
 
 
 async def active_consent(
@@ -63,7 +62,6 @@ async def sharing_people(
     )
     people = []
     for consent, person in rows.all():
-        weeks = await summary_weeks(session, consent)
         people.append(
             SharingPerson(
                 consent_id=consent.id,
@@ -71,7 +69,6 @@ async def sharing_people(
                 phone_ending=person_phone(keyring, person)[-4:],
                 shares=tuple(consent.shares.split()),
                 given_at=consent.given_at,
-                latest_week=weeks[0] if weeks else None,
             )
         )
     return sorted(people, key=lambda p: (p.name is None, (p.name or "").casefold(), p.phone_ending))
@@ -116,3 +113,34 @@ async def open_summary(
     info = summary_info(row.person_id, row.coordinator_id, row.week)
     document: dict[str, Any] = json.loads(open_(private_key, row.ciphertext, info))
     return document
+
+
+async def open_summaries(
+    session: AsyncSession,
+    consents: Sequence[Consent],
+    weeks: Sequence[str],
+    private_key: X25519PrivateKey,
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """These consents' summaries for `weeks`, opened, by (consent id, week); one read.
+
+    A summary that does not open with this key (or is not JSON) is left out, as is a
+    consent that is not this coordinator's: each is opened under its own binding.
+    """
+    if not consents or not weeks:
+        return {}
+    rows = await session.scalars(
+        select(Summary).where(
+            Summary.consent_id.in_([consent.id for consent in consents]),
+            Summary.week.in_(weeks),
+        )
+    )
+    opened: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in rows:
+        info = summary_info(row.person_id, row.coordinator_id, row.week)
+        try:
+            opened[(row.consent_id, row.week)] = json.loads(
+                open_(private_key, row.ciphertext, info)
+            )
+        except ValueError:  # OpenError is one: another key, a stale key, or tampering
+            continue
+    return opened

@@ -26,7 +26,7 @@ from companion.db.models import (
 )
 from companion.db.outbox import Recipient, Timing
 from companion.db.sealed import CONSENT_WORDING
-from companion.db.states import ConsentEventKind, ConsentStatus, PersonStatus, Priority
+from companion.db.states import AuditAction, ConsentEventKind, ConsentStatus, PersonStatus, Priority
 from companion.engine.consent import ShareAnswer, shares_args, shares_text
 from companion.engine.runner import Say
 from companion.records import audit
@@ -76,7 +76,7 @@ async def _event(
     await audit.record(
         session,
         actor=f"person:{consent.person_id}",
-        action=f"consent_{kind}",
+        action=AuditAction.consent(kind),
         subject=consent.id,
         outcome="ok",
         now=now,

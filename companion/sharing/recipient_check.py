@@ -17,11 +17,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from companion.context import ServiceContext
 from companion.crypto import key_binding
 from companion.db.models import Coordinator
+from companion.db.states import AuditAction
 from companion.records import audit
 
 log = logging.getLogger(__name__)
 SYSTEM = "system"
-MISMATCH_ACTION = "key_mismatch"
+MISMATCH_ACTION = AuditAction.KEY_MISMATCH
 
 
 def key_is_trusted(ctx: ServiceContext, coordinator: Coordinator) -> bool:

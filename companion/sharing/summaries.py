@@ -131,6 +131,40 @@ def _weeks(consent: Consent, first: bool, this_week: date) -> list[date]:
     return weeks
 
 
+async def refresh_week_so_far(
+    ctx: ServiceContext,
+    session: AsyncSession,
+    consent_ids: Sequence[str],
+    ranges: ReferenceRanges,
+    fresh_for: timedelta,
+) -> int:
+    """Remake the week-so-far summaries older than `fresh_for`, in the caller's transaction.
+
+    For the portal: what a coordinator reads is still a summary sealed to their public
+    key (the database alone cannot open it), only newer, so a crisis text or a reading
+    since the last one shows, with the time it is "as of". The consents are locked as
+    the sweep locks them, so the two never make the same summary at once. Returns how
+    many summaries were made.
+    """
+    now = ctx.clock()
+    sharing = await _lock_active(session, consent_ids)
+    this_week = summary_week(now)
+    weeks = [iso_week(this_week - timedelta(days=7)), iso_week(this_week)]
+    made = await summary_reads.summaries_made(session, [item.consent.id for item in sharing], weeks)
+    wanted: list[Due] = []
+    for item in sharing:
+        mine = made.get(item.consent.id, {})
+        starts = _weeks(item.consent, item.consent.id not in made, this_week)
+        for week_start in [*starts, *([] if this_week in starts else [this_week])]:
+            already = mine.get(iso_week(week_start))
+            if already is not None and now - already.created_at < fresh_for:
+                continue
+            wanted += [found] if (found := due(item, week_start, already, now)) else []
+    stored = await make_summaries(ctx, session, wanted, now, ranges)
+    _announce(stored)
+    return len(stored)
+
+
 async def ensure_summary(
     ctx: ServiceContext,
     session: AsyncSession,

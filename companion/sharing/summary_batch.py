@@ -24,7 +24,6 @@ from companion.crypto.sealing import unseal
 from companion.db import people, summary_reads
 from companion.db.models import Consent, Coordinator, Person, Summary, new_id
 from companion.db.sealed import PERSON_NAME
-from companion.db.states import ConversationStatus
 from companion.engine.reading.answers import Stored
 from companion.engine.summary import ReferenceRanges, SummaryInput, build_summary, iso_week
 from companion.engine.timing import at_london
@@ -157,7 +156,7 @@ class _Read:
     """What the whole batch read, by person id."""
 
     observations: dict[str, list[tuple[datetime, str, Stored]]]
-    checkins: dict[str, list[tuple[datetime, str]]]
+    checkins: dict[str, list[summary_reads.CheckinAsked]]
     safety_events: dict[str, list[tuple[datetime, str, bool]]]
     goals: dict[str, summary_reads.CurrentGoal]
 
@@ -192,9 +191,9 @@ def _input(item: Due, window: _Window, read: _Read, label: str) -> SummaryInput:
     """One summary's input: the batch's rows for its person, cut to its window."""
     person_id = item.sharing.person.id
     checkins = [
-        status
-        for started, status in read.checkins.get(person_id, [])
-        if window.start <= started < window.until
+        checkin
+        for checkin in read.checkins.get(person_id, [])
+        if window.start <= checkin.started < window.until
     ]
     goal = read.goals.get(person_id)
     return SummaryInput(
@@ -207,8 +206,8 @@ def _input(item: Due, window: _Window, read: _Read, label: str) -> SummaryInput:
             for moment, key, value in read.observations.get(person_id, [])
             if window.since <= moment <= window.until
         ],
-        checkins_prompted=len(checkins),
-        checkins_answered=sum(1 for status in checkins if status is ConversationStatus.COMPLETED),
+        checkins_prompted=sum(checkin.asked for checkin in checkins),
+        checkins_answered=sum(checkin.answered for checkin in checkins),
         safety_events=[
             event
             for event in read.safety_events.get(person_id, [])

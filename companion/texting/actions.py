@@ -13,20 +13,23 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.context import ServiceContext
-from companion.db.models import Consent, ConversationRow, Person
+from companion.db.models import CareNote, Consent, ConversationRow, Person
 from companion.db.states import PersonStatus
 from companion.engine.decide import (
     Action,
+    AnswerNote,
     AnswerQuestion,
     AnswerShare,
+    GiveFeedback,
     OpenQuestion,
     Situation,
     Text,
     Understand,
 )
+from companion.engine.reading.parsing import Unreadable
 from companion.engine.runner import Say
 from companion.sharing import consent as consents
-from companion.texting import conversation, understanding
+from companion.texting import care_notes, conversation, feedback, understanding
 from companion.texting.commands import Request, run_command
 
 
@@ -37,6 +40,7 @@ class Loaded:
     situation: Situation
     conversation: ConversationRow | None = None
     consent: Consent | None = None
+    note: CareNote | None = None
 
 
 async def situation_of(
@@ -61,13 +65,18 @@ async def situation_of(
     waiting = None
     if text.may_answer_share:
         waiting = await consents.question_waiting(session, person.id, now)
+    note = None
+    if text.command is None and not isinstance(text.yes_no, Unreadable):
+        note = await care_notes.question_waiting(session, person.id, now)
     situation = Situation(
         situation.status,
         situation.has_accepted_terms,
         question=question,
         share_asked_at=waiting[1] if waiting else None,
+        feedback_asked_at=feedback.waiting_since(person, now),
+        note_asked_at=note.created_at if note else None,
     )
-    return Loaded(situation, row, waiting[0] if waiting else None)
+    return Loaded(situation, row, waiting[0] if waiting else None, note)
 
 
 async def carry_out(
@@ -88,6 +97,11 @@ async def carry_out(
     if isinstance(action, AnswerShare):
         assert loaded.consent is not None  # decided only when a share question waits
         return await consents.apply_answer(ctx, session, person, loaded.consent, action.answer, now)
+    if isinstance(action, GiveFeedback):
+        return await feedback.keep(ctx, session, person, action.words, now)
+    if isinstance(action, AnswerNote):
+        assert loaded.note is not None  # decided only when a note's question waits
+        return await care_notes.answer(ctx, session, person, loaded.note, action.yes, now)
     if isinstance(action, Understand):
         return await understanding.answer(ctx, session, person, action.intent, now)
     heard = await understanding.answer_log_words(ctx, session, person, action.words, now)

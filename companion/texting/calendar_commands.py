@@ -4,7 +4,7 @@ that time the monitoring calendar."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, time, timedelta
 
 from companion.db import observations
 from companion.engine.appointments import (
@@ -126,10 +126,21 @@ async def appointment(r: Request) -> list[Say]:
     if isinstance(wanted, Unclear):
         return [Say("appt-how", args={"reason": wanted.reason})]
     assert wanted.on is not None
-    when = at_london(wanted.on, wanted.at)
-    if when <= r.now:
+    booked = book_appointment(r, wanted.on, wanted.at, wanted.what)
+    if booked is None:
         return [Say("appt-how", args={"reason": "past"})]
-    remind_at = at_london(wanted.on - timedelta(days=1), parse_wall(r.person.checkin_time))
+    return [booked]
+
+
+def book_appointment(r: Request, on: date, at: time, what: str) -> Say | None:
+    """A reminder the day before an appointment (None: it is past): what to say back.
+
+    APPT and a coordinator's note the person said YES to both book through here.
+    """
+    when = at_london(on, at)
+    if when <= r.now:
+        return None
+    remind_at = at_london(on - timedelta(days=1), parse_wall(r.person.checkin_time))
     if remind_at <= r.now:
         remind_at = max(r.now + timedelta(minutes=1), when - timedelta(hours=3))
     quiet = quiet_for(service_quiet(r), window_of(r.person.quiet_hours))
@@ -138,9 +149,9 @@ async def appointment(r: Request) -> list[Say]:
         # not held into the night and dropped after we said we would remind them.
         remind_at = quiet.ends_after(remind_at)
     if remind_at >= when:
-        return [Say("appt-too-soon")]
-    day = wanted.on.strftime("%d/%m")
-    details = {"what": wanted.what, "time": wanted.at.strftime("%H:%M"), "day": day}
+        return Say("appt-too-soon")
+    day = on.strftime("%d/%m")
+    details = {"what": what, "time": at.strftime("%H:%M"), "day": day}
     wall = remind_at.astimezone(LONDON).time().replace(second=0, microsecond=0)
     schedule.add_reminder(
         r.session,
@@ -151,4 +162,4 @@ async def appointment(r: Request) -> list[Say]:
         now=r.now,
         on=observations.london_day(remind_at),
     )
-    return [Say("appt-saved", args=details)]
+    return Say("appt-saved", args=details)

@@ -14,7 +14,14 @@ from companion.engine.runner import Say
 from companion.engine.week import my_week
 from companion.scheduling import schedule
 from companion.sharing import consent
-from companion.texting import calendar_commands, conversation, settings_commands, starter
+from companion.texting import (
+    calendar_commands,
+    conversation,
+    feedback,
+    settings_commands,
+    starter,
+    whole_life,
+)
 from companion.texting.request import Handler, Request, reason_of
 from companion.texting.tips import tip_says
 
@@ -87,7 +94,7 @@ async def _side(r: Request) -> list[Say]:
     if not words:
         return [Say("side-note-how")]
     observations.record(r.session, r.ctx.keyring, r.person.id, "side_note", words, r.now)
-    return [Say("side-note-saved")]
+    return [Say("side-note-saved"), Say("side-medicines-info")]
 
 
 async def _goal(r: Request) -> list[Say]:
@@ -106,7 +113,7 @@ async def _goal(r: Request) -> list[Say]:
 
 
 async def _tips(r: Request) -> list[Say]:
-    return await tip_says(r.ctx, r.session, r.person, r.now)
+    return await tip_says(r.ctx, r.session, r.person, r.now, r.command.rest)
 
 
 async def _my_week(r: Request) -> list[Say]:
@@ -161,6 +168,8 @@ _HANDLERS: dict[CommandName, Handler] = {
     CommandName.REMINDERS: calendar_commands.reminders,
     CommandName.QUIET: settings_commands.quiet,
     CommandName.MY_DATA: _my_data,
+    CommandName.FEEDBACK: feedback.feedback,
+    CommandName.TOPICS: whole_life.topics,
     CommandName.DELETE_ME: lambda r: starter.start_flow(
         r.ctx, r.session, r.person, "delete-me", r.now
     ),

@@ -79,10 +79,16 @@ def greeted(ctx: ServiceContext, person: Person, says: list[Say]) -> list[Say]:
     return [Say("checkin-greeting", question=says[0].message_id, args=args), *says[1:]]
 
 
-def plan_for(flow: Flow, recent_topics: list[str], smokes: Stored | None) -> tuple[str, ...]:
+def plan_for(
+    flow: Flow,
+    recent_topics: list[str],
+    smokes: Stored | None,
+    chosen_topics: frozenset[str] = frozenset(),
+) -> tuple[str, ...]:
     """Today's plan for a planned flow, from the topics of its last runs (newest first)."""
     known = smokes if isinstance(smokes, bool) else None
-    return plan_checkin(flow, [t.split() for t in recent_topics], smokes=known)
+    recent = [t.split() for t in recent_topics]
+    return plan_checkin(flow, recent, smokes=known, chosen_topics=chosen_topics)
 
 
 async def continue_flow(

@@ -26,6 +26,7 @@ from companion.engine.reading.answers import Stored
 from companion.engine.rotation import SMOKER_FACT, SMOKING
 from companion.engine.runner import Say
 from companion.texting import conversation
+from companion.texting.whole_life import chosen_topics
 
 
 @dataclass
@@ -76,7 +77,8 @@ class FlowStarter:
         plan: tuple[str, ...] = ()
         if flow.planned:
             recent = self.recent.get(flow.id, {}).get(person.id, [])
-            plan = conversation.plan_for(flow, recent, self.smokes.get(person.id))
+            chosen = chosen_topics(self.ctx.keyring, person)
+            plan = conversation.plan_for(flow, recent, self.smokes.get(person.id), chosen)
         row, says = await conversation.begin_flow(
             self.ctx, self.session, person, flow, plan, self.now
         )

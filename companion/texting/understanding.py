@@ -31,8 +31,8 @@ from companion.context import ServiceContext
 from companion.db.models import Person, TipSent
 from companion.engine.commands import Command, CommandName
 from companion.engine.reading.intent import Intent, IntentKind, MeasureKind
-from companion.engine.resources import pick_tip
 from companion.engine.runner import Say
+from companion.engine.tip_topics import Topic, pick_on_topic
 from companion.texting.commands import Request, run_command
 from companion.texting.tips import person_borough
 
@@ -106,11 +106,13 @@ async def answer(
         case IntentKind.SIDE_EFFECT:
             said = await command(CommandName.SIDE, intent.words)
             hard = {"hard": "yes" if intent.hard_time else "no"}
+            # Its reply already points to nhs.uk/medicines: no second pointer.
             return [
                 Say("understanding-side-effect", args=hard)
                 if say.message_id == "side-note-saved"
                 else say
                 for say in said
+                if say.message_id != "side-medicines-info"
             ]
         case IntentKind.REMINDER:
             return await command(CommandName.REMIND, intent.words)
@@ -138,15 +140,14 @@ async def _topic(
     sent = set(
         await session.scalars(select(TipSent.resource_id).where(TipSent.person_id == person.id))
     )
-    tip = pick_tip(
+    tip = pick_on_topic(
         ctx.resources,
+        Topic(topic, categories=frozenset({topic})),
         borough=person_borough(ctx, person) or None,
-        interests={topic},
         already_sent=sent,
-        seed=int(now.timestamp()),
     )
     says = [Say("understanding-topic", args={"topic": topic})]
-    if tip is not None and tip.category == topic:
+    if tip is not None:
         session.add(TipSent(person_id=person.id, resource_id=tip.id, sent_at=now))
         checked = tip.last_checked.strftime("%b %Y")
         args = {"name": tip.name, "offer": tip.offer, "contact": tip.contact, "checked": checked}

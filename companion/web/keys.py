@@ -6,6 +6,8 @@ from aiohttp import web
 
 from companion.config import Settings
 from companion.context import ServiceContext
+from companion.engine.summary import ReferenceRanges
+from companion.scheduling.periodic import Sweeps
 from companion.sending.dispatcher import Dispatcher
 from companion.sms.simulator_gateway import SimulatorGateway
 
@@ -13,3 +15,5 @@ SETTINGS = web.AppKey("settings", Settings)
 CONTEXT = web.AppKey("context", ServiceContext)
 DISPATCHER = web.AppKey("dispatcher", Dispatcher)
 SIMULATOR = web.AppKey("simulator", SimulatorGateway)
+RANGES = web.AppKey("reference_ranges", ReferenceRanges)
+SWEEPS = web.AppKey("sweeps", Sweeps)

@@ -14,6 +14,7 @@ Routes (all under /portal):
     POST /share-requests         text a person asking them to share
     GET  /people/{consent}                          latest summary, earlier weeks
     GET  /people/{consent}/summary/{week}           an earlier week
+    POST /people/{consent}/notes                    a medicine change or appointment
     GET  /people/{consent}/summary/{week}.json      FHIR R4 Bundle download
     GET  /people/{consent}/summary/{week}/print     printable page
     GET  /passphrase, POST       change the passphrase (the private key is re-wrapped)
@@ -24,7 +25,13 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from companion.web import portal_account, portal_auth, portal_downloads, portal_views
+from companion.web import (
+    portal_account,
+    portal_auth,
+    portal_downloads,
+    portal_notes,
+    portal_views,
+)
 from companion.web.portal_pages import add_security_headers, stylesheet
 from companion.web.portal_session import PORTAL_STATE, PortalState
 
@@ -57,6 +64,7 @@ def portal_app() -> web.Application:
     post("/share-requests", portal_views.ask_by_text)
     get(f"/people/{_CONSENT}", portal_views.person)
     get(f"/people/{_CONSENT}/summary/{_WEEK}", portal_views.person)
+    post(f"/people/{_CONSENT}/notes", portal_notes.add_note)
     get(f"/people/{_CONSENT}/summary/{_WEEK}.json", portal_downloads.fhir)
     get(f"/people/{_CONSENT}/summary/{_WEEK}/print", portal_downloads.printable)
     get("/passphrase", portal_account.passphrase_page)

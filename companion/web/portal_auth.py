@@ -30,6 +30,7 @@ from companion.accounts.device_cookies import trusted_nonce
 from companion.accounts.logins import check_login
 from companion.crypto import totp
 from companion.db.models import Coordinator
+from companion.db.states import AuditAction
 from companion.records import audit
 from companion.sharing.recipient_check import report_mismatch
 from companion.web.client_address import request_address
@@ -102,7 +103,7 @@ async def login(request: web.Request) -> web.Response:
                 actor=f"coordinator:{result.coordinator_id}"
                 if result.failure is None
                 else ANONYMOUS,
-                action="login" if result.failure is None else "login_failed",
+                action=AuditAction.LOGIN if result.failure is None else AuditAction.LOGIN_FAILED,
                 outcome=result.failure or "ok",
                 now=now,
                 subject=result.coordinator_id,
@@ -113,7 +114,7 @@ async def login(request: web.Request) -> web.Response:
         await record_junk(
             request,
             actor=ANONYMOUS,
-            action="login_failed",
+            action=AuditAction.LOGIN_FAILED,
             outcome="locked",
             subject=result.coordinator_id,
         )
@@ -145,7 +146,7 @@ async def _audit_throttled(request: web.Request, account: str) -> None:
         await audit.record(
             session,
             actor=ANONYMOUS,
-            action="login_failed",
+            action=AuditAction.LOGIN_FAILED,
             outcome="throttled",
             now=now,
             subject=subject,
@@ -171,7 +172,7 @@ async def logout(request: web.Request) -> web.Response:
         await audit.record(
             session,
             actor=login_.actor,
-            action="logout",
+            action=AuditAction.LOGOUT,
             outcome="ok",
             now=ctx.clock(),
             subject=login_.coordinator_id,
@@ -241,7 +242,7 @@ def _enrol_context(pending: PendingEnrolment) -> dict[str, object]:
 
 
 async def _audit_bad_link(request: web.Request) -> None:
-    await record_junk(request, actor=ANONYMOUS, action="enrol", outcome="invalid_link")
+    await record_junk(request, actor=ANONYMOUS, action=AuditAction.ENROL, outcome="invalid_link")
 
 
 def _login_again(form: Form, status: int, error: str, email: str, **extra: object) -> web.Response:
@@ -270,5 +271,5 @@ async def _pre_login_form(request: web.Request) -> Form:
     form = await read_form(request)
     if same_token(request.cookies.get(login_cookie(request), ""), form.get(CSRF_FIELD)):
         return form
-    await record_junk(request, actor=ANONYMOUS, action="csrf_failed", outcome="denied")
+    await record_junk(request, actor=ANONYMOUS, action=AuditAction.CSRF_FAILED, outcome="denied")
     raise error_page(web.HTTPForbidden, "csrf")

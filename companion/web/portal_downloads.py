@@ -10,6 +10,7 @@ import json
 
 from aiohttp import web
 
+from companion.db.states import AuditAction
 from companion.records.fhir_export import ExportParties, summary_bundle
 from companion.web.portal_pages import error_page, page
 from companion.web.portal_session import require_login
@@ -22,7 +23,7 @@ async def fhir(request: web.Request) -> web.Response:
     """The week's summary as a FHIR Bundle, offered as a file download."""
     login = await require_login(request)
     week = request.match_info["week"]
-    view = await load_person(request, login, "download_fhir", week)
+    view = await load_person(request, login, AuditAction.DOWNLOAD_FHIR, week)
     if view.summary is None:
         raise error_page(web.HTTPNotFound, "unreadable")
     consent = view.consent
@@ -43,5 +44,5 @@ async def fhir(request: web.Request) -> web.Response:
 async def printable(request: web.Request) -> web.Response:
     """The week's summary on one plain page, for the browser's Print command."""
     login = await require_login(request)
-    view = await load_person(request, login, "print", request.match_info["week"])
+    view = await load_person(request, login, AuditAction.PRINT, request.match_info["week"])
     return page("print.html", view=view)

@@ -8,7 +8,8 @@ these pages hold health information.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import re
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +50,55 @@ def num(value: object) -> str:
     return str(int(rounded)) if rounded.is_integer() else f"{rounded:.1f}"
 
 
+def week_dates(value: object, with_year: bool = False) -> str:
+    """A week (an ISO week code or its Monday) as its dates: "1 to 7 Dec", "29 Dec to 4 Jan 2027".
+
+    The year is shown when asked for or when the week runs into a new year.
+    """
+    start = _monday(value)
+    if start is None:
+        return str(value)
+    end = start + timedelta(days=6)
+    year = f" {end.year}" if with_year or start.year != end.year else ""
+    if start.month == end.month:
+        return f"{start.day} to {end.day} {end:%b}{year}"
+    first = f"{start.day} {start:%b}" + (f" {start.year}" if start.year != end.year else "")
+    return f"{first} to {end.day} {end:%b}{year}"
+
+
+def _monday(value: object) -> date | None:
+    if isinstance(value, date):
+        return value - timedelta(days=value.weekday())
+    if isinstance(value, str):
+        match = _ISO_WEEK.fullmatch(value)
+        if match:
+            return date.fromisocalendar(int(match[1]), int(match[2]), 1)
+        try:
+            return _monday(date.fromisoformat(value))
+        except ValueError:
+            return None
+    return None
+
+
+def clock(value: object) -> str:
+    """An ISO time or datetime as London wall-clock time with its day: "14:05 on 3 Dec 2026"."""
+    if isinstance(value, str):
+        text = value
+        try:
+            value = datetime.fromisoformat(text)
+        except ValueError:
+            return text
+    if isinstance(value, datetime):
+        local = value.astimezone(LONDON) if value.tzinfo else value
+        return f"{local:%H:%M} on {day(local)}"
+    return str(value)
+
+
+_ISO_WEEK = re.compile(r"([0-9]{4})-W([0-9]{2})")
 TEMPLATES.filters["day"] = day
 TEMPLATES.filters["num"] = num
+TEMPLATES.filters["week_dates"] = week_dates
+TEMPLATES.filters["clock"] = clock
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (

@@ -37,6 +37,7 @@ from companion.crypto.session_keys import (
     session_id_of,
 )
 from companion.db.models import PortalSession
+from companion.db.states import AuditAction
 from companion.records import audit
 from companion.records.audit_budget import AuditBudget
 from companion.web.keys import CONTEXT, SETTINGS
@@ -203,7 +204,7 @@ async def current_login(request: web.Request) -> PortalLogin | str:
             await audit.record(
                 session,
                 actor=f"coordinator:{row.coordinator_id}",
-                action="session_ended",
+                action=AuditAction.SESSION_ENDED,
                 outcome="idle" if idle else "unreadable",
                 now=now,
             )
@@ -255,13 +256,18 @@ async def require_csrf(request: web.Request, expected: str, actor: str) -> Form:
     ctx = request.config_dict[CONTEXT]
     async with ctx.sessions.begin() as session:  # a logged-in browser: every one is audited
         await audit.record(
-            session, actor=actor, action="csrf_failed", outcome="denied", now=ctx.clock()
+            session, actor=actor, action=AuditAction.CSRF_FAILED, outcome="denied", now=ctx.clock()
         )
     raise error_page(web.HTTPForbidden, "csrf")
 
 
 async def record_junk(
-    request: web.Request, *, actor: str, action: str, outcome: str, subject: str | None = None
+    request: web.Request,
+    *,
+    actor: str,
+    action: AuditAction,
+    outcome: str,
+    subject: str | None = None,
 ) -> None:
     """Audit a refused request, at most once a minute per kind; count the rest."""
     ctx = request.config_dict[CONTEXT]

@@ -53,7 +53,7 @@ help-command =
         [side] SIDE notes a side effect in your words, like SIDE dry mouth since the new tablets.
         [meds_changed] MEDS CHANGED tells us your medicine changed, like MEDS CHANGED 1 Nov. We then remind you about weight and health checks.
         [goal] GOAL sets a small goal of your own, like GOAL walk to the park twice. GOAL on its own shows it.
-        [tips] TIPS sends an idea for something local and free to try.
+        [tips] TIPS sends an idea for something local and free to try. Add a topic for ideas on it, like TIPS sleep or TIPS carers.
         [time] TIME sets when your check-in comes, like TIME 10am or TIME 6.30pm.
         [quiet] QUIET sets when we send no check-ins or reminders, like QUIET 10pm-9am. QUIET OFF goes back to our usual night hours.
         [pause] PAUSE stops check-ins and reminders for some days, like PAUSE 7. RESUME starts them again.
@@ -68,6 +68,8 @@ help-command =
         [appointment] APPT saves an appointment, like APPT 3 Dec 10:30 GP or APPT Friday 2pm dentist. We remind you the day before.
         [share] SHARE and a code from your care coordinator sends them a weekly summary, only if you say yes.
         [unshare] UNSHARE stops sharing your summary at once.
+        [feedback] FEEDBACK and your words tells the team that runs this service what you think. Your care coordinator does not see it.
+        [topics] TOPICS lists extra check-in questions you can choose: ADD mood, ADD loneliness, ADD money. REMOVE mood stops one.
         [my_data] MY DATA tells you who sees your answers and how to get a copy.
         [delete_me] DELETE ME deletes everything we hold about you. We ask you to confirm first.
         [stop] STOP stops all our texts at once. START brings them back.

@@ -104,6 +104,7 @@ menu-2 =
     PAUSE 7, RESUME
     NAME, BOROUGH, LANGUAGE
     SHARE, UNSHARE, MY DATA, DELETE ME
+    TOPICS, FEEDBACK
     HELP REMIND explains one
     HELP for crisis numbers, STOP to stop
 

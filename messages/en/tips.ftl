@@ -7,7 +7,7 @@
 # $contact: 40 gsm chars
 # $checked: 8 gsm chars
 # segments: 3
-tip = Tip: { $name }. { $offer } { $contact } (checked { $checked }). Text TIPS for another.
+tip = Tip: { $name }. { $offer } { $contact } (checked { $checked }). Text TIPS for another, or TIPS and a topic, like TIPS sleep.
 
 # No tips available right now.
 # segments: 1

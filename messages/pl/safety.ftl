@@ -57,7 +57,7 @@ help-command =
         [side] SIDE zapisuje skutek uboczny Twoimi słowami, np. SIDE suchość w ustach.
         [meds_changed] MEDS CHANGED zapisuje zmianę leków, np. MEDS CHANGED 1/11. Przypomnimy o badaniach.
         [goal] GOAL ustawia mały cel, np. GOAL spacer do parku. Samo GOAL go pokaże.
-        [tips] TIPS wysyła pomysł na coś lokalnego i darmowego.
+        [tips] TIPS wysyła pomysł na coś lokalnego i darmowego. Dodaj temat, np. TIPS sen albo TIPS opiekunowie.
         [time] TIME ustawia godzinę pytań, np. TIME 10:00.
         [quiet] QUIET ustawia ciszę, np. QUIET 22:00-09:00. QUIET OFF ją wyłącza.
         [pause] PAUSE robi przerwę, np. PAUSE 7. RESUME ją kończy.
@@ -72,6 +72,8 @@ help-command =
         [appointment] APPT zapisuje wizytę, np. APPT 3/12 10:30 GP. Przypomnimy dzień wcześniej.
         [share] SHARE i kod od koordynatora wysyła mu tygodniowe podsumowanie, tylko za zgodą.
         [unshare] UNSHARE od razu kończy udostępnianie.
+        [feedback] FEEDBACK i Twoje słowa przekazuje opinię zespołowi serwisu. Koordynator opieki jej nie widzi.
+        [topics] TOPICS pokazuje dodatkowe pytania do wyboru: DODAJ nastrój, samotność lub pieniądze. USUN nastrój wyłącza.
         [my_data] MY DATA mówi, kto widzi Twoje odpowiedzi i jak dostać kopię.
         [delete_me] DELETE ME usuwa wszystko, co o Tobie mamy. Najpierw zapytamy.
         [stop] STOP wyłącza wszystkie wiadomości. START je przywraca.

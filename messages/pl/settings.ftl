@@ -107,6 +107,7 @@ menu-2 =
     PAUSE 7, RESUME
     NAME, BOROUGH, LANGUAGE
     SHARE, UNSHARE, MY DATA, DELETE ME
+    TOPICS, FEEDBACK
     HELP REMIND: opis polecenia
     HELP: numery pomocy, STOP: koniec
 

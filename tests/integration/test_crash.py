@@ -41,7 +41,7 @@ PEOPLE = 2000
 KILLS = 20
 LEASE_SECONDS = 8  # a batch of 50 takes about 1.3 s at the fake's pace
 RESTART_PG_AFTER_KILL = KILLS // 2
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(420)]
+pytestmark = [pytest.mark.slow, pytest.mark.serial, pytest.mark.timeout(420)]
 
 
 def number(i: int) -> str:

@@ -12,16 +12,20 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sqlalchemy import select
 
 from companion.config import load_settings
 from companion.context import ServiceContext, standalone_context
 from companion.crypto.coordinator_keys import new_key_pair
 from companion.crypto.keyring import Keyring, format_keyring
-from companion.db.models import ShareCode
+from companion.db.models import Consent, ShareCode
+from companion.db.states import CareNoteKind
+from companion.engine.care_notes import NoteEntry
 from companion.engine.summary import RANGES_PATH, load_reference_ranges
 from companion.records.export import export_fhir, export_person
 from companion.sending.dispatcher import Dispatcher
 from companion.sending.rate import SendRate
+from companion.sharing.care_notes import record_note
 from companion.sharing.summaries import summary_sweep
 from companion.sms.simulator_gateway import SimulatorGateway
 from companion.texting.inbound import InboundSms, handle_inbound
@@ -158,9 +162,27 @@ async def a_month(phone: Texter, clock: ManualClock, *, share: bool = True) -> M
             await phone.text("I feel like ending it all")
         if day == 25:
             await phone.text("GOAL cook one new meal")
+    await phone.text("ADD money")
+    await phone.text(f"FEEDBACK {FEEDBACK_WORDS}")
     if share:
+        await note_from_coordinator(phone)
         await summary_sweep(phone.ctx, load_reference_ranges(RANGES_PATH))
     return month
+
+
+FEEDBACK_WORDS = "the texts help me remember my walk"
+NOTE_WHAT = "started olanzapine 5 mg"
+
+
+async def note_from_coordinator(phone: Texter) -> None:
+    """The coordinator records a medicine change; the person is asked (and has not answered)."""
+    ctx = phone.ctx
+    async with ctx.sessions() as session, session.begin():
+        consent = await session.scalar(select(Consent).where(Consent.status == "active"))
+        assert consent is not None
+        entry = NoteEntry(CareNoteKind.MEDICINE, NOTE_WHAT, START.date())
+        assert await record_note(ctx, session, consent, entry, "coordinator:test")
+    await phone.replies()
 
 
 def values(data: dict[str, Any], key: str) -> list[Any]:
@@ -179,6 +201,11 @@ async def test_a_month_of_activity_is_exported_whole_and_decrypted(
     person = data["person"]
     assert (person["phone"], person["name"], person["status"]) == (PHONE, "Robin", "active")
     assert person["borough"] == "Hackney"
+    assert person["topics"] == ["money"]
+    assert [f["words"] for f in data["feedback"]] == [FEEDBACK_WORDS]
+    assert [(n["kind"], n["status"], n["details"]["what"]) for n in data["care_notes"]] == [
+        ("medicine", "asked", NOTE_WHAT)
+    ]
     assert person["terms_accepted_at"] == (START + timedelta(seconds=3)).isoformat()  # YES
     assert [m["body"] for m in data["messages_in"]] == phone.sent
     replies = [m.body for m in phone.gateway.inbox(PHONE)]

@@ -64,7 +64,7 @@ async def test_summary_page_shows_charts_and_what_is_worth_discussing(
             summary=summary,
             now=now,
         )
-    page = await (await client.get(f"/portal/people/{consent_id}")).text()
+    page = await (await client.get(f"/portal/people/{consent_id}/summary/2026-W22")).text()
     assert page.count('<svg class="spark"') == 2
     paths = re.findall(r'<path d="(M[^"]+)"', page)
     assert len(paths) == 2
@@ -76,9 +76,11 @@ async def test_summary_page_shows_charts_and_what_is_worth_discussing(
     assert "Sleepy or slowed down in the day: a lot, and it is bothering them" in page
     assert "Crisis support" not in page  # no safety events, no section
     assert 'href="/portal/people/' + consent_id + '/summary/2026-W21"' in page
-    assert "<strong>2026-W22</strong> (shown)" in page
+    assert "<strong>25 to 31 May 2026</strong> (shown)" in page
+    assert "Week of 25 to 31 May 2026." in page
+    assert "2026-W2" not in page.replace("/summary/2026-W2", "")  # no ISO week codes shown
     earlier = await client.get(f"/portal/people/{consent_id}/summary/2026-W21")
-    assert "<strong>2026-W21</strong> (shown)" in await earlier.text()
+    assert "<strong>18 to 24 May 2026</strong> (shown)" in await earlier.text()
     assert (await client.get(f"/portal/people/{consent_id}/summary/2026-W05")).status == 404
     assert "<script" not in page
 
@@ -99,7 +101,7 @@ async def page_with_safety_event(
         summary=summary,
         now=now,
     )
-    return await (await client.get(f"/portal/people/{consent_id}")).text()
+    return await (await client.get(f"/portal/people/{consent_id}/summary/2026-W22")).text()
 
 
 async def test_safety_events_show_only_when_present(

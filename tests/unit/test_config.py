@@ -113,3 +113,26 @@ def test_twilio_mode_requires_data_keys(
     monkeypatch.delenv("COMPANION_DATA_KEYS", raising=False)
     assert main(["invite", "+447700900123"]) == 2
     assert capsys.readouterr().err.startswith("companion: COMPANION_DATA_KEYS: required")
+
+
+def test_secrets_can_come_from_files_such_as_systemd_credentials(tmp_path: Path) -> None:
+    """COMPANION_DATA_KEYS_FILE and TWILIO_AUTH_TOKEN_FILE are read; the plain variable wins."""
+    keys, token = tmp_path / "data-keys", tmp_path / "twilio-auth-token"
+    keys.write_text("index:abc,k1:def\n", encoding="utf-8")
+    token.write_text("file-token\n", encoding="utf-8")
+    environ = {
+        "COMPANION_DATA_KEYS_FILE": str(keys),
+        "TWILIO_ACCOUNT_SID": SID,
+        "TWILIO_AUTH_TOKEN_FILE": str(token),
+        "TWILIO_FROM_NUMBER": "+447700900000",
+        "PUBLIC_BASE_URL": "https://companion.example.org",
+    }
+    settings = load_settings(environ)
+    assert settings.data_keys == "index:abc,k1:def"
+    assert settings.twilio is not None
+    assert settings.twilio.auth_token == "file-token"
+    from_env = load_settings({**environ, "TWILIO_AUTH_TOKEN": "env"}).twilio
+    assert from_env is not None
+    assert from_env.auth_token == "env"
+    with pytest.raises(ConfigError, match=r"^COMPANION_DATA_KEYS_FILE: cannot read"):
+        load_settings({**environ, "COMPANION_DATA_KEYS_FILE": str(tmp_path / "missing")})

@@ -86,6 +86,7 @@ def test_keyring_text_round_trips() -> None:
         ("K 1:abc", "id:base64key"),
         ("k1:@@@", "base64"),
     ],
+    ids=["empty", "index-only", "no-index", "short-key", "bad-id", "bad-base64"],
 )
 def test_malformed_keyrings_are_explained(text: str, problem: str) -> None:
     """Each malformed keyring names the problem and never echoes key material."""

@@ -38,6 +38,8 @@ SHOWN_AS = {
     CommandName.REMINDERS: "REMINDERS",
     CommandName.QUIET: "QUIET",
     CommandName.HELP_TOPIC: "HELP REMIND",
+    CommandName.FEEDBACK: "FEEDBACK",
+    CommandName.TOPICS: "TOPICS",
 }
 
 

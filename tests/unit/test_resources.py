@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from companion.engine.resources import (
     CATEGORIES,
     DIRECTORY_PATH,
+    DIVERSE_GROUPS,
     LONDON_BOROUGHS,
     DirectoryError,
     Resource,
@@ -83,6 +85,41 @@ def test_shipped_directory_mixes_national_london_and_boroughs(
 def test_shipped_directory_covers_every_category(shipped: tuple[Resource, ...]) -> None:
     """Every category someone can be interested in has at least one resource."""
     assert {r.category for r in shipped} == CATEGORIES
+
+
+@pytest.mark.parametrize("borough", LONDON_BOROUGHS)
+def test_every_london_area_has_nhs_and_community_entries_of_its_own(
+    shipped: tuple[Resource, ...], borough: str
+) -> None:
+    """Each of the 33 areas has its mental health trust, a voice and advice of its own."""
+    local = {r.category for r in shipped if r.area == borough and r.retired is None}
+    assert {"mental-health", "advocacy", "money", "smoking"} <= local, borough
+
+
+@pytest.mark.parametrize("group", DIVERSE_GROUPS)
+def test_every_diverse_needs_group_has_a_resource(
+    shipped: tuple[Resource, ...], group: str
+) -> None:
+    """Women, ethnic minorities, LGBTQ+, older, young, disabled, carers... each have one."""
+    assert any(group in r.groups and r.retired is None for r in shipped), group
+
+
+def test_every_entry_has_a_source_and_was_checked_within_a_year(
+    shipped: tuple[Resource, ...],
+) -> None:
+    """No entry is older than a year or without the page it was checked against."""
+    today = datetime.now(UTC).date()
+    for r in shipped:
+        assert r.source.startswith("https://"), r.id
+        assert 0 <= (today - r.last_checked).days <= 365, r.id
+
+
+def test_shipped_medicines_information_is_from_public_sources(
+    shipped: tuple[Resource, ...],
+) -> None:
+    """Medicine entries point at the NHS, Mind and Choice and Medication, never a shop."""
+    medicines = {r.contact for r in shipped if r.category == "medicines"}
+    assert {"nhs.uk/medicines", "mind.org.uk", "choiceandmedication.org"} <= medicines
 
 
 def test_shipped_directory_text_is_all_gsm7(shipped: tuple[Resource, ...]) -> None:
@@ -160,6 +197,32 @@ def test_each_invalid_entry_names_file_id_and_problem(
     assert str(path) in message
     assert "resource walk-club" in message
     assert problem in message
+
+
+@pytest.mark.parametrize(
+    ("extra", "problem"),
+    [
+        ('groups = ["woman"]', "unknown groups ['woman']"),
+        ('groups = "women"', "groups must be a list of names"),
+        ('eligibility = ["pregnant"]', "unknown eligibility ['pregnant']"),
+        ("retired = 2026-11-27", "retired 2026-11-27 is in the future"),
+        ('retired = "yes"', "retired must be a date"),
+    ],
+)
+def test_bad_optional_keys_name_the_problem(tmp_path: Path, extra: str, problem: str) -> None:
+    """A misspelt group or eligibility, or a bad retired date, fails with the reason."""
+    path = write(tmp_path, GOOD_ENTRY.format(id="walk-club") + extra + "\n")
+    with pytest.raises(DirectoryError, match=re.escape(problem)):
+        load_directory(path, TODAY)
+
+
+def test_optional_keys_load(tmp_path: Path) -> None:
+    """Groups, eligibility and a retired date are read into the resource."""
+    extra = 'groups = ["carers"]\neligibility = ["age-under-26"]\nretired = 2026-11-20\n'
+    loaded = load_directory(write(tmp_path, GOOD_ENTRY.format(id="walk") + extra), TODAY)[0]
+    assert loaded.groups == ("carers",)
+    assert loaded.eligibility == ("age-under-26",)
+    assert loaded.retired == date(2026, 11, 20)
 
 
 def test_duplicate_ids_are_rejected(tmp_path: Path) -> None:
@@ -357,6 +420,26 @@ def test_pick_tip_works_on_the_shipped_directory(shipped: tuple[Resource, ...]) 
     assert tip is not None
     assert tip.area == "Lambeth"
     assert tip.category == "peer-support"
+
+
+def test_weekly_tips_never_send_restricted_or_retired_entries() -> None:
+    """A pregnancy scheme, an under-26 service or a retired entry never comes unasked."""
+    directory = (
+        *DIRECTORY,
+        replace(
+            make("healthy-start", "national", "eating"), eligibility=("pregnancy-or-under-4s",)
+        ),
+        replace(make("young", "Hackney", "activity"), eligibility=("age-under-26",)),
+        replace(make("gone", "Hackney", "activity"), retired=TODAY),
+    )
+    everything = ids(directory)
+    for seed in range(30):
+        for sent in ((), everything):
+            tip = pick_tip(
+                directory, borough="Hackney", interests={"eating"}, already_sent=sent, seed=seed
+            )
+            assert tip is not None
+            assert tip.id not in {"start", "young", "gone"}
 
 
 def test_resources_are_values() -> None:

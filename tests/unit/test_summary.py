@@ -53,6 +53,7 @@ TOP_LEVEL = {
     "calendar",
     "measurements",
     "safety_events",
+    "last_reply_at",
 }
 
 
@@ -252,7 +253,11 @@ def test_without_checkins_no_numbers_are_shared() -> None:
     assert summary["response_rate"] is None
     assert summary["measurements"] == []
     assert worth(summary, "bp") == []
-    assert summary["calendar"] == {"medicine_changed_on": "2026-11-02", "health_check_done": None}
+    assert summary["calendar"] == {
+        "medicine_changed_on": "2026-11-02",
+        "health_check_done": None,
+        "last_measured": {},
+    }
 
 
 def test_without_side_effects_nothing_about_them_is_shared() -> None:
@@ -260,7 +265,11 @@ def test_without_side_effects_nothing_about_them_is_shared() -> None:
     summary = build(EVERYTHING, shares=ALL - {"side_effects"})
     assert summary["side_effects"] == {"to_raise": [], "notes": []}
     assert worth(summary, "side_effect") == []
-    assert summary["calendar"] == {"medicine_changed_on": None, "health_check_done": True}
+    assert summary["calendar"] == {
+        "medicine_changed_on": None,
+        "health_check_done": True,
+        "last_measured": {"bp": WEEK.isoformat()},
+    }
     assert "dry mouth" not in json.dumps(summary)
 
 
@@ -467,13 +476,21 @@ def test_calendar_takes_the_latest_values() -> None:
             (at(weeks_ago(1)), "health_check_done", True),
         ]
     )
-    assert summary["calendar"] == {"medicine_changed_on": "2026-11-05", "health_check_done": True}
+    assert summary["calendar"] == {
+        "medicine_changed_on": "2026-11-05",
+        "health_check_done": True,
+        "last_measured": {},
+    }
 
 
 def test_calendar_is_null_without_answers() -> None:
     """No answers in the nine weeks gives nulls, not defaults."""
     summary = build([(at(weeks_ago(10)), "meds_changed", "2026-09-01")])
-    assert summary["calendar"] == {"medicine_changed_on": None, "health_check_done": None}
+    assert summary["calendar"] == {
+        "medicine_changed_on": None,
+        "health_check_done": None,
+        "last_measured": {},
+    }
 
 
 # --- schema and determinism ---------------------------------------------------------
@@ -561,3 +578,21 @@ def test_bad_ranges_file_names_file_and_key(tmp_path: Path, edit: object, key: s
     with pytest.raises(ValueError, match=key) as error:
         load_reference_ranges(path)
     assert str(path) in str(error.value)
+
+
+def test_last_reply_and_last_measured_come_only_from_what_is_shared() -> None:
+    """The last reply is the latest shared answer; measurement days feed the calendar."""
+    answers: list[tuple[datetime, str, Stored]] = [
+        (at(weeks_ago(1)), "bp", {"systolic": 120, "diastolic": 80}),
+        (at(WEEK, 9), "weight_kg", 80.5),
+        (at(WEEK, 10, 2), "side.dry", 1),
+    ]
+    everything = build(answers)
+    assert everything["last_reply_at"] == at(WEEK, 10, 2).isoformat()
+    assert everything["calendar"]["last_measured"] == {  # type: ignore[index]
+        "bp": weeks_ago(1).isoformat(),
+        "weight_kg": WEEK.isoformat(),
+    }
+    checkins_only = build(answers, shares=frozenset({"checkins"}))
+    assert checkins_only["last_reply_at"] == at(WEEK, 9).isoformat()
+    assert build(answers, shares=frozenset({"goals"}))["last_reply_at"] is None

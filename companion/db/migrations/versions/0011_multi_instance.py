@@ -8,7 +8,7 @@
    outcome was written, kept until the outcome lands (`sending.status`).
 
 Revision ID: 0011
-Revises: 0007 (re-chained at merge)
+Revises: 0010 (after merging main; the brief gave 0007)
 Create Date: 2026-12-03 15:40:00
 """
 
@@ -20,7 +20,7 @@ from alembic import op
 from companion.db.types import UTCDateTime
 
 revision = "0011"
-down_revision = "0007"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,1 @@
+"""Tests of what an operator copies from deploy/."""
