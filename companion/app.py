@@ -35,7 +35,7 @@ from companion.sms.twilio_gateway import TwilioGateway
 from companion.texting.conversation import remember_revisions
 from companion.web import operations, portal, simulator, twilio_webhook
 from companion.web.keys import CONTEXT, DISPATCHER, RANGES, SETTINGS, SIMULATOR, SWEEPS
-from companion.web.portal_session import PORTAL_STATE
+from companion.web.portal_session import delete_expired_sessions
 
 log = logging.getLogger(__name__)
 RETENTION_EVERY_SECONDS = 24 * 3600
@@ -47,6 +47,12 @@ async def _retention(ctx: ServiceContext) -> None:
     for what, removed in vars(counts).items():
         ctx.metrics.retention_removed.labels(what).inc(removed)
     await compact_storage(ctx)  # SQLite: no erased bytes left in the file (DELETE by SMS)
+
+
+async def _end_expired_sessions(ctx: ServiceContext) -> None:
+    """Delete portal sessions (and their sealed keys) nobody came back to."""
+    async with ctx.sessions.begin() as session:
+        await delete_expired_sessions(session, ctx.clock())
 
 
 async def _summaries(ctx: ServiceContext, ranges: ReferenceRanges) -> None:
@@ -61,11 +67,6 @@ async def _verify_audit(ctx: ServiceContext) -> None:
     ctx.metrics.audit_checked.set_to_current_time()
     if broken is not None:
         log.error("audit trail broken", extra={"seq": broken})
-
-
-async def _forget_idle_keys(app: web.Application) -> None:
-    """Drop unwrapped keys of portal sessions nobody came back to, even with no requests."""
-    app[PORTAL_STATE].forget_idle(app[CONTEXT].clock())
 
 
 MAX_REQUEST_BYTES = 64 * 1024
@@ -150,7 +151,7 @@ def create_app(
         metrics = app[CONTEXT].metrics
         sweeps = Sweeps(settings.sweep_seconds, report=metrics.sweep_done)
         sweeps.add("outbox-sweep", app[DISPATCHER].release_stale, at_start=False)
-        sweeps.add("portal-keys", lambda: _forget_idle_keys(app), at_start=False)
+        sweeps.add("portal-sessions", lambda: _end_expired_sessions(app[CONTEXT]), at_start=False)
         daily = Sweeps(RETENTION_EVERY_SECONDS, report=metrics.sweep_done)
         if shared_sweeps:
             sweeps.add("due-sweep", lambda: sweep(app[CONTEXT]), at_start=sweep_at_start)

@@ -400,8 +400,24 @@ class TalkRequest(Base):
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
 
+class DeliveryReport(Base):
+    """A delivery report that arrived before its send's outcome was written (any instance).
+
+    Kept until the outcome lands and it is applied to the outbox row (`sending.status`),
+    or for two days if no row ever takes its SID. No personal data: a carrier SID and
+    Twilio's status word.
+    """
+
+    __tablename__ = "delivery_report"
+
+    sid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    error_code: Mapped[int | None] = mapped_column(Integer, default=None)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
 class PortalSession(Base):
-    """A logged-in portal session; the id is a hash of the cookie value."""
+    """A logged-in portal session; the id is a hash of the cookie value (`crypto.session_keys`)."""
 
     __tablename__ = "portal_session"
 
@@ -412,6 +428,8 @@ class PortalSession(Base):
     csrf_token: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The unwrapped private key, re-encrypted under a key only the cookie holds.
+    sealed_key: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class AuditEntry(Base):

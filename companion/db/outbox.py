@@ -241,6 +241,29 @@ async def release_stale_claims(session: AsyncSession, now: datetime, lease: time
     return int(result.rowcount)  # type: ignore[attr-defined]
 
 
+async def renew_claim(
+    session: AsyncSession, ids: Sequence[str], claim_token: str, now: datetime
+) -> int:
+    """Extend the lease of a claim's rows still `sending` (its batch is still at work).
+
+    Rows released and claimed again elsewhere carry another token and are left alone.
+
+    Returns:
+        How many rows were renewed.
+    """
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.id.in_(ids),
+            OutboxMessage.claim_token == claim_token,
+            OutboxMessage.status == OutboxStatus.SENDING,
+        )
+        .values(claimed_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
 @dataclass(frozen=True)
 class Finished:
     """The outcome of one claimed row: the column values to record on it."""

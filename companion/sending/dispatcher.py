@@ -15,6 +15,7 @@ from companion.db.states import OutboxStatus, Priority
 from companion.engine.timing import Window
 from companion.sending.outcomes import Outcome, OutcomeWriter
 from companion.sending.rate import SendRate
+from companion.sending.status import apply_kept
 from companion.sms.gateway import (
     OutboundSms,
     PermanentSendError,
@@ -90,7 +91,6 @@ class Dispatcher:
         self._stopping = False
         self._only = only_phone_index
         self._lease = claim_lease
-        self._in_flight = 0  # sends started whose outcome is not yet queued for writing
         self._looping = False
         self._progress_at = time.monotonic()  # the last pass's end, for /readyz
 
@@ -130,6 +130,7 @@ class Dispatcher:
         # claimed once their earlier ones have gone.
         stop = asyncio.Event()
         flusher = asyncio.create_task(self._outcomes.keep_flushing(stop))
+        renewer = asyncio.create_task(self._keep_claimed(claims, stop))
         try:
             results = await asyncio.gather(
                 *(self._send_in_order(group) for group in by_person.values()),
@@ -138,6 +139,7 @@ class Dispatcher:
         finally:
             stop.set()
             await flusher
+            await renewer
         for result in results:
             if isinstance(result, BaseException):
                 raise result
@@ -159,6 +161,26 @@ class Dispatcher:
                 max_priority=Priority.REPLY if night else None,
             )
 
+    async def _keep_claimed(self, claims: list[outbox.ClaimedSms], stop: asyncio.Event) -> None:
+        """Renew the batch's claim every third of the lease until its sends are over.
+
+        A batch can outlast the lease on a slow or timing-out API; without renewal
+        another instance would release its rows as a dead dispatcher's and send them
+        again (A-10). Rows already recorded are no longer `sending` and are left alone.
+        """
+        every = self._lease.total_seconds() / 3
+        ids, token = [c.id for c in claims], claims[0].claim_token
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), every)
+            if stop.is_set():
+                return
+            try:
+                async with self._ctx.sessions() as session, session.begin():
+                    await outbox.renew_claim(session, ids, token, self._ctx.clock())
+            except Exception:
+                log.warning("outbox claim not renewed; will retry", exc_info=True)
+
     async def _write_behind(self) -> None:
         try:
             await self._outcomes.flush()
@@ -177,21 +199,9 @@ class Dispatcher:
                     {"status": OutboxStatus.CANCELLED, "failure_reason": "stopped"},
                 )
             else:
-                self._in_flight += 1
-                try:
-                    outcome = await self._send(claim)
-                finally:
-                    self._in_flight -= 1
+                outcome = await self._send(claim)
                 stopped = outcome.stops_person
             await self._outcomes.add(outcome)
-
-    def may_hold(self, sid: str) -> bool:
-        """True if `sid` could be a message this process sent and has not yet recorded.
-
-        A delivery report can reach us before the send's outcome is written (outcomes
-        are written a batch at a time): its handler waits while this is true.
-        """
-        return self._in_flight > 0 or sid in self._outcomes.unsettled_sids()
 
     @property
     def alive(self) -> bool:
@@ -225,6 +235,8 @@ class Dispatcher:
         self._ctx.metrics.expected_delay.set(sum(backlog.values()) / self._rate.per_second)
         if released:
             log.warning("released stale outbox claims", extra={"count": released})
+        # Reports kept on any instance whose outcome landed since (see `sending.status`).
+        await apply_kept(self._ctx)
         return released
 
     async def run_forever(self, idle_seconds: float = 1.0) -> None:

@@ -22,6 +22,7 @@ from companion.context import ServiceContext
 from companion.db import outbox
 from companion.db.models import Person
 from companion.db.states import PersonStatus
+from companion.sending.status import apply_kept_in
 
 log = logging.getLogger(__name__)
 
@@ -122,9 +123,14 @@ class OutcomeWriter:
         finished = [outbox.Finished(o.claim.id, o.claim.claim_token, o.values) for o in outcomes]
         async with self._ctx.sessions() as session, session.begin():
             held = await outbox.finish_many(session, finished, now)
+            # Delivery reports that overtook these sends, kept by any instance.
+            sids = [sid for o in outcomes if o.claim.id in held and (sid := o.sid) is not None]
+            applied = await apply_kept_in(session, now, sids)
             for outcome in outcomes:
                 if outcome.permanent and outcome.claim.person_id is not None:
                     await _mark_unreachable(session, outcome.claim.person_id, outcome, now)
+        for status in applied:
+            self._ctx.metrics.delivery.labels(status).inc()
         return held
 
     def _report(self, outcomes: Sequence[Outcome], held: set[str]) -> None:

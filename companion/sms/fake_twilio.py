@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+import ssl
 from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
@@ -189,6 +190,10 @@ class FakeTwilio:
         # here (a test server): posted to this origin, signed for the public URL, as
         # behind a reverse proxy.
         self.callback_origin: str | None = None
+        # Trust for https callback URLs (a test's self-signed proxy); None: the system's.
+        self.callback_ssl: ssl.SSLContext | None = None
+        # One client for every callback, as Twilio keeps connections (and TLS sessions).
+        self._callback_session: ClientSession | None = None
 
     def make_app(self) -> web.Application:
         """Build the aiohttp application serving the fake API."""
@@ -215,6 +220,9 @@ class FakeTwilio:
         for task in self._reporting:
             task.cancel()
         await asyncio.gather(*self._reporting, return_exceptions=True)
+        if self._callback_session is not None:
+            await self._callback_session.close()
+            self._callback_session = None
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -397,10 +405,14 @@ class FakeTwilio:
         post_to = target
         if self.callback_origin is not None:
             post_to = self.callback_origin + str(URL(target).relative())
-        async with (
-            ClientSession() as session,
-            session.post(post_to, data=params, headers={"X-Twilio-Signature": signature}) as resp,
-        ):
+        if self._callback_session is None:
+            self._callback_session = ClientSession()
+        async with self._callback_session.post(
+            post_to,
+            data=params,
+            headers={"X-Twilio-Signature": signature},
+            ssl=self.callback_ssl if self.callback_ssl is not None else True,
+        ) as resp:
             await resp.read()
             return resp.status
 

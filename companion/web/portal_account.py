@@ -17,7 +17,7 @@ from companion.accounts.life_cycle import (
 from companion.db.models import Coordinator
 from companion.web.keys import CONTEXT
 from companion.web.portal_pages import page
-from companion.web.portal_session import PORTAL_STATE, require_csrf, require_login
+from companion.web.portal_session import require_csrf, require_login
 
 MAX_FIELD = 1024
 
@@ -66,7 +66,4 @@ async def change(request: web.Request) -> web.Response:
             error=refused,
             done=False,
         )
-    state = request.app[PORTAL_STATE]
-    for session_id in [s for s in state.keys if s != login.session_id]:
-        state.drop(session_id)  # their other sessions' keys too (rows are gone already)
     return web.Response(status=303, headers={"Location": "/portal/passphrase?done=1"})

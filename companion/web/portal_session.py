@@ -1,10 +1,13 @@
-"""Portal sessions: cookies, CSRF tokens, idle timeout, and keys held in memory.
+"""Portal sessions: cookies, CSRF tokens, idle and absolute timeouts, sealed keys.
 
-The cookie holds a random value; the database holds only its SHA-256 as the
-session id, so a copy of the database cannot be replayed as a cookie. The
-coordinator's unwrapped private key lives in this process's memory only, keyed by
-session id: after a restart the session cannot read anything and the coordinator
-logs in again (the login page says why).
+The cookie holds a random value; the database holds only its SHA-256 as the session
+id, so a copy of the database cannot be replayed as a cookie. The coordinator's
+private key, unwrapped at login, is kept in the session row re-encrypted under a key
+derived from the cookie value alone (`crypto.session_keys`): any instance can serve
+any request and a restart logs nobody out, while the database alone opens nothing.
+The key is opened per request and never kept in memory between requests. Expiry is
+enforced here, on the server: a row idle for 30 minutes or older than 12 hours is
+deleted when it is next presented, and the periodic sweep deletes abandoned ones.
 
 Cookies are `__Host-` prefixed with `Secure` when the portal is served over HTTPS
 (the request is, or PUBLIC_BASE_URL is https://). Over plain http, which only makes
@@ -14,9 +17,7 @@ cookies are named `companion_portal` and `companion_portal_login`, without `Secu
 
 from __future__ import annotations
 
-import hashlib
 import hmac
-import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -24,9 +25,17 @@ from aiohttp import web
 from aiohttp.web_request import FileField
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from multidict import MultiDictProxy
-from sqlalchemy import delete
+from sqlalchemy import delete, or_
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.accounts.login_throttle import LoginThrottle
+from companion.crypto.session_keys import (
+    SessionKeyError,
+    new_cookie_value,
+    open_key,
+    seal_key,
+    session_id_of,
+)
 from companion.db.models import PortalSession
 from companion.db.states import AuditAction
 from companion.records import audit
@@ -43,42 +52,30 @@ CSRF_FIELD = "csrf"
 
 @dataclass
 class PortalState:
-    """What the portal keeps in memory: session keys and the login throttle."""
+    """What the portal keeps in this process: the login throttle and the junk audit budget.
 
-    keys: dict[str, X25519PrivateKey] = field(default_factory=dict)
+    No session state: sessions live in the database so that any instance serves them.
+    """
+
     throttle: LoginThrottle = field(default_factory=LoginThrottle)
     junk: AuditBudget = field(default_factory=AuditBudget)
-    seen: dict[str, tuple[datetime, datetime]] = field(default_factory=dict)
 
-    def hold(self, session_id: str, key: X25519PrivateKey, now: datetime) -> None:
-        """Keep a just-unwrapped private key for a new session."""
-        self.keys[session_id] = key
-        self.seen[session_id] = (now, now)
 
-    def touch(self, session_id: str, now: datetime) -> None:
-        """The session was used now."""
-        created, _ = self.seen.get(session_id, (now, now))
-        self.seen[session_id] = (created, now)
+async def delete_expired_sessions(session: AsyncSession, now: datetime) -> int:
+    """Delete sessions idle too long or past their absolute lifetime; how many.
 
-    def drop(self, session_id: str) -> None:
-        """Forget a session's key."""
-        self.keys.pop(session_id, None)
-        self.seen.pop(session_id, None)
-
-    def forget_idle(self, now: datetime) -> int:
-        """Drop the keys of sessions idle or too old, abandoned ones included; how many.
-
-        A session nobody comes back to is never looked up again, so without this its
-        unwrapped key would stay in memory until the process ends.
-        """
-        stale = [
-            session_id
-            for session_id, (created, last) in self.seen.items()
-            if now - last > IDLE_TIMEOUT or now - created > MAX_SESSION
-        ]
-        for session_id in stale:
-            self.drop(session_id)
-        return len(stale)
+    A session nobody comes back to is never presented again, so without this its sealed
+    key would stay in the database until the coordinator logs in again.
+    """
+    result = await session.execute(
+        delete(PortalSession).where(
+            or_(
+                PortalSession.last_seen_at < now - IDLE_TIMEOUT,
+                PortalSession.created_at < now - MAX_SESSION,
+            )
+        )
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
 PORTAL_STATE = web.AppKey("portal_state", PortalState)
@@ -149,7 +146,7 @@ def delete_cookie(request: web.Request, response: web.StreamResponse, name: str)
 
 def hashed(value: str) -> str:
     """The session id stored for a cookie value."""
-    return hashlib.sha256(value.encode("utf-8")).hexdigest()
+    return session_id_of(value)
 
 
 def same_token(expected: str, given: object) -> bool:
@@ -165,24 +162,24 @@ async def start_session(
     """Log in: a brand-new session id (any old session is ended), cookie set on `response`."""
     await end_session(request, response)
     ctx = request.config_dict[CONTEXT]
-    value = secrets.token_urlsafe(32)
+    value = new_cookie_value()
     now = ctx.clock()
     async with ctx.sessions.begin() as session:
         session.add(
             PortalSession(
                 id=hashed(value),
                 coordinator_id=coordinator_id,
-                csrf_token=secrets.token_urlsafe(32),
+                csrf_token=new_cookie_value(),
                 created_at=now,
                 last_seen_at=now,
+                sealed_key=seal_key(key, value, coordinator_id),
             )
         )
-    request.app[PORTAL_STATE].hold(hashed(value), key, now)
     set_cookie(request, response, session_cookie(request), value)
 
 
 async def end_session(request: web.Request, response: web.StreamResponse) -> None:
-    """Forget the request's session, if any: row, key in memory, cookie."""
+    """Forget the request's session, if any: the row (and its sealed key), the cookie."""
     value = request.cookies.get(session_cookie(request))
     if value:
         await _forget(request, hashed(value))
@@ -190,42 +187,45 @@ async def end_session(request: web.Request, response: web.StreamResponse) -> Non
 
 
 async def current_login(request: web.Request) -> PortalLogin | str:
-    """The logged-in coordinator, or why there is none ("none", "idle", "restart")."""
+    """The logged-in coordinator, or why there is none ("none", "idle")."""
     ctx = request.config_dict[CONTEXT]
     now = ctx.clock()
-    request.app[PORTAL_STATE].forget_idle(now)  # abandoned sessions' keys leave memory
     value = request.cookies.get(session_cookie(request))
     if not value:
         return "none"
-    session_id = hashed(value)
     async with ctx.sessions.begin() as session:
-        row = await session.get(PortalSession, session_id)
+        row = await session.get(PortalSession, hashed(value))
         if row is None:
             return "none"
-        key = request.app[PORTAL_STATE].keys.get(session_id)
         idle = now - row.last_seen_at > IDLE_TIMEOUT or now - row.created_at > MAX_SESSION
-        if idle or key is None:
+        key = None if idle else _opened(row, value)
+        if key is None:
             await session.delete(row)
-            request.app[PORTAL_STATE].drop(session_id)
-            reason = "idle" if idle else "restart"
             await audit.record(
                 session,
                 actor=f"coordinator:{row.coordinator_id}",
                 action=AuditAction.SESSION_ENDED,
-                outcome=reason,
+                outcome="idle" if idle else "unreadable",
                 now=now,
             )
-            return reason
+            return "idle" if idle else "none"
         row.last_seen_at = now
-        request.app[PORTAL_STATE].touch(session_id, now)
-        return PortalLogin(session_id, row.coordinator_id, row.csrf_token, key)
+        return PortalLogin(row.id, row.coordinator_id, row.csrf_token, key)
+
+
+def _opened(row: PortalSession, value: str) -> X25519PrivateKey | None:
+    """The session's private key, or None if its sealed copy does not open (altered)."""
+    try:
+        return open_key(row.sealed_key, value, row.coordinator_id)
+    except SessionKeyError:
+        return None
 
 
 async def require_login(request: web.Request) -> PortalLogin:
     """The logged-in coordinator; otherwise a redirect to the login page saying why.
 
     Raises:
-        web.HTTPSeeOther: not logged in, idle too long, or the service restarted.
+        web.HTTPSeeOther: not logged in, or idle (or logged in) too long.
     """
     login = await current_login(request)
     if isinstance(login, PortalLogin):
@@ -282,7 +282,6 @@ async def record_junk(
 
 
 async def _forget(request: web.Request, session_id: str) -> None:
-    request.app[PORTAL_STATE].drop(session_id)
     ctx = request.config_dict[CONTEXT]
     async with ctx.sessions.begin() as session:
         await session.execute(delete(PortalSession).where(PortalSession.id == session_id))

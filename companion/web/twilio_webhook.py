@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
 from aiohttp import web
@@ -10,7 +9,7 @@ from aiohttp import web
 from companion.sending.status import is_known_status, record_status
 from companion.sms.segments import MAX_BODY_CHARS
 from companion.texting.inbound import InboundSms, handle_inbound
-from companion.web.keys import CONTEXT, DISPATCHER, SETTINGS
+from companion.web.keys import CONTEXT, SETTINGS
 from companion.web.signature import is_signed
 
 log = logging.getLogger(__name__)
@@ -19,8 +18,6 @@ EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
 MAX_FIELD_LENGTH = 2000
 MAX_SID_LENGTH = 64
 MAX_ERROR_CODE_DIGITS = 9  # Twilio's are five; more would overflow the integer column
-# How long a delivery report may wait for its own send's outcome to be written.
-UNWRITTEN_WAIT_SECONDS = 5.0
 _UTF8 = frozenset({"utf-8", "utf8"})
 
 
@@ -82,17 +79,8 @@ async def status_callback(request: web.Request) -> web.Response:
         log.warning("unknown delivery status", extra={"status": status[:32]})
         return web.Response(status=204)
     error_code = _error_code(form.get("ErrorCode", ""))
-    ctx, dispatcher = request.app[CONTEXT], request.app[DISPATCHER]
-    deadline = asyncio.get_running_loop().time() + UNWRITTEN_WAIT_SECONDS
-    # A report can overtake the write of its own send's outcome: while this process may
-    # still hold that outcome, look again shortly rather than drop the report.
-    # One more look after it stops holding it: the write may have landed in between.
-    held = True
-    while not await record_status(ctx, sid, status, error_code):
-        if not held or asyncio.get_running_loop().time() > deadline:
-            log.info("status callback for unknown sid")
-            break
-        held = dispatcher.may_hold(sid)
-        if held:
-            await asyncio.sleep(0.05)
+    ctx = request.app[CONTEXT]
+    # A report can overtake the write of its own send's outcome, on this instance or
+    # another: it is kept and applied when the outcome lands (`sending.status`).
+    await record_status(ctx, sid, status, error_code)
     return web.Response(status=204)

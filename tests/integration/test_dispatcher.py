@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -275,3 +275,29 @@ async def test_one_persons_messages_arrive_in_the_order_queued(
         fake_twilio.slow(0.02)
         await dispatcher.drain()
     assert [m.body for m in fake_twilio.messages_to(PHONE)] == [f"part {n}" for n in range(6)]
+
+
+async def test_a_batch_outlasting_its_lease_is_renewed_not_taken_by_another_instance(
+    postgres_url: str, fake_twilio: FakeTwilio, keyring: Keyring
+) -> None:
+    """A-10: while a slow send is under way, another instance's stale sweep leaves it alone."""
+    lease = timedelta(seconds=0.6)
+
+    def now() -> datetime:
+        return datetime.now(UTC)
+
+    async with (
+        dispatcher_for(postgres_url, fake_twilio, keyring, now, claim_lease=lease) as (ctx, slow),
+        dispatcher_for(postgres_url, fake_twilio, keyring, now, claim_lease=lease) as (_, other),
+    ):
+        await enqueue(ctx, "sent once")
+        fake_twilio.slow(2.0)  # the API takes three leases to answer
+        sending = asyncio.create_task(slow.drain())
+        released = 0
+        while not sending.done():
+            released += await other.release_stale()
+            await other.drain()
+            await asyncio.sleep(0.1)
+        assert await sending == 1
+    assert released == 0
+    assert [m.body for m in fake_twilio.messages] == ["sent once"]

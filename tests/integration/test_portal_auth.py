@@ -15,6 +15,7 @@ from companion.accounts.coordinators import add_coordinator
 from companion.app import create_app
 from companion.config import load_settings
 from companion.crypto.keyring import Keyring
+from companion.crypto.session_keys import SessionKeyError, new_cookie_value, open_key
 from companion.db.models import Coordinator, PortalSession
 from companion.web.keys import CONTEXT
 from tests.conftest import AppClient
@@ -216,24 +217,43 @@ async def test_idle_session_goes_back_to_login(
     assert (ended.actor, ended.outcome) == (f"coordinator:{sam.id}", "idle")
 
 
-async def test_session_from_before_a_restart_must_log_in_again(
+async def test_session_survives_a_restart_and_any_instance_serves_it(
     aiohttp_client: Client,
     client: AppClient,
     sqlite_url: str,
     clock: ManualClock,
     keyring: Keyring,
 ) -> None:
-    """The private key lives in memory only: a new process sends the old cookie to login."""
+    """A new process (or another instance) on the same database serves the same session."""
     sam = await enrolled_coordinator(client.app[CONTEXT].sessions, keyring, clock())
     clock.advance(seconds=30)
     assert (await log_in(client, sam, clock())).status == 303
     settings = load_settings({"DATABASE_URL": sqlite_url, "COMPANION_MODE": "simulator"})
     restarted = await aiohttp_client(create_app(settings, clock=clock, keyring=keyring))
     restarted.session.cookie_jar.update_cookies({c.key: c.value for c in client.session.cookie_jar})
-    response = await restarted.get("/portal/people", allow_redirects=False)
-    assert response.headers["Location"] == "/portal/login?reason=restart"
-    page = await (await restarted.get("/portal/login?reason=restart")).text()
-    assert "The service restarted" in page
+    for instance in (restarted, client, restarted):
+        response = await instance.get("/portal/people", allow_redirects=False)
+        assert response.status == 200
+    clock.advance(minutes=31)  # idle expiry is the database's, so every instance agrees
+    response = await client.get("/portal/people", allow_redirects=False)
+    assert response.headers["Location"] == "/portal/login?reason=idle"
+
+
+async def test_a_session_row_without_its_cookie_opens_no_key(
+    client: AppClient, clock: ManualClock, keyring: Keyring
+) -> None:
+    """The database holds the session's key only sealed: another cookie cannot open it."""
+    ctx = client.app[CONTEXT]
+    sam = await enrolled_coordinator(ctx.sessions, keyring, clock())
+    clock.advance(seconds=30)
+    cookie = (await log_in(client, sam, clock())).cookies["companion_portal"].value
+    async with ctx.sessions() as session:
+        (row,) = (await session.scalars(select(PortalSession))).all()
+    assert open_key(row.sealed_key, cookie, sam.id).private_bytes_raw()
+    with pytest.raises(SessionKeyError):
+        open_key(row.sealed_key, new_cookie_value(), sam.id)
+    with pytest.raises(SessionKeyError):
+        open_key(row.sealed_key, cookie, "another-coordinator")
 
 
 async def test_login_rotates_the_session(

@@ -40,6 +40,7 @@ NOT_KEYRING_SEALED = {
     "coordinator.public_key",  # public
     "coordinator.public_key_binding",  # a MAC, re-made by reencrypt (BINDING_COLUMNS)
     "coordinator.wrapped_key",  # wrapped with the coordinator's passphrase
+    "portal_session.sealed_key",  # under a key only the session cookie holds
 }
 
 

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from collections.abc import Callable
 
-from companion.db.models import OutboxMessage
+from aiohttp.web import Application
+
+from companion.app import create_app
+from companion.crypto.keyring import Keyring
+from companion.db.models import DeliveryReport, OutboxMessage
 from companion.sms.fake_twilio import FakeTwilio
-from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient
+from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient, twilio_settings
+from tests.support.clock import ManualClock
 from tests.support.database import rows
 from tests.support.waiting import eventually
 from tests.support.webhooks import post_signed, sms_form
@@ -140,3 +146,48 @@ async def test_a_report_is_kept_while_its_send_outcome_waits_for_the_database(
     await eventually(lambda: len(fake_twilio.callbacks) == 1)
     (row,) = await rows(url(twilio_client), OutboxMessage)
     assert (row.twilio_sid, row.delivery_status) == (fake_twilio.callbacks[0].sid, "delivered")
+
+
+async def test_a_report_reaching_another_instance_first_is_kept_and_applied(
+    aiohttp_client: Callable[[Application], asyncio.Future[AppClient]],
+    twilio_client_each_db: AppClient,
+    fake_twilio: FakeTwilio,
+    keyring: Keyring,
+    clock: ManualClock,
+) -> None:
+    """Behind a proxy: instance B gets the report before instance A records the send."""
+    sender = twilio_client_each_db
+    database = url(sender)
+    other = await aiohttp_client(
+        create_app(
+            twilio_settings(database, fake_twilio),
+            clock=clock,
+            keyring=keyring,
+            sweep_at_start=False,
+        )
+    )
+    fake_twilio.report_next("delivered", None, delay=0.0)
+    fake_twilio.callback_origin = str(other.make_url("/")).rstrip("/")
+    fake_twilio.slow(0.5, accept_first=True)  # taken and reported at once, answered later
+    await post_signed(
+        sender,
+        "/twilio/sms",
+        sms_form(PHONE, "JOIN"),
+        auth_token=AUTH_TOKEN,
+        public_base_url=PUBLIC_BASE_URL,
+    )
+    await eventually(lambda: len(fake_twilio.callbacks) == 1)
+    assert fake_twilio.callbacks[0].answered == 204
+    (row,) = await rows(database, OutboxMessage)
+    assert row.twilio_sid is None  # the report overtook the send's outcome
+    (kept,) = await rows(database, DeliveryReport)
+    assert (kept.sid, kept.status) == (fake_twilio.callbacks[0].sid, "delivered")
+
+    for _ in range(300):  # A's 201 comes after 0.5 s; its outcome write applies the report
+        (row,) = await rows(database, OutboxMessage)
+        if row.twilio_sid is not None:
+            break
+        await asyncio.sleep(0.01)
+    assert await rows(database, DeliveryReport) == []
+    assert row.delivery_status == "delivered"
+    assert row.twilio_sid == fake_twilio.callbacks[0].sid

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import pytest
 from aiohttp.web import Application
+from sqlalchemy import select
 
 from companion.accounts.coordinators import add_coordinator
 from companion.accounts.passphrase_strength import weakness
@@ -15,9 +16,10 @@ from companion.app import create_app
 from companion.cli.demo import seed_demo
 from companion.config import load_settings
 from companion.crypto.keyring import Keyring
+from companion.db.models import PortalSession
 from companion.engine.summary import load_reference_ranges
 from companion.web.keys import CONTEXT
-from companion.web.portal_session import PORTAL_STATE
+from companion.web.portal_session import delete_expired_sessions
 from tests.conftest import AppClient
 from tests.support.clock import ManualClock
 from tests.support.portal import csrf_of, enrolled_coordinator, log_in, totp_code
@@ -87,20 +89,23 @@ async def test_logout_deletes_the_host_cookie_with_secure(
     assert "Max-Age=0" in deletion[0]
 
 
-async def test_an_abandoned_session_key_leaves_memory(
+async def test_an_abandoned_sessions_sealed_key_is_deleted(
     portal_client: AppClient, clock: ManualClock, keyring: Keyring
 ) -> None:
-    """A session nobody returns to has its private key dropped once it is idle too long."""
+    """A session nobody returns to has its row and sealed key deleted once idle too long."""
     ctx = portal_client.app[CONTEXT]
     sam = await enrolled_coordinator(ctx.sessions, keyring, clock())
     clock.advance(seconds=30)
     assert (await log_in(portal_client, sam, clock())).status == 303
-    state = portal_client.app[PORTAL_STATE]
-    assert len(state.keys) == 1
     portal_client.session.cookie_jar.clear()  # the browser is gone
-    clock.advance(minutes=31)
-    assert (await portal_client.get("/portal/login")).status == 200  # anyone's request
-    assert state.keys == {}
+    clock.advance(minutes=29)
+    async with ctx.sessions.begin() as session:
+        assert await delete_expired_sessions(session, clock()) == 0
+    clock.advance(minutes=2)
+    async with ctx.sessions.begin() as session:
+        assert await delete_expired_sessions(session, clock()) == 1
+    async with ctx.sessions() as session:
+        assert (await session.scalars(select(PortalSession))).all() == []
 
 
 @pytest.mark.parametrize(

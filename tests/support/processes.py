@@ -45,15 +45,19 @@ async def start_serve(env: Mapping[str, str], cwd: Path) -> asyncio.subprocess.P
     log.close()
     process.log_path = cwd / f"serve-{env['COMPANION_PORT']}.log"  # type: ignore[attr-defined]
     url = f"http://127.0.0.1:{env['COMPANION_PORT']}/healthz"
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 60  # a loaded CI machine can take a while to import and migrate
     async with aiohttp.ClientSession() as session:
-        for _ in range(200):
+        while loop.time() < deadline and process.returncode is None:
             try:
                 async with session.get(url) as response:
                     if response.status == 200:
                         return process
             except aiohttp.ClientConnectionError:
-                await asyncio.sleep(0.1)
-    process.kill()
+                pass
+            await asyncio.sleep(0.1)
+    if process.returncode is None:
+        process.kill()
     await process.wait()
     raise AssertionError(f"serve did not start: {_log(process)[-2000:]}")
 
