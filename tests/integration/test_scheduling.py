@@ -20,7 +20,7 @@ from companion.web.keys import CONTEXT, DISPATCHER, SETTINGS
 from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient, twilio_settings
 from tests.support.clock import ManualClock
 from tests.support.database import rows
-from tests.support.waiting import outbox_settled
+from tests.support.waiting import all_sent, outbox_settled
 from tests.support.webhooks import post_signed, sms_form
 
 LONDON = ZoneInfo("Europe/London")
@@ -46,17 +46,9 @@ async def text(client: AppClient, body: str) -> None:
 
 
 async def settle(client: AppClient) -> None:
-    """Run a sweep, then send everything due now (as the running service would).
-
-    The sweep also wakes the app's own dispatcher: while its claim is uncommitted, this
-    drain skips the rows (SKIP LOCKED) and they still read as pending, not sending. So
-    drain and wait twice, a moment apart: by the second look that claim is visible.
-    """
+    """Run a sweep, then send everything due now (as the running service would)."""
     await sweep(client.app[CONTEXT])
-    for _ in range(2):
-        await client.app[DISPATCHER].drain()
-        await outbox_settled(client.app[CONTEXT].sessions)
-        await asyncio.sleep(0.05)
+    await all_sent(client.app[DISPATCHER], client.app[CONTEXT].sessions)
 
 
 def bodies(fake: FakeTwilio) -> list[str]:

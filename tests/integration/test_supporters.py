@@ -26,7 +26,7 @@ from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient, twilio_settin
 from tests.support.clock import ManualClock
 from tests.support.database import count, rows
 from tests.support.prompts import prompt
-from tests.support.waiting import outbox_settled
+from tests.support.waiting import all_sent
 from tests.support.webhooks import post_signed, sms_form
 
 ALEX = "+447700900123"
@@ -58,8 +58,7 @@ async def client(
 
 async def settle(client: AppClient) -> None:
     """Send everything due now, and wait until nothing is being sent."""
-    await client.app[DISPATCHER].drain()
-    await outbox_settled(client.app[CONTEXT].sessions)
+    await all_sent(client.app[DISPATCHER], client.app[CONTEXT].sessions)
 
 
 def received(client: AppClient, phone: str) -> list[str]:

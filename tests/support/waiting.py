@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from companion.db.models import OutboxMessage
+from companion.sending.dispatcher import Dispatcher
 
 
 async def eventually(condition: Callable[[], bool], within: float = 5.0) -> None:
@@ -37,3 +38,16 @@ async def outbox_settled(sessions: async_sessionmaker[AsyncSession], within: flo
         if loop.time() > deadline:
             raise AssertionError(f"{busy} outbox rows still waiting after {within}s")
         await asyncio.sleep(0.01)
+
+
+async def all_sent(dispatcher: Dispatcher, sessions: async_sessionmaker[AsyncSession]) -> None:
+    """Send everything due now, whichever dispatcher holds it, and wait until it is sent.
+
+    The app's own dispatcher may hold an uncommitted claim: `drain` skips those rows
+    (SKIP LOCKED on PostgreSQL) and they still read as pending, not sending. So drain
+    and wait twice, a moment apart: by the second look that claim is visible.
+    """
+    for _ in range(2):
+        await dispatcher.drain()
+        await outbox_settled(sessions)
+        await asyncio.sleep(0.05)

@@ -111,10 +111,21 @@ hostile_text = any_text | long_text_ | bait_text
 
 
 def timed(reader: Reader, text: str) -> tuple[object, float]:
-    """The reader's answer and how long it took."""
+    """The reader's answer and how long it took: the best of three if the first is slow.
+
+    Runaway backtracking is slow every time; a busy machine (the other test worker, a
+    garbage collection) makes one call slow now and then, so a slow call is timed again.
+    """
     start = time.perf_counter()
     answer = reader(text)
-    return answer, time.perf_counter() - start
+    seconds = time.perf_counter() - start
+    for _ in range(2):
+        if seconds < MAX_SECONDS:
+            break
+        start = time.perf_counter()
+        reader(text)
+        seconds = min(seconds, time.perf_counter() - start)
+    return answer, seconds
 
 
 def check_answer(name: str, answer: object) -> None:
