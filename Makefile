@@ -23,10 +23,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy companion bench
 
-# Two workers (one per core), each with its own PostgreSQL database; the crash tests
-# restart PostgreSQL, so they run alone afterwards.
+# Three workers, each with its own PostgreSQL database (many tests wait on subprocesses,
+# so a third worker keeps two cores busy; worksteal balances the long tests); the crash
+# tests restart PostgreSQL, so they run alone afterwards.
 pytest: $(STAMP)
-	$(BIN)/pytest -q -n 2 -m 'not serial'
+	$(BIN)/pytest -q -n 3 --dist worksteal -m 'not serial'
 	$(BIN)/pytest -q -m serial
 
 test: lint typecheck pytest
