@@ -27,14 +27,19 @@ TEMPLATES = Environment(
 )
 
 
+def _parsed(value: object) -> object:
+    """An ISO string as a datetime; anything else (or an unreadable string) as it is."""
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
 def day(value: object) -> str:
     """A date, or the date part of a datetime or ISO string, as "23 Nov 2026"."""
-    if isinstance(value, str):
-        text = value
-        try:
-            value = datetime.fromisoformat(text)
-        except ValueError:
-            return text
+    value = _parsed(value)
     if isinstance(value, datetime):
         value = value.astimezone(LONDON).date() if value.tzinfo else value.date()
     if isinstance(value, date):
@@ -82,12 +87,7 @@ def _monday(value: object) -> date | None:
 
 def clock(value: object) -> str:
     """An ISO time or datetime as London wall-clock time with its day: "14:05 on 3 Dec 2026"."""
-    if isinstance(value, str):
-        text = value
-        try:
-            value = datetime.fromisoformat(text)
-        except ValueError:
-            return text
+    value = _parsed(value)
     if isinstance(value, datetime):
         local = value.astimezone(LONDON) if value.tzinfo else value
         return f"{local:%H:%M} on {day(local)}"

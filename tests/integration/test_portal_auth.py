@@ -32,15 +32,6 @@ from tests.support.portal import (
 Client = Callable[[Application], asyncio.Future[AppClient]]
 
 
-@pytest.fixture
-async def client(
-    aiohttp_client: Client, sqlite_url: str, keyring: Keyring, clock: ManualClock
-) -> AppClient:
-    """The real app (simulator mode, plain http) on a fresh SQLite file."""
-    settings = load_settings({"DATABASE_URL": sqlite_url, "COMPANION_MODE": "simulator"})
-    return await aiohttp_client(create_app(settings, clock=clock, keyring=keyring))
-
-
 async def test_enrol_through_the_page_then_log_in(client: AppClient, clock: ManualClock) -> None:
     """The enrolment page's secret and a first code set the account up; login then works."""
     ctx = client.app[CONTEXT]
