@@ -41,7 +41,20 @@ PEOPLE = 2000
 KILLS = 20
 LEASE_SECONDS = 8  # a batch of 50 takes about 1.3 s at the fake's pace
 RESTART_PG_AFTER_KILL = KILLS // 2
-pytestmark = [pytest.mark.slow, pytest.mark.serial, pytest.mark.timeout(420)]
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(420)]
+
+
+@pytest.fixture(
+    params=[
+        "sqlite",
+        # It restarts PostgreSQL under everyone: `make test` runs it alone, afterwards.
+        pytest.param("postgres", marks=[pytest.mark.postgres, pytest.mark.serial]),
+    ]
+)
+def database_url(request: pytest.FixtureRequest) -> str:
+    """Each backend in turn; only the PostgreSQL run is `serial`."""
+    name = "sqlite_url" if request.param == "sqlite" else "postgres_url"
+    return str(request.getfixturevalue(name))
 
 
 def number(i: int) -> str:
