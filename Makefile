@@ -24,11 +24,10 @@ typecheck: $(STAMP)
 	$(BIN)/mypy companion bench
 
 # Three workers, each with its own PostgreSQL database (many tests wait on subprocesses,
-# so a third worker keeps two cores busy); the longest tests are collected first
-# (tests/conftest.py) and handed out in order; the PostgreSQL crash test restarts
-# PostgreSQL, so it runs alone afterwards.
+# so a third worker keeps two cores busy; worksteal balances the long tests); the
+# PostgreSQL crash test restarts PostgreSQL, so it runs alone afterwards.
 pytest: $(STAMP)
-	$(BIN)/pytest -q -n 3 --dist load -m 'not serial'
+	$(BIN)/pytest -q -n 3 --dist worksteal -m 'not serial'
 	$(BIN)/pytest -q -m serial
 
 test: lint typecheck pytest

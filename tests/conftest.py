@@ -184,36 +184,3 @@ async def scheduled_client(
     settings = twilio_settings(database_url, fake_twilio, COMPANION_SWEEP_SECONDS="3600")
     app = create_app(settings, clock=clock, keyring=keyring, sweep_at_start=False)
     return await aiohttp_client(app)
-
-
-# The longest tests (seconds each on the 2-core machine) go first, so that `make test`'s
-# workers take them at the start, in parallel, instead of one worker finishing them alone.
-LONG_FIRST = (
-    "tests/integration/test_crash.py",
-    "tests/integration/test_data_cli.py",
-    "tests/deployment/test_fanout_behind_nginx.py",
-    "tests/unit/test_hostile_parsers.py",
-    "tests/integration/test_two_instances.py",
-    "tests/integration/test_rekey.py",
-    "tests/integration/test_own_words.py",
-    "tests/deployment/test_behind_nginx.py",
-    "tests/integration/test_retention.py",
-    "tests/integration/test_serve_workers.py",
-    "tests/integration/test_erasure.py",
-    "tests/integration/test_concurrent_input.py",
-    "tests/integration/test_export.py",
-    "tests/browser/",
-    "tests/integration/test_sweep_batch.py",
-)
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Put the longest tests first (see LONG_FIRST); the rest keep their order."""
-
-    def rank(item: pytest.Item) -> int:
-        return next(
-            (i for i, prefix in enumerate(LONG_FIRST) if item.nodeid.startswith(prefix)),
-            len(LONG_FIRST),
-        )
-
-    items.sort(key=rank)
