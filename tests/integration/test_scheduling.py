@@ -41,8 +41,7 @@ async def text(client: AppClient, body: str) -> None:
         public_base_url=PUBLIC_BASE_URL,
     )
     assert status == 200
-    await client.app[DISPATCHER].drain()
-    await outbox_settled(client.app[CONTEXT].sessions)
+    await all_sent(client.app[DISPATCHER], client.app[CONTEXT].sessions)
 
 
 async def settle(client: AppClient) -> None:
