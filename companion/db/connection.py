@@ -7,13 +7,14 @@ import weakref
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.ext.asyncio import AsyncSession as AsyncSession
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlalchemy.util import await_only
 
 from companion.db.file_modes import protect_sqlite_files
+from companion.db.sqlite_inline import inline_creator
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
@@ -66,24 +67,32 @@ def create_engine(url: str) -> AsyncEngine:
 
     On SQLite every transaction starts with BEGIN IMMEDIATE: writers queue on the
     busy timeout instead of failing when a read transaction tries to upgrade. Within
-    one process they queue first come, first served (`WriteTurns`).
+    one process they queue first come, first served (`WriteTurns`). A database file is
+    used on the loop's own thread (`sqlite_inline`), not through aiosqlite's.
     """
     if not is_sqlite(url):
         return create_async_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
     protect_sqlite_files(url)  # 0600 before SQLite first creates it (and its -wal, -shm)
-    engine = create_async_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+    wait = SQLITE_BUSY_TIMEOUT_MS / 1000
+    database = make_url(url).database or ":memory:"
+    inline = database != ":memory:" and not database.startswith("file::memory:")
+    if inline:  # a file: statements on the loop's thread, busy waited out asynchronously
+        engine = create_async_engine(url, async_creator=inline_creator(url, wait))
+    else:
+        engine = create_async_engine(url, connect_args={"timeout": wait})
+    busy_timeout_ms = 0 if inline else SQLITE_BUSY_TIMEOUT_MS
 
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
-    turns = WriteTurns(SQLITE_BUSY_TIMEOUT_MS / 1000)
+    turns = WriteTurns(wait)
 
     @event.listens_for(engine.sync_engine, "checkout")
     def _on_checkout(_dbapi: Any, record: ConnectionPoolEntry, _proxy: Any) -> None:

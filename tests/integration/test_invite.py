@@ -36,7 +36,11 @@ async def test_invited_person_becomes_active_only_on_yes(
             auth_token=AUTH_TOKEN,
             public_base_url=PUBLIC_BASE_URL,
         )
-    await eventually(lambda: len(fake_twilio.messages_to(PHONE)) == 3)
+    # "who is this": who we are, then the invitation's question again; YES: the welcome.
+    await eventually(lambda: len(fake_twilio.messages_to(PHONE)) == 4)
+    bodies = [m.body for m in fake_twilio.messages_to(PHONE)]
+    assert "reply YES" in bodies[2]
+    assert "you are all set" in bodies[3]
     (person,) = await rows(url, Person)
     assert person.status == "active"
     assert person.terms_accepted_at is not None

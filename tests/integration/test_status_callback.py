@@ -15,7 +15,7 @@ from companion.sms.fake_twilio import FakeTwilio
 from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient, twilio_settings
 from tests.support.clock import ManualClock
 from tests.support.database import rows
-from tests.support.waiting import eventually
+from tests.support.waiting import eventually, eventually_true
 from tests.support.webhooks import post_signed, sms_form
 
 PHONE = "+447700900777"
@@ -144,8 +144,14 @@ async def test_a_report_is_kept_while_its_send_outcome_waits_for_the_database(
         other.execute("ROLLBACK")
         other.close()
     await eventually(lambda: len(fake_twilio.callbacks) == 1)
-    (row,) = await rows(url(twilio_client), OutboxMessage)
-    assert (row.twilio_sid, row.delivery_status) == (fake_twilio.callbacks[0].sid, "delivered")
+    # The report was kept; it is applied once the outcome it waited for is written.
+    sid = fake_twilio.callbacks[0].sid
+
+    async def recorded() -> bool:
+        (row,) = await rows(url(twilio_client), OutboxMessage)
+        return (row.twilio_sid, row.delivery_status) == (sid, "delivered")
+
+    await eventually_true(recorded)
 
 
 async def test_a_report_reaching_another_instance_first_is_kept_and_applied(

@@ -34,6 +34,18 @@ async def text(client: AppClient, body: str, sender: str = PHONE, sid: str | Non
     )
 
 
+async def converse(client: AppClient, fake: FakeTwilio, *bodies: str) -> None:
+    """Text each body in turn, as a person does: the next once the last one's answer came.
+
+    Replies queued together go out by priority (crisis signposting first), so texts sent
+    faster than the answers would not be answered in the order they were sent.
+    """
+    for body in bodies:
+        seen = len(fake.messages_to(PHONE))
+        await text(client, body)
+        await eventually(lambda seen=seen: len(fake.messages_to(PHONE)) > seen)
+
+
 async def replies(fake: FakeTwilio, n: int, to: str = PHONE) -> list[str]:
     await eventually(lambda: len(fake.messages_to(to)) >= n)
     return [m.body for m in fake.messages_to(to)]
@@ -132,11 +144,7 @@ async def test_help_always_answers_with_crisis_numbers(
     twilio_client: AppClient, fake_twilio: FakeTwilio
 ) -> None:
     """HELP works for a stranger, a pending and an active person, with every crisis number."""
-    await text(twilio_client, "help")
-    await text(twilio_client, "JOIN")
-    await text(twilio_client, "Help")
-    await text(twilio_client, "YES")
-    await text(twilio_client, "INFO")
+    await converse(twilio_client, fake_twilio, "help", "JOIN", "Help", "YES", "INFO")
     bodies = await replies(fake_twilio, 5)
     helps = [b for b in bodies if b.startswith("Companion helps you")]
     assert len(helps) == 3
@@ -186,9 +194,8 @@ async def test_pending_person_is_reasked_and_no_declines(
     twilio_client: AppClient, fake_twilio: FakeTwilio
 ) -> None:
     """Before YES, other replies get a re-ask; NO declines and nothing more is sent."""
-    await text(twilio_client, "JOIN")
-    await text(twilio_client, "what is this")  # answered (who we are), then re-asked
-    await text(twilio_client, "nah")
+    # "what is this": answered (who we are), then re-asked
+    await converse(twilio_client, fake_twilio, "JOIN", "what is this", "nah")
     bodies = await replies(fake_twilio, 4)
     assert "A computer sends these texts" in bodies[1]
     assert "reply YES" in bodies[2]

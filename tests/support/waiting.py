@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -51,3 +51,13 @@ async def all_sent(dispatcher: Dispatcher, sessions: async_sessionmaker[AsyncSes
         await dispatcher.drain()
         await outbox_settled(sessions)
         await asyncio.sleep(0.05)
+
+
+async def eventually_true(condition: Callable[[], Awaitable[bool]], within: float = 5.0) -> None:
+    """As `eventually`, for a condition that has to read something (the database)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + within
+    while not await condition():
+        if loop.time() > deadline:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.01)
