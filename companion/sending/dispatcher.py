@@ -89,6 +89,7 @@ class Dispatcher:
         self._outcomes = OutcomeWriter(ctx)
         self._wake = wake
         self._stopping = False
+        self._one_pass = asyncio.Lock()
         self._only = only_phone_index
         self._lease = claim_lease
         self._looping = False
@@ -105,7 +106,17 @@ class Dispatcher:
         return claimed
 
     async def _pass(self) -> int:
-        """Claim one batch and send it, writing the previous batch's outcomes meanwhile."""
+        """Claim one batch and send it, writing the previous batch's outcomes meanwhile.
+
+        One pass at a time per dispatcher (its loop, or a `drain` called beside it): two
+        claims running side by side can split one person's rows between them (PostgreSQL
+        locks a claim's rows one by one, skipping those already taken), and then send a
+        re-ask and the next question at the same moment, in either order.
+        """
+        async with self._one_pass:
+            return await self._claim_and_send()
+
+    async def _claim_and_send(self) -> int:
         if self._outcomes.holds_a_stop():
             # A stop cancels the person's queue before any claim can take from it.
             await self._outcomes.flush()
