@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.crypto.keyring import Keyring
 from companion.crypto.sealing import seal, unseal
+from companion.db.core import run_core
 from companion.db.models import ConversationRow, Goal, Observation, new_id
 from companion.db.sealed import GOAL_TEXT, OBSERVATION_PAYLOAD
 from companion.db.states import ConversationStatus
@@ -72,9 +73,9 @@ async def insert_now(
     """Insert sealed observations, (key, value) each, now: one Core statement, no ORM."""
     rows = [_values(keyring, person_id, key, value, now, conversation_id) for key, value in answers]
     if len(rows) == 1:
-        await session.execute(_INSERT, rows[0])
+        await run_core(session, _INSERT, rows[0])
     elif rows:
-        await session.execute(_INSERT, rows)
+        await run_core(session, _INSERT, rows)
 
 
 def _values(

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.crypto.keyring import Keyring
 from companion.crypto.sealing import SealError, seal, unseal
+from companion.db.core import run_core
 from companion.db.models import OutboxMessage, new_id
 from companion.db.sealed import OUTBOX_BODY, OUTBOX_TO
 from companion.db.states import OutboxStatus, Priority
@@ -109,9 +110,9 @@ async def insert_sms(session: AsyncSession, rows: Sequence[dict[str, object]]) -
     One Core statement, with no ORM objects to build and flush (the inbound replies).
     """
     if len(rows) == 1:
-        await session.execute(_INSERT, rows[0])
+        await run_core(session, _INSERT, rows[0])
     elif rows:
-        await session.execute(_INSERT, list(rows))
+        await run_core(session, _INSERT, list(rows))
 
 
 _CLAIMED_COLUMNS = (

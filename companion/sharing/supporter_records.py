@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.context import ServiceContext
 from companion.crypto.keyring import Keyring
 from companion.crypto.sealing import seal, unseal
+from companion.db.core import run_core
 from companion.db.models import OutboxMessage, Supporter, SupporterEvent, new_id
 from companion.db.outbox import Recipient
 from companion.db.sealed import SUPPORTER_NAME, SUPPORTER_PHONE, SUPPORTER_WORDING
@@ -178,14 +179,15 @@ async def roles_of_number(session: AsyncSession, index: str) -> list[Supporter]:
     return list(found)
 
 
+# Built once, run on the connection: every inbound text that is not a keyword asks it.
+_ROLE = select(Supporter.status, Supporter.invited_at).where(
+    Supporter.phone_index == bindparam("index"), or_(*(Supporter.status == s for s in LIVE))
+)
+
+
 async def role_of(session: AsyncSession, index: str, now: datetime) -> SupporterStatus | None:
     """INVITED if an invitation to this number waits, ACTIVE if it supports someone."""
-    statuses = await session.execute(
-        select(Supporter.status, Supporter.invited_at).where(
-            Supporter.phone_index == index,
-            or_(*(Supporter.status == s for s in LIVE)),
-        )
-    )
+    statuses = await run_core(session, _ROLE, {"index": index})
     found = [
         status
         for status, invited_at in statuses

@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, inspect, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from companion.context import ServiceContext
 from companion.crypto.sealing import unseal
 from companion.db import observations
+from companion.db.core import run_core
 from companion.db.models import ConversationRow, FlowRevision, Person, new_id
 from companion.db.sealed import PERSON_NAME
 from companion.db.states import ConversationStatus
@@ -25,14 +27,17 @@ CHECKIN = "checkin"
 _parsed: dict[str, Flow] = {}
 
 
+# Built once: every answer reads it (building and keying a statement costs more than
+# running it from the compiled cache).
+_OPEN = select(ConversationRow).where(
+    ConversationRow.person_id == bindparam("person_id"),
+    ConversationRow.status == ConversationStatus.OPEN,
+)
+
+
 async def open_conversation(session: AsyncSession, person_id: str) -> ConversationRow | None:
     """The person's open conversation, if any."""
-    row: ConversationRow | None = await session.scalar(
-        select(ConversationRow).where(
-            ConversationRow.person_id == person_id,
-            ConversationRow.status == ConversationStatus.OPEN,
-        )
-    )
+    row: ConversationRow | None = await session.scalar(_OPEN, {"person_id": person_id})
     return row
 
 
@@ -201,10 +206,48 @@ async def _apply(
                 closing_line(await observations.history(session, ctx.keyring, person.id, now))
             )
         return says
-    state = turn.conversation
-    row.step, row.plan, row.retries = state.step, " ".join(state.plan), state.retries
-    row.step_started_at = state.step_started_at
+    await _advance(session, row, turn.conversation)
     return says
+
+
+_ADVANCE = (
+    update(ConversationRow)
+    .where(ConversationRow.id == bindparam("row_id"))
+    .values(
+        step=bindparam("to_step"),
+        plan=bindparam("to_plan"),
+        retries=bindparam("to_retries"),
+        step_started_at=bindparam("to_started"),
+    )
+)
+
+
+async def _advance(session: AsyncSession, row: ConversationRow, state: Conversation) -> None:
+    """Move the row to `state`'s step: on a stored row, one prebuilt UPDATE now (the
+    hot path: every answer but the last), the loaded object kept in step without a flush."""
+    values = {
+        "step": state.step,
+        "plan": " ".join(state.plan),
+        "retries": state.retries,
+        "step_started_at": state.step_started_at,
+    }
+    if not inspect(row).persistent:  # just begun: written with the row at the next flush
+        for name, value in values.items():
+            setattr(row, name, value)
+        return
+    await run_core(
+        session,
+        _ADVANCE,
+        {
+            "row_id": row.id,
+            "to_step": state.step,
+            "to_plan": values["plan"],
+            "to_retries": state.retries,
+            "to_started": state.step_started_at,
+        },
+    )
+    for name, value in values.items():
+        set_committed_value(row, name, value)
 
 
 def _state(row: ConversationRow) -> Conversation:

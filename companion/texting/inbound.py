@@ -16,6 +16,7 @@ from companion.context import ServiceContext
 from companion.crypto.blind_index import phone_index
 from companion.crypto.sealing import seal
 from companion.db import outbox, people
+from companion.db.core import run_core
 from companion.db.models import InboundMessage, OutboxMessage, Person, new_id
 from companion.db.outbox import Recipient, Timing
 from companion.db.safety_events import Detection, safety_event_row
@@ -265,7 +266,8 @@ async def _record(
     """
     inbound_id = new_id()
     body = seal(ctx.keyring, sms.body, INBOUND_BODY.bound_to(inbound_id))
-    result = await session.execute(
+    result = await run_core(
+        session,
         _INSERT_INBOUND,
         {
             "id": inbound_id,
