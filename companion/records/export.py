@@ -8,6 +8,7 @@ transaction, so the export is a consistent snapshot. A value that cannot be unse
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -255,14 +256,7 @@ async def _consents(session: AsyncSession, opener: _Opener, person_id: str) -> l
                 "coordinator": vars(who(opener.keyring, coordinator)),
                 "shares": consent.shares.split(),
                 **_fields(consent, "asked_at", "given_at", "confirmed_at", "ended_at"),
-                "events": [
-                    {
-                        **_fields(e, "kind", "at"),
-                        "wording": opener("consent_event", "wording", e),
-                        "shares": e.shares.split(),
-                    }
-                    for e in events
-                ],
+                "events": _steps(opener, "consent_event", events),
             }
         )
     return found
@@ -288,17 +282,24 @@ async def _supporters(session: AsyncSession, opener: _Opener, person_id: str) ->
                 "phone": opener("supporter", "phone", supporter),
                 "shares": supporter.shares.split(),
                 **_fields(supporter, "invited_at", "joined_at", "ended_at", "last_week"),
-                "events": [
-                    {
-                        **_fields(e, "kind", "at"),
-                        "wording": opener("supporter_event", "wording", e),
-                        "shares": e.shares.split(),
-                    }
-                    for e in events
-                ],
+                "events": _steps(opener, "supporter_event", events),
             }
         )
     return found
+
+
+def _steps(
+    opener: _Opener, table: str, events: Iterable[ConsentEvent | SupporterEvent]
+) -> list[Row]:
+    """Each consent step: what happened, when, the exact words sent, and what it covered."""
+    return [
+        {
+            **_fields(e, "kind", "at"),
+            "wording": opener(table, "wording", e),
+            "shares": e.shares.split(),
+        }
+        for e in events
+    ]
 
 
 def _fields(row: object, *names: str) -> Row:

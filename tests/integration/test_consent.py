@@ -19,12 +19,12 @@ from companion.engine.summary import RANGES_PATH, load_reference_ranges
 from companion.sharing.summaries import summary_sweep
 from companion.sms.fake_twilio import FakeTwilio
 from companion.web.keys import CONTEXT, DISPATCHER, SETTINGS
-from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient
+from tests.conftest import AppClient
 from tests.support.clock import ManualClock
 from tests.support.coordinators import coordinator_row
 from tests.support.database import rows
+from tests.support.texting import text_and_read
 from tests.support.waiting import outbox_settled
-from tests.support.webhooks import post_signed, sms_form
 
 PHONE = "+447700900123"
 FAKES: dict[int, FakeTwilio] = {}  # each test's fake Twilio, by its client
@@ -32,19 +32,7 @@ FAKES: dict[int, FakeTwilio] = {}  # each test's fake Twilio, by its client
 
 async def text(client: AppClient, body: str) -> str:
     """Text `body` and return the reply that comes back."""
-    fake = FAKES[id(client)]
-    before = len(fake.messages_to(PHONE))
-    status = await post_signed(
-        client,
-        "/twilio/sms",
-        sms_form(PHONE, body),
-        auth_token=AUTH_TOKEN,
-        public_base_url=PUBLIC_BASE_URL,
-    )
-    assert status == 200
-    await client.app[DISPATCHER].drain()
-    await outbox_settled(client.app[CONTEXT].sessions)
-    return "\n".join(m.body for m in fake.messages_to(PHONE)[before:])
+    return await text_and_read(client, FAKES[id(client)], PHONE, body)
 
 
 def url(client: AppClient) -> str:

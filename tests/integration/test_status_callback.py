@@ -36,7 +36,8 @@ def url(client: AppClient) -> str:
     return client.app[SETTINGS].database_url
 
 
-async def sent_sid(client: AppClient, fake: FakeTwilio) -> str:
+async def join(client: AppClient) -> None:
+    """JOIN from PHONE through the signed webhook (its welcome is what gets reported on)."""
     await post_signed(
         client,
         "/twilio/sms",
@@ -44,6 +45,10 @@ async def sent_sid(client: AppClient, fake: FakeTwilio) -> str:
         auth_token=AUTH_TOKEN,
         public_base_url=PUBLIC_BASE_URL,
     )
+
+
+async def sent_sid(client: AppClient, fake: FakeTwilio) -> str:
+    await join(client)
     await eventually(lambda: len(fake.messages_to(PHONE)) == 1)
     sid = fake.messages_to(PHONE)[0].sid
 
@@ -101,13 +106,7 @@ async def test_a_report_that_overtakes_its_own_send_is_still_recorded(
     """Outcomes are written a batch at a time; a report arriving first is not dropped."""
     fake_twilio.report_next("delivered", None, delay=0.0)
     fake_twilio.callback_origin = str(twilio_client_each_db.make_url("/")).rstrip("/")
-    await post_signed(
-        twilio_client_each_db,
-        "/twilio/sms",
-        sms_form(PHONE, "JOIN"),
-        auth_token=AUTH_TOKEN,
-        public_base_url=PUBLIC_BASE_URL,
-    )
+    await join(twilio_client_each_db)
     await eventually(lambda: len(fake_twilio.callbacks) == 1)
     assert fake_twilio.callbacks[0].answered == 204
     (row,) = await rows(url(twilio_client_each_db), OutboxMessage)
@@ -121,13 +120,7 @@ async def test_a_report_is_kept_while_its_send_outcome_waits_for_the_database(
     fake_twilio.report_next("delivered", None, delay=0.0)
     fake_twilio.callback_origin = str(twilio_client.make_url("/")).rstrip("/")
     fake_twilio.slow(0.5, accept_first=True)  # taken (and reported) at once, answered later
-    await post_signed(
-        twilio_client,
-        "/twilio/sms",
-        sms_form(PHONE, "JOIN"),
-        auth_token=AUTH_TOKEN,
-        public_base_url=PUBLIC_BASE_URL,
-    )
+    await join(twilio_client)
     await eventually(lambda: len(fake_twilio.messages) == 1)
     # No busy timeout: SQLite's busy handler would sleep in the event loop, and the app
     # (whose write we wait for) could not finish it. Retry between turns of the loop.
@@ -175,13 +168,7 @@ async def test_a_report_reaching_another_instance_first_is_kept_and_applied(
     fake_twilio.report_next("delivered", None, delay=0.0)
     fake_twilio.callback_origin = str(other.make_url("/")).rstrip("/")
     fake_twilio.slow(0.5, accept_first=True)  # taken and reported at once, answered later
-    await post_signed(
-        sender,
-        "/twilio/sms",
-        sms_form(PHONE, "JOIN"),
-        auth_token=AUTH_TOKEN,
-        public_base_url=PUBLIC_BASE_URL,
-    )
+    await join(sender)
     await eventually(lambda: len(fake_twilio.callbacks) == 1)
     assert fake_twilio.callbacks[0].answered == 204
     (row,) = await rows(database, OutboxMessage)

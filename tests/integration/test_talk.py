@@ -12,13 +12,12 @@ from companion.records.erasure import erase_person
 from companion.records.export import export_person
 from companion.sharing.talk_caseload import ReplyOutcome, open_requests, reply
 from companion.sms.fake_twilio import FakeTwilio
-from companion.web.keys import CONTEXT, DISPATCHER, SETTINGS
-from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient
+from companion.web.keys import CONTEXT, SETTINGS
+from tests.conftest import AppClient
 from tests.support.clock import ManualClock
 from tests.support.coordinators import coordinator_row
 from tests.support.database import rows
-from tests.support.waiting import outbox_settled
-from tests.support.webhooks import post_signed, sms_form
+from tests.support.texting import text_and_read
 
 PHONE = "+447700900123"
 FAKES: dict[int, FakeTwilio] = {}
@@ -28,19 +27,7 @@ WEDNESDAY = datetime(2026, 6, 3, 10, 0, tzinfo=UTC)
 
 async def text(client: AppClient, body: str) -> str:
     """Text `body` through the signed webhook and return the replies that come back."""
-    fake = FAKES[id(client)]
-    before = len(fake.messages_to(PHONE))
-    status = await post_signed(
-        client,
-        "/twilio/sms",
-        sms_form(PHONE, body),
-        auth_token=AUTH_TOKEN,
-        public_base_url=PUBLIC_BASE_URL,
-    )
-    assert status == 200
-    await client.app[DISPATCHER].drain()
-    await outbox_settled(client.app[CONTEXT].sessions)
-    return "\n".join(m.body for m in fake.messages_to(PHONE)[before:])
+    return await text_and_read(client, FAKES[id(client)], PHONE, body)
 
 
 def url(client: AppClient) -> str:

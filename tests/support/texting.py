@@ -1,0 +1,25 @@
+"""A person texting the app under test: one signed webhook, its replies sent, read back."""
+
+from __future__ import annotations
+
+from companion.sms.fake_twilio import FakeTwilio
+from companion.web.keys import CONTEXT, DISPATCHER
+from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient
+from tests.support.waiting import outbox_settled
+from tests.support.webhooks import post_signed, sms_form
+
+
+async def text_and_read(client: AppClient, fake: FakeTwilio, phone: str, body: str) -> str:
+    """Text `body` from `phone`, send what it queued, and return the replies, one per line."""
+    before = len(fake.messages_to(phone))
+    status = await post_signed(
+        client,
+        "/twilio/sms",
+        sms_form(phone, body),
+        auth_token=AUTH_TOKEN,
+        public_base_url=PUBLIC_BASE_URL,
+    )
+    assert status == 200
+    await client.app[DISPATCHER].drain()
+    await outbox_settled(client.app[CONTEXT].sessions)
+    return "\n".join(m.body for m in fake.messages_to(phone)[before:])
