@@ -17,7 +17,7 @@ from companion.accounts.life_cycle import (
 from companion.db.models import Coordinator
 from companion.web.keys import CONTEXT
 from companion.web.portal_pages import page
-from companion.web.portal_session import require_csrf, require_login
+from companion.web.portal_session import require_login, require_login_post
 
 MAX_FIELD = 1024
 
@@ -37,8 +37,7 @@ async def passphrase_page(request: web.Request) -> web.Response:
 
 async def change(request: web.Request) -> web.Response:
     """Check the current passphrase, set the new one, end the other sessions."""
-    login = await require_login(request)
-    form = await require_csrf(request, login.csrf_token, login.actor)
+    login, form = await require_login_post(request)
     ctx = request.config_dict[CONTEXT]
     typed = tuple(
         str(form.get(name, ""))[: MAX_FIELD + 1]

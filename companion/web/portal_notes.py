@@ -17,15 +17,14 @@ from companion.sharing.care_notes import RECORDED, ListedNote, notes_for, record
 from companion.sharing.caseload import active_consent
 from companion.web.keys import CONTEXT
 from companion.web.portal_pages import error_page
-from companion.web.portal_session import require_csrf, require_login
+from companion.web.portal_session import require_login_post
 
 NOTE_OUTCOMES = frozenset({"sent", "not_active", "kind", "what", "day", "time", "past", "far"})
 
 
 async def add_note(request: web.Request) -> web.Response:
     """Record a note (POST with CSRF) and go back to the person page, saying what happened."""
-    login = await require_login(request)
-    form = await require_csrf(request, login.csrf_token, login.actor)
+    login, form = await require_login_post(request)
     ctx = request.config_dict[CONTEXT]
     consent_id = request.match_info["consent_id"]
     now = ctx.clock()

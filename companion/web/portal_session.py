@@ -261,6 +261,17 @@ async def require_csrf(request: web.Request, expected: str, actor: str) -> Form:
     raise error_page(web.HTTPForbidden, "csrf")
 
 
+async def require_login_post(request: web.Request) -> tuple[PortalLogin, Form]:
+    """The logged-in coordinator and their posted form, its CSRF token checked.
+
+    Raises:
+        web.HTTPSeeOther: not logged in (as `require_login`).
+        web.HTTPForbidden: the token is missing or wrong (as `require_csrf`).
+    """
+    login = await require_login(request)
+    return login, await require_csrf(request, login.csrf_token, login.actor)
+
+
 async def record_junk(
     request: web.Request,
     *,

@@ -14,7 +14,7 @@ from companion.db.states import AuditAction
 from companion.records import audit
 from companion.sharing.talk_caseload import ReplyOutcome, mark_done, reply
 from companion.web.keys import CONTEXT
-from companion.web.portal_session import require_csrf, require_login
+from companion.web.portal_session import require_login_post
 
 REQUEST_PATTERN = "{request_id:[a-f0-9]{32}}"
 
@@ -27,8 +27,7 @@ def _back(outcome: str, request_id: str) -> web.Response:
 
 async def reply_by_text(request: web.Request) -> web.Response:
     """Queue the coordinator's reply (template plus optional note) to the person."""
-    login = await require_login(request)
-    form = await require_csrf(request, login.csrf_token, login.actor)
+    login, form = await require_login_post(request)
     ctx = request.config_dict[CONTEXT]
     request_id = request.match_info["request_id"]
     now = ctx.clock()
@@ -57,8 +56,7 @@ async def reply_by_text(request: web.Request) -> web.Response:
 
 async def done(request: web.Request) -> web.Response:
     """Mark the request done: it leaves the top of the caseload."""
-    login = await require_login(request)
-    await require_csrf(request, login.csrf_token, login.actor)
+    login, _form = await require_login_post(request)
     ctx = request.config_dict[CONTEXT]
     request_id = request.match_info["request_id"]
     now = ctx.clock()

@@ -43,7 +43,11 @@ from companion.sms.phone import InvalidPhoneNumber, to_e164
 from companion.web import portal_notes
 from companion.web.keys import CONTEXT, RANGES, SETTINGS
 from companion.web.portal_pages import error_page, page
-from companion.web.portal_session import PortalLogin, require_csrf, require_login
+from companion.web.portal_session import (
+    PortalLogin,
+    require_login,
+    require_login_post,
+)
 from companion.web.sparkline import Band, Sparkline, sparkline
 
 WEEK_PATTERN = r"[0-9]{4}-W[0-9]{2}"
@@ -143,8 +147,7 @@ async def people(request: web.Request) -> web.Response:
 
 async def new_code(request: web.Request) -> web.Response:
     """Make a share code (POST with CSRF) and show it on the people page."""
-    login = await require_login(request)
-    await require_csrf(request, login.csrf_token, login.actor)
+    login, _form = await require_login_post(request)
     ctx = request.config_dict[CONTEXT]
     async with ctx.sessions.begin() as session:
         code = await new_share_code(session, login.coordinator_id, ctx.clock())
@@ -164,8 +167,7 @@ async def ask_by_text(request: web.Request) -> web.Response:
     The page says the same whether or not the number belongs to someone signed up, so
     the portal cannot be used to find out who uses Companion.
     """
-    login = await require_login(request)
-    form = await require_csrf(request, login.csrf_token, login.actor)
+    login, form = await require_login_post(request)
     ctx = request.config_dict[CONTEXT]
     try:
         e164 = to_e164(str(form.get("phone", ""))[:32])
