@@ -20,7 +20,7 @@ SENT_BY_CODE: frozenset[str] = frozenset(
         # conversations and commands
         MOVING_ON, "checkin-greeting", "skip-nothing-open",
         "log-already-open",
-        "closing-goal", "closing-streak", "closing-thanks",
+        "closing-goal", "closing-streak", "closing-thanks", "closing-gentle",
         *(f"closing-best-{key.replace('_', '-')}" for key in MORE_IS_BETTER),
         *(f"measure-{kind}-{end}" for kind in MEASURE_KINDS for end in ("how", "saved")),
         "measure-weight-stone", "side-note-how", "side-note-saved", "meds-changed-saved",

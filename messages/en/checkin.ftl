@@ -56,6 +56,12 @@ closing-goal = Thank you for checking in. Every small step towards your goal cou
 # segments: 1
 closing-thanks = Thank you for checking in. See you tomorrow.
 
+# Closing line after an answer that says today was hard (a LOW mood, no contact with
+# anyone, money worries). The step before has said where to talk: no praise, no
+# "keep it up", no repeat of the numbers; quiet and kind.
+# segments: 1
+closing-gentle = Please be gentle with yourself today. We will text you tomorrow.
+
 # The scheduled check-in's first question, with a greeting by name when they gave one
 # (NAME). $named is yes or no; $name is their chosen name (any script).
 # $name: 30 chars

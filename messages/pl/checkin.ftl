@@ -67,6 +67,10 @@ closing-goal = Dzięki za odpowiedzi. Każdy mały krok w stronę celu się licz
 # segments: 1
 closing-thanks = Dziękujemy za odpowiedzi. Do jutra!
 
+# Po odpowiedzi, że dzień był trudny (LOW, samotność, pieniądze). Bez pochwał.
+# segments: 1
+closing-gentle = Bądź dziś dla siebie wyrozumiały(-a). Napiszemy jutro.
+
 # The scheduled check-in's first question, with a greeting by name when they gave one
 # (NAME). $named is yes or no; $name is their chosen name (any script).
 # $name: 30 chars

@@ -168,3 +168,31 @@ def test_a_quiet_week_gets_a_kind_word_not_a_zero() -> None:
     history = History(TODAY, [day(9, sleep_hours=7)])
     assert my_week(history, joined=TODAY - timedelta(days=30)) == (Say("my-week-quiet"),)
     assert my_week(History(TODAY)) == (Say("my-week-quiet"),)
+
+
+def test_a_low_mood_is_not_followed_by_praise() -> None:
+    """A LOW mood today, on a day with a streak and a personal best: a quiet line, no praise."""
+    history = History(
+        TODAY,
+        [day(0, mood="low", activity_minutes=45), day(1, activity_minutes=30), day(2), day(3)],
+        goal="walk",
+    )
+    assert closing_line(history) == Say("closing-gentle")
+
+
+def test_no_contact_or_money_worries_are_hard_days_too() -> None:
+    """No contact with anyone today, or money worries, also close quietly."""
+    streak = [day(1), day(2), day(3)]
+    lonely = History(TODAY, [day(0, connected_today=False), *streak])
+    worried = History(TODAY, [day(0, money_worries=True), *streak])
+    assert closing_line(lonely) == Say("closing-gentle")
+    assert closing_line(worried) == Say("closing-gentle")
+
+
+def test_a_good_mood_or_a_hard_day_before_today_leaves_the_praise() -> None:
+    """GOOD today, or a LOW mood yesterday, do not change today's closing line."""
+    good = History(TODAY, [day(0, mood="good"), day(1), day(2)])
+    yesterday = History(TODAY, [day(0), day(1, mood="low"), day(2)])
+    connected = History(TODAY, [day(0, connected_today=True, money_worries=False), day(1), day(2)])
+    for history in (good, yesterday, connected):
+        assert closing_line(history) == Say("closing-streak", args={"days": 3})
