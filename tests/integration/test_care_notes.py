@@ -6,8 +6,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from companion.crypto.keyring import Keyring
-from companion.db.models import CareNote, DueItem, OutboxMessage
-from companion.db.states import DueKind
+from companion.db.models import CareNote, DueItem, OutboxMessage, Supporter
+from companion.db.states import CareNoteStatus, DueKind, SupporterStatus
 from companion.engine.timing import LONDON
 from companion.records.erasure import erase_person
 from companion.records.export import export_person
@@ -37,9 +37,9 @@ async def record(client: AppClient, consent_id: str, **form: str) -> str:
     return posted.headers["Location"]
 
 
-async def reply(client: AppClient, body: str) -> None:
-    """The person texts the service from their phone (the simulator)."""
-    sent = await client.post("/simulator", data={"phone": PHONE, "body": body})
+async def reply(client: AppClient, body: str, phone: str = PHONE) -> None:
+    """The person (or someone else, by `phone`) texts the service (the simulator)."""
+    sent = await client.post("/simulator", data={"phone": phone, "body": body})
     assert sent.status == 200
 
 
@@ -134,3 +134,30 @@ async def test_an_appointment_note_then_yes_books_the_reminder_and_bad_forms_say
     clock.advance(days=8)
     await reply(client, "yes")  # a week too late: the question no longer waits
     assert await count(_url(client), DueItem, DueItem.kind == DueKind.CALENDAR) == 0
+
+
+async def test_two_questions_waiting_the_yes_goes_to_the_one_asked_last_then_the_other(
+    client: AppClient, sam: Enrolled, keyring: Keyring, clock: ManualClock
+) -> None:
+    """A note's question, then "share sleep with Sam?": YES answers Sam's; the next YES the note."""
+    ctx = client.app[CONTEXT]
+    _, consent_id = await person_sharing(ctx.sessions, keyring, sam.id, clock(), name="Alex")
+    changed = clock().astimezone(LONDON).date() - timedelta(days=2)
+    await record(client, consent_id, kind="medicine", what="started olanzapine", day=str(changed))
+    clock.advance(minutes=1)
+    await reply(client, "SUPPORTER Sam 07700 900456")
+    await reply(client, "yes", phone="+447700900456")  # Sam joins
+    clock.advance(minutes=1)
+    await reply(client, "SUPPORTER SHARE Sam sleep")
+    clock.advance(minutes=1)
+    await reply(client, "YES")
+    (supporter,) = await rows(_url(client), Supporter)
+    (note,) = await rows(_url(client), CareNote)
+    assert (supporter.status, supporter.shares.split()) == (SupporterStatus.ACTIVE, ["sleep"])
+    assert note.status == CareNoteStatus.ASKED
+    assert await count(_url(client), DueItem, DueItem.kind == DueKind.CALENDAR) == 0
+    clock.advance(minutes=1)
+    await reply(client, "YES")
+    (note,) = await rows(_url(client), CareNote)
+    assert note.status == CareNoteStatus.ADDED
+    assert await count(_url(client), DueItem, DueItem.kind == DueKind.CALENDAR) == 8
