@@ -17,11 +17,11 @@ from companion.db.models import DueItem, OutboxMessage
 from companion.scheduling.sweep import sweep
 from companion.sms.fake_twilio import FakeTwilio
 from companion.web.keys import CONTEXT, DISPATCHER, SETTINGS
-from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient, twilio_settings
+from tests.conftest import AppClient, twilio_settings
 from tests.support.clock import ManualClock
 from tests.support.database import rows
+from tests.support.texting import text_in
 from tests.support.waiting import all_sent, outbox_settled
-from tests.support.webhooks import post_signed, sms_form
 
 LONDON = ZoneInfo("Europe/London")
 PHONE = "+447700900123"
@@ -33,15 +33,7 @@ def london(*args: int) -> datetime:
 
 
 async def text(client: AppClient, body: str) -> None:
-    status = await post_signed(
-        client,
-        "/twilio/sms",
-        sms_form(PHONE, body),
-        auth_token=AUTH_TOKEN,
-        public_base_url=PUBLIC_BASE_URL,
-    )
-    assert status == 200
-    await all_sent(client.app[DISPATCHER], client.app[CONTEXT].sessions)
+    await text_in(client, PHONE, body)
 
 
 async def settle(client: AppClient) -> None:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from companion.sms.fake_twilio import FakeTwilio
 from companion.web.keys import CONTEXT, DISPATCHER
 from tests.conftest import AUTH_TOKEN, PUBLIC_BASE_URL, AppClient
-from tests.support.waiting import outbox_settled
+from tests.support.waiting import all_sent
 from tests.support.webhooks import post_signed, sms_form
 
 
-async def text_and_read(client: AppClient, fake: FakeTwilio, phone: str, body: str) -> str:
-    """Text `body` from `phone`, send what it queued, and return the replies, one per line."""
-    before = len(fake.messages_to(phone))
+async def text_in(client: AppClient, phone: str, body: str) -> None:
+    """Text `body` from `phone` through the signed webhook, and send everything it queued."""
     status = await post_signed(
         client,
         "/twilio/sms",
@@ -20,6 +19,11 @@ async def text_and_read(client: AppClient, fake: FakeTwilio, phone: str, body: s
         public_base_url=PUBLIC_BASE_URL,
     )
     assert status == 200
-    await client.app[DISPATCHER].drain()
-    await outbox_settled(client.app[CONTEXT].sessions)
+    await all_sent(client.app[DISPATCHER], client.app[CONTEXT].sessions)
+
+
+async def text_and_read(client: AppClient, fake: FakeTwilio, phone: str, body: str) -> str:
+    """As `text_in`, and return the replies that came back, one per line."""
+    before = len(fake.messages_to(phone))
+    await text_in(client, phone, body)
     return "\n".join(m.body for m in fake.messages_to(phone)[before:])
