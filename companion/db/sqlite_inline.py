@@ -1,7 +1,7 @@
 """SQLite on the event loop's own thread: what the aiosqlite dialect needs, without a thread.
 
 aiosqlite runs every call (cursor, execute, fetch, close) in a worker thread and
-awaits the result: about 26 hand-offs for one inbound answer, each two thread
+awaits the result: about 30 hand-offs for one inbound answer, each two thread
 switches and a wait for the interpreter lock, which the busy loop thread holds for up
 to its 5 ms switch interval. That, not SQLite, was most of the embedded database's
 cost (docs/PERFORMANCE.md, section 10). Here the same calls run where they are made:
