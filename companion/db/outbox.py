@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import cast
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import Table, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.crypto.keyring import Keyring
@@ -137,6 +137,7 @@ async def claim_due(
     limit: int,
     only_phone_index: str | None = None,
     max_priority: int | None = None,
+    settling: Collection[str] = (),
 ) -> list[ClaimedSms]:
     """Claim up to `limit` due rows, replies first, marking them `sending`.
 
@@ -149,6 +150,13 @@ async def claim_due(
     gets another claim's token, which is what `finish_many` checks.
     `only_phone_index` limits the claim to one number (the terminal simulator);
     `max_priority` holds back lower-priority rows (bulk prompts during quiet hours).
+
+    One person's messages go out in the order they were queued, across dispatchers too:
+    a claimed row is handed back (`held_back`) while an earlier row to the same number,
+    as urgent or more, is due but not in this claim (another dispatcher's claim is taking
+    it right now), or while another claim is still sending one of theirs. `settling`
+    names the caller's own earlier claims whose outcomes are not yet written: their rows
+    still read `sending`, and are not another's. Crisis signposting is never held back.
 
     Returns:
         The claimed rows in claim order (priority, then due time, then queue order).
@@ -179,6 +187,30 @@ async def claim_due(
         .execution_options(synchronize_session=False)
     )
     rows = sorted(result.all(), key=lambda r: (r.priority, r.not_before, r.created_at))
+    if rows:
+        others = await session.execute(
+            _OTHERS_TO_THE_SAME,
+            {
+                "phones": sorted({row.phone_index for row in rows}),
+                "mine": sorted({token, *settling}),
+                "now": now,
+            },
+        )
+        held = held_back(
+            [
+                Queued(r.id, r.phone_index, r.priority, r.created_at, OutboxStatus.SENDING)
+                for r in rows
+            ],
+            [Queued(None, *other) for other in others],
+        )
+        if held:
+            await session.execute(
+                update(OutboxMessage)
+                .where(OutboxMessage.id.in_(held))
+                .values(status=OutboxStatus.PENDING, claim_token=None, claimed_at=None)
+                .execution_options(synchronize_session=False)
+            )
+            rows = [row for row in rows if row.id not in held]
     claimed, unreadable = [], []
     for row in rows:
         try:
@@ -217,6 +249,65 @@ async def claim_due(
             .execution_options(synchronize_session=False)
         )
     return claimed
+
+
+@dataclass(frozen=True)
+class Queued:
+    """An outbox row as the claim's ordering rule sees it."""
+
+    id: str | None
+    phone_index: str
+    priority: int
+    created_at: datetime
+    status: str
+
+
+# Rows to the numbers of a claim that are not in it: due and waiting (another claim may
+# be taking them now), or being sent under a claim that is not the caller's.
+_OTHERS_TO_THE_SAME = select(
+    OutboxMessage.phone_index,
+    OutboxMessage.priority,
+    OutboxMessage.created_at,
+    OutboxMessage.status,
+).where(
+    OutboxMessage.phone_index.in_(bindparam("phones", expanding=True)),
+    or_(
+        and_(
+            OutboxMessage.status == OutboxStatus.PENDING,
+            OutboxMessage.not_before <= bindparam("now"),
+        ),
+        and_(
+            OutboxMessage.status == OutboxStatus.SENDING,
+            or_(
+                OutboxMessage.claim_token.is_(None),
+                OutboxMessage.claim_token.not_in(bindparam("mine", expanding=True)),
+            ),
+        ),
+    ),
+)
+
+
+def held_back(claimed: Sequence[Queued], others: Sequence[Queued]) -> set[str]:
+    """The claimed rows that must wait so that each person's messages keep their order.
+
+    A row waits while another claim is sending to the same number, or while an earlier
+    row to that number, as urgent or more, is due and outside this claim. Crisis
+    signposting (`Priority.SAFETY`) never waits.
+    """
+    by_number: dict[str, list[Queued]] = {}
+    for other in others:
+        by_number.setdefault(other.phone_index, []).append(other)
+    held = set()
+    for row in claimed:
+        if row.priority == Priority.SAFETY or row.id is None:
+            continue
+        for other in by_number.get(row.phone_index, []):
+            sending = other.status == OutboxStatus.SENDING
+            earlier = other.priority <= row.priority and other.created_at < row.created_at
+            if sending or earlier:
+                held.add(row.id)
+                break
+    return held
 
 
 async def release_stale_claims(session: AsyncSession, now: datetime, lease: timedelta) -> int:

@@ -170,6 +170,7 @@ class Dispatcher:
                 self._batch,
                 self._only,
                 max_priority=Priority.REPLY if night else None,
+                settling=self._outcomes.unsettled_tokens(),
             )
 
     async def _keep_claimed(self, claims: list[outbox.ClaimedSms], stop: asyncio.Event) -> None:

@@ -75,6 +75,10 @@ class OutcomeWriter:
         """Sids of outcomes not yet committed: a look-up must not claim them either."""
         return {sid for o in (*self._queued, *self._writing) if (sid := o.sid) is not None}
 
+    def unsettled_tokens(self) -> set[str]:
+        """The claim tokens of outcomes not yet written: those rows still read `sending`."""
+        return {o.claim.claim_token for o in (*self._queued, *self._writing)}
+
     def holds_a_stop(self) -> bool:
         """True if a queued outcome stops a person (its write cancels their queue)."""
         return any(o.stops_person for o in (*self._queued, *self._writing))
